@@ -1,0 +1,1 @@
+// The Audit stage of the rraudit pipeline (see ../shared/design.md).

@@ -1,0 +1,61 @@
+/// A point in capture time, as the capture file or the kernel stamped it.
+///
+/// Kept as whole seconds plus nanoseconds so that pcap (microsecond) and pcapng / nanosecond
+/// captures compare exactly; analysis never uses the wall clock.
+public struct CaptureTime: Hashable, Comparable, Sendable {
+    /// Seconds since the Unix epoch.
+    public var seconds: Int64
+    /// Nanoseconds within the second, `0..<1_000_000_000`.
+    public var nanoseconds: Int32
+
+    public init(seconds: Int64, nanoseconds: Int32) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    public static let zero = CaptureTime(seconds: 0, nanoseconds: 0)
+
+    public static func < (lhs: CaptureTime, rhs: CaptureTime) -> Bool {
+        (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+    }
+
+    /// This time moved by a (possibly negative) number of seconds.
+    public func adding(seconds delta: Double) -> CaptureTime {
+        let total = Double(seconds) + Double(nanoseconds) / 1e9 + delta
+        let whole = total.rounded(.down)
+        return CaptureTime(seconds: Int64(whole), nanoseconds: Int32(((total - whole) * 1e9).rounded()))
+    }
+
+    /// Seconds from `other` to `self` (positive when `self` is later).
+    public func seconds(since other: CaptureTime) -> Double {
+        Double(seconds - other.seconds) + Double(nanoseconds - other.nanoseconds) / 1e9
+    }
+
+    /// ISO 8601 in UTC with microseconds, e.g. `2026-11-27T07:29:46.123456Z`.
+    public var iso8601: String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = CaptureTime.civilDate(daysSinceEpoch: days)
+        let micros = Int(nanoseconds) / 1000
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
+            + "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+            + ".\(pad(Int64(micros), 6))Z"
+    }
+
+    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+    private static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

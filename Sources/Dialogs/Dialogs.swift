@@ -1,0 +1,1 @@
+// The Dialogs stage of the rraudit pipeline (see ../shared/design.md).

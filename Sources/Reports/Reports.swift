@@ -1,0 +1,1 @@
+// The Reports stage of the rraudit pipeline (see ../shared/design.md).

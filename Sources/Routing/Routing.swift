@@ -1,0 +1,1 @@
+// The Routing stage of the rraudit pipeline (see ../shared/design.md).

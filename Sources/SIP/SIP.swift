@@ -1,0 +1,1 @@
+// The SIP stage of the rraudit pipeline (see ../shared/design.md).
