@@ -10,6 +10,9 @@ struct PacketContext {
     var frames: [Int]?
     /// Tunnel nesting so far; bounded so that crafted packets cannot recurse without end.
     var depth = 0
+    /// The IP header claimed more bytes than were captured; the upper layer got what there was and
+    /// decides (UDP has its own length; TCP cannot tell what is missing).
+    var ipLengthExceedsCapture = false
 
     var allFrames: [Int] { frames ?? [frame] }
 }

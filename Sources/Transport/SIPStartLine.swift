@@ -13,7 +13,11 @@ public enum SIPStartLine {
     public static func matches(_ bytes: UnsafeRawBufferPointer, limit: Int = 512) -> Bool {
         let window = min(bytes.count, limit)
         var end = 0
-        while end < window, bytes[end] != 0x0d, bytes[end] != 0x0a { end += 1 }
+        while end < window, bytes[end] != 0x0d, bytes[end] != 0x0a {
+            // RFC 3261 25.1: no control characters in a start line (fuzzed NULs are not SIP).
+            if bytes[end] < 0x20 && bytes[end] != 0x09 || bytes[end] == 0x7f { return false }
+            end += 1
+        }
         let line = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
         return isStatusLine(line) || isRequestLine(line)
     }

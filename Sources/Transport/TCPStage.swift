@@ -17,6 +17,10 @@ extension TransportDecoder {
         guard headerLength <= bytes.count else {
             return report(.truncated, context, "TCP header length \(headerLength) exceeds \(bytes.count) bytes")
         }
+        guard !context.ipLengthExceedsCapture else {
+            // A TCP payload cut by the capture would corrupt the stream: the missing bytes become a gap.
+            return report(.truncated, context, "TCP segment cut short by the capture")
+        }
         tcp.segments += 1
     }
 

@@ -16,8 +16,10 @@ extension TransportDecoder {
         guard totalLength >= headerLength else {
             return report(.malformedPacket, context, "IPv4 total length \(totalLength) < header length \(headerLength)")
         }
-        guard totalLength <= bytes.count else {
-            return report(.truncated, context, "IPv4 total length \(totalLength) exceeds \(bytes.count) captured bytes")
+        var context = context
+        if totalLength > bytes.count {
+            context.ipLengthExceedsCapture = true
+            totalLength = bytes.count
         }
         let source = bytes.ipv4(12), destination = bytes.ipv4(16)
         let protocolNumber = bytes[9]
@@ -26,6 +28,9 @@ extension TransportDecoder {
         let more = fragmentField & 0x2000 != 0
         let offset = Int(fragmentField & 0x1fff) * 8
         if more || offset > 0 {
+            guard !context.ipLengthExceedsCapture else {
+                return report(.truncated, context, "IPv4 fragment cut short by the capture")
+            }
             let key = FragmentReassembler.Key(source: source, destination: destination,
                                               identification: UInt32(bytes.u16(4)), protocolNumber: protocolNumber,
                                               fileIndex: context.fileIndex)
@@ -42,8 +47,10 @@ extension TransportDecoder {
         var payloadLength = Int(bytes.u16(4))
         // 0 means a jumbogram (RFC 2675) or offloaded length: take what was captured.
         if payloadLength == 0 { payloadLength = bytes.count - 40 }
-        guard 40 + payloadLength <= bytes.count else {
-            return report(.truncated, context, "IPv6 payload length \(payloadLength) exceeds \(bytes.count - 40) captured bytes")
+        var context = context
+        if 40 + payloadLength > bytes.count {
+            context.ipLengthExceedsCapture = true
+            payloadLength = bytes.count - 40
         }
         let source = bytes.ipv6(8), destination = bytes.ipv6(24)
         let packet = bytes.slice(0, 40 + payloadLength)
@@ -80,6 +87,9 @@ extension TransportDecoder {
                     next = packet[offset]
                     offset += 8
                     continue
+                }
+                guard !context.ipLengthExceedsCapture else {
+                    return report(.truncated, context, "IPv6 fragment cut short by the capture")
                 }
                 reassemble(key: key, offset: fragmentOffset, more: more, data: packet.slice(offset + 8),
                            upperProtocol: packet[offset], source: source, destination: destination, context, emit: emit)

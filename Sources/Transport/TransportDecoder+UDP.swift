@@ -10,6 +10,9 @@ extension TransportDecoder {
         guard length <= bytes.count else {
             return report(.truncated, context, "UDP length \(length) exceeds \(bytes.count) captured bytes")
         }
+        if context.ipLengthExceedsCapture {
+            report(.malformedPacket, context, "IP length exceeds the captured bytes, yet the UDP datagram is complete")
+        }
         let payload = bytes.slice(8, length)
         guard !payload.isEmpty else { return }
         if HEPPacket.hasMagic(payload) {
@@ -28,6 +31,11 @@ extension TransportDecoder {
             // VXLAN (RFC 7348): 8-byte header with the I flag, then an Ethernet frame.
             guard let inner = tunnel(context) else { return }
             return decodeEthernet(payload.slice(8), inner, emit: emit)
+        }
+        if payload.count < 16 {
+            // Short pings some UAs and phones send instead of CRLF ("jaK", "hello"): not SIP.
+            statistics.keepAlives += 1
+            return
         }
         if [5060, 5061].contains(sourcePort) || [5060, 5061].contains(destinationPort),
            let first = payload.first, (0x41...0x5a).contains(first) || (0x61...0x7a).contains(first) {
