@@ -10,6 +10,7 @@ import Capture
 public struct TransportDecoder {
     public struct Limits: Sendable {
         public var fragments = FragmentReassembler.Limits.default
+        public var tcp = TCPReassembler.Limits.default
         /// Tunnel layers (IP-in-IP, GRE, ERSPAN, VXLAN) decoded inside one frame.
         public var maxTunnelDepth = 8
         /// Bytes buffered per SCTP stream while a fragmented user message completes.
@@ -27,14 +28,14 @@ public struct TransportDecoder {
     public internal(set) var statistics = DecodeStatistics()
     var fragments: FragmentReassembler
     var sctpPartial: [SCTPStreamKey: SCTPPartialMessage] = [:]
-    var tcp: TCPStage
+    var tcp: TCPReassembler
     private(set) var problemLog: [DecodeProblem] = []
     private var lastTime = CaptureTime.zero
 
     public init(limits: Limits = .default) {
         self.limits = limits
         fragments = FragmentReassembler(limits: limits.fragments)
-        tcp = TCPStage()
+        tcp = TCPReassembler(limits: limits.tcp)
     }
 
     /// Decodes one owned frame. Problems are kept for `drainProblems()`.
@@ -89,7 +90,6 @@ public struct TransportDecoder {
         if packet.time > lastTime { lastTime = packet.time }
         let context = PacketContext(frame: packet.number, fileIndex: packet.fileIndex, time: packet.time)
         decodeLink(packet.linkType, packet.bytes, context, emit: emit)
-        tcpTick(time: packet.time, emit: emit)
     }
 
     mutating func report(_ kind: DecodeProblemKind, _ context: PacketContext, _ detail: String) {
