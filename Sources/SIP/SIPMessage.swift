@@ -16,13 +16,21 @@ public struct SIPMessage: Sendable {
     /// Byte range of the body (by Content-Length, or to the end of the bytes without it).
     public let bodyRange: Range<Int>
 
+    /// False when the data ended before the empty line that closes the header section.
+    public let isHeaderSectionTerminated: Bool
+    /// True when the body is shorter than Content-Length (only with `Options.allowTruncatedBody`).
+    public let isBodyTruncated: Bool
+
     /// Creates a message from parsed parts (used by `SIPParser`).
-    public init(bytes: [UInt8], startLine: StartLine, startLineParts: StartLineParts, headers: [SIPHeader], bodyRange: Range<Int>) {
+    public init(bytes: [UInt8], startLine: StartLine, startLineParts: StartLineParts, headers: [SIPHeader],
+                bodyRange: Range<Int>, isHeaderSectionTerminated: Bool = true, isBodyTruncated: Bool = false) {
         self.bytes = bytes
         self.startLine = startLine
         self.startLineParts = startLineParts
         self.headers = headers
         self.bodyRange = bodyRange
+        self.isHeaderSectionTerminated = isHeaderSectionTerminated
+        self.isBodyTruncated = isBodyTruncated
     }
 
     /// Parses `bytes`; same as `SIPParser.parse(_:)`.
