@@ -1,14 +1,3 @@
-/// One key of a finding's evidence, in the order the rule wrote it.
-public struct EvidenceEntry: Sendable, Hashable {
-    public var key: String
-    public var value: EvidenceValue
-
-    public init(_ key: String, _ value: EvidenceValue) {
-        self.key = key
-        self.value = value
-    }
-}
-
 /// A routing defect found in one dialog: what the reports print and `--fail-on` counts.
 public struct Finding: Sendable, Hashable {
     public var code: FindingCode
