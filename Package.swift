@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "Capture"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "Capture"], exclude: ["Fixtures"]),
         .testTarget(name: "SIPTests", dependencies: ["SIP"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "SIP"]),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs", "Transport", "SIP", "Capture"]),

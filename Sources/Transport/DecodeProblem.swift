@@ -10,6 +10,8 @@ public enum DecodeProblemKind: String, CaseIterable, Hashable, Sendable {
     case malformedPacket = "malformed_packet"
     /// Fragments that overlap with different bytes (kept: first arrival wins).
     case overlappingFragments = "overlapping_fragments"
+    /// TCP segments that overlap data already seen with different bytes (kept: first data wins).
+    case tcpOverlap = "tcp_overlaps"
     /// Fragments dropped because their datagram never completed in time.
     case fragmentTimeout = "fragment_timeout"
     /// A reassembly buffer limit was hit (fragments or TCP) and data was dropped.

@@ -1,0 +1,92 @@
+import CPcap
+import CZlib
+import Glibc
+
+/// A capture file read as a stream: pcap or pcapng (either byte order, micro- or nanosecond
+/// time stamps), optionally gzip-compressed, with an optional BPF filter.
+///
+/// Frames are numbered from 1 as Wireshark numbers them; with a filter, numbers still count every
+/// packet of the file (the filter runs per packet here, not inside libpcap, so skipped packets are
+/// counted).
+public final class PcapFile {
+    public let path: String
+    /// Which input this is when several are merged (copied into every frame).
+    public let fileIndex: Int
+    /// The link type of the file (of its first interface for pcapng).
+    public let linkType: LinkType
+    public let snapshotLength: Int
+    /// True when the file was gzip-compressed.
+    public let isCompressed: Bool
+    /// Frames read so far (the number of the last frame handed out).
+    public private(set) var framesRead = 0
+
+    private let handle: PcapHandle
+    private var finished = false
+
+    /// Opens `path`. A gzip file (magic 1f 8b) is inflated while it is read, never all at once.
+    public init(path: String, fileIndex: Int = 0, filter: String? = nil) throws(CaptureError) {
+        self.path = path
+        self.fileIndex = fileIndex
+        guard let probe = fopen(path, "rb") else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        var magic: [UInt8] = [0, 0]
+        let got = fread(&magic, 1, 2, probe)
+        fclose(probe)
+        isCompressed = got == 2 && magic == [0x1f, 0x8b]
+
+        var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
+        let precision = UInt32(PCAP_TSTAMP_PRECISION_NANO)
+        let pointer: OpaquePointer?
+        if isCompressed {
+            guard let stream = rraudit_gzip_fopen(path) else {
+                throw .unreadable(path: path, reason: "cannot open gzip stream")
+            }
+            // On success pcap_close() closes the stream; on failure we must.
+            pointer = pcap_fopen_offline_with_tstamp_precision(stream, precision, &errorBuffer)
+            if pointer == nil { fclose(stream) }
+        } else {
+            pointer = pcap_open_offline_with_tstamp_precision(path, precision, &errorBuffer)
+        }
+        guard let pointer else {
+            let reason = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw .notACapture(path: path, reason: reason.isEmpty ? "unknown format" : reason)
+        }
+        handle = PcapHandle(pointer: pointer)
+        linkType = handle.linkType
+        snapshotLength = handle.snapshotLength
+        if let filter { try handle.installOffline(filter: filter) }
+    }
+
+    /// Lends the next packet to `body` without copying it; nil at the end of the file.
+    @inline(__always)
+    public func withNextPacket<R>(_ body: (PacketView) -> R) throws(CaptureError) -> R? {
+        guard !finished else { return nil }
+        var result: R?
+        let before = framesRead
+        let (outcome, skipped) = handle.next { skipped, time, bytes, originalLength in
+            result = body(PacketView(number: before + skipped + 1, fileIndex: fileIndex, time: time,
+                                     linkType: linkType, bytes: bytes, originalLength: originalLength))
+        }
+        framesRead += skipped
+        switch outcome {
+        case .packet:
+            framesRead += 1
+            return result
+        case .end, .timeout:
+            finished = true
+            return nil
+        case .failed(let reason):
+            finished = true
+            if reason.contains("different from the type of the first interface") {
+                throw .mixedLinkTypes(path: path, afterFrame: framesRead, reason: reason)
+            }
+            throw .readFailed(path: path, afterFrame: framesRead, reason: reason)
+        }
+    }
+
+    /// The next frame as an owned value; nil at the end of the file.
+    public func next() throws(CaptureError) -> Frame? {
+        try withNextPacket { $0.frame() }
+    }
+}

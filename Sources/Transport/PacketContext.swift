@@ -1,0 +1,18 @@
+import Capture
+
+/// Where the bytes being decoded came from: frame, file, time and, after reassembly, every frame
+/// that carried part of them.
+struct PacketContext {
+    var frame: Int
+    var fileIndex: Int
+    var time: CaptureTime
+    /// Frames of a reassembled datagram in arrival order; nil means just `frame`.
+    var frames: [Int]?
+    /// Tunnel nesting so far; bounded so that crafted packets cannot recurse without end.
+    var depth = 0
+    /// The IP header claimed more bytes than were captured; the upper layer got what there was and
+    /// decides (UDP has its own length; TCP cannot tell what is missing).
+    var ipLengthExceedsCapture = false
+
+    var allFrames: [Int] { frames ?? [frame] }
+}

@@ -1,0 +1,536 @@
+import Capture
+import DequeModule
+
+/// Cuts one direction of a reliable byte stream (TCP) into SIP messages.
+///
+/// Messages are framed by Content-Length (RFC 3261 18.3; compact `l`, any case, folded values);
+/// a message without one has an empty body. CR/LF keep-alives between messages are skipped
+/// (RFC 5626 3.5.1). Bytes that are not SIP are skipped up to the next line that is a SIP start
+/// line, and counted as `malformed_sip` once the stream has shown SIP. After an HTTP
+/// `Upgrade: websocket` handshake the stream carries RFC 6455 frames and every text or binary
+/// WebSocket message is one SIP message (RFC 7118), reported with transport `.ws`.
+///
+/// Bytes are appended as the stream delivers them; each emitted `SIPPayload` holds exactly one
+/// message, every frame that carried part of it, and the time of the latest of those frames.
+/// When the stream is at a message boundary the appended bytes are framed in place; only an
+/// unfinished message is kept, so memory is bounded by the limits, not by the stream.
+public struct SIPStreamFramer: Sendable {
+    /// Bounds on what one direction may hold.
+    public struct Limits: Sendable, Equatable {
+        /// Largest header section (start line to empty line) accepted.
+        public var maxHeaderBytes: Int
+        /// Largest Content-Length accepted; a larger one is treated as bogus.
+        public var maxBodyBytes: Int
+        /// Largest WebSocket message (all fragments) accepted.
+        public var maxWebSocketMessageBytes: Int
+        /// Bytes looked at on a stream that never showed SIP before it is ignored as not SIP.
+        public var maxUnconfirmedBytes: Int
+
+        public init(maxHeaderBytes: Int = 65_536, maxBodyBytes: Int = 1 << 20,
+                    maxWebSocketMessageBytes: Int = 1 << 20, maxUnconfirmedBytes: Int = 256 << 10) {
+            self.maxHeaderBytes = maxHeaderBytes
+            self.maxBodyBytes = maxBodyBytes
+            self.maxWebSocketMessageBytes = maxWebSocketMessageBytes
+            self.maxUnconfirmedBytes = maxUnconfirmedBytes
+        }
+
+        public static let `default` = Limits()
+    }
+
+    /// Where the stream's bytes go; `transport` becomes `.ws` after a WebSocket upgrade.
+    public private(set) var flow: Flow
+    public let limits: Limits
+    /// True once the stream carried a SIP message or a WebSocket handshake naming `sip`.
+    public private(set) var carriesSIP = false
+    /// True when the stream was given up as not SIP (see `Limits.maxUnconfirmedBytes`).
+    public var isIgnoring: Bool { if case .ignoring = state { true } else { false } }
+    /// True after a WebSocket upgrade.
+    public var isWebSocket: Bool { flow.transport == .ws }
+    /// Bytes held for an unfinished message or line.
+    public var bufferedBytes: Int { buffer.count + (webSocketMessage?.bytes.count ?? 0) }
+
+    /// What the framer expects at `position`.
+    private enum State {
+        /// A start line, possibly after CR/LF keep-alives.
+        case messageStart
+        /// A header section that began at `start`; the empty line is searched from `resumeAt`.
+        case header(start: Int, resumeAt: Int, isHTTP: Bool)
+        case body(start: Int, end: Int)
+        /// Skipping bytes since `skipFrom` to the next SIP start line; `counted` when the reason
+        /// for skipping was already reported.
+        case resync(skipFrom: Int, atLineStart: Bool, counted: Bool)
+        /// At a WebSocket frame header.
+        case webSocket
+        /// Looking for a WebSocket frame that starts a SIP message.
+        case webSocketResync(skipFrom: Int, counted: Bool)
+        case ignoring
+    }
+
+    /// Which frame carried the bytes from `offset` on.
+    private struct Marker: Sendable {
+        var offset: Int
+        var frame: Int
+        var time: CaptureTime
+    }
+
+    /// Fragments of a WebSocket message so far.
+    private struct WebSocketMessage: Sendable {
+        var start: Int
+        var bytes: [UInt8]
+    }
+
+    // All offsets count bytes from the start of the stream.
+    private var buffer: [UInt8] = []
+    /// Stream offset of `buffer[0]`.
+    private var bufferStart = 0
+    /// Stream offset just past the last byte appended.
+    private var streamEnd = 0
+    private var position = 0
+    private var state = State.messageStart
+    private var markers = Deque<Marker>()
+    private var webSocketMessage: WebSocketMessage?
+    /// Frame where the current skip began (reported with the skip).
+    private var skipFrame: Int?
+    private var fileIndex = 0
+
+    /// Longest line looked at when searching for a start line while resynchronising.
+    private static let maxStartLine = 8192
+
+    public init(flow: Flow, limits: Limits = .default) {
+        self.flow = flow
+        self.limits = limits
+    }
+
+    /// Appends the next bytes of the stream, carried by `frame`, and emits every message they complete.
+    public mutating func append(_ bytes: ArraySlice<UInt8>, frame: Int, fileIndex: Int = 0, time: CaptureTime,
+                                emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        guard !bytes.isEmpty else { return }
+        let chunkStart = streamEnd
+        streamEnd += bytes.count
+        if case .ignoring = state {
+            position = streamEnd
+            return
+        }
+        self.fileIndex = fileIndex
+        markers.append(Marker(offset: chunkStart, frame: frame, time: time))
+        if skipFrame == nil { skipFrame = frame }
+        if buffer.isEmpty {
+            // Fast path: nothing is pending, so frame the caller's bytes where they are.
+            bytes.withUnsafeBufferPointer { run($0, base: chunkStart, emit: emit, problem: problem) }
+            let keep = retainFrom
+            bufferStart = keep
+            if keep < streamEnd { buffer.append(contentsOf: bytes[(bytes.startIndex + keep - chunkStart)...]) }
+        } else {
+            buffer.append(contentsOf: bytes)
+            var storage: [UInt8] = []
+            swap(&storage, &buffer)
+            let base = bufferStart
+            storage.withUnsafeBufferPointer { run($0, base: base, emit: emit, problem: problem) }
+            swap(&storage, &buffer)
+            discardBuffer(before: retainFrom)
+        }
+        discardMarkers(before: min(retainFrom, webSocketMessage?.start ?? retainFrom))
+    }
+
+    /// Bytes were lost before the next `append` (a TCP gap): drops the unfinished message and
+    /// resynchronises at the next SIP start line (or WebSocket frame starting a SIP message).
+    public mutating func skipGap() {
+        buffer.removeAll(keepingCapacity: buffer.capacity <= 65_536)
+        bufferStart = streamEnd
+        markers.removeAll()
+        webSocketMessage = nil
+        position = streamEnd
+        skipFrame = nil
+        switch state {
+        case .ignoring: break
+        case .webSocket, .webSocketResync: state = .webSocketResync(skipFrom: streamEnd, counted: false)
+        default: state = .resync(skipFrom: streamEnd, atLineStart: true, counted: false)
+        }
+    }
+
+    /// The stream ended: reports an unfinished message as `truncated` and unreported skipped bytes
+    /// as `malformed_sip`, then releases all buffers.
+    public mutating func finish(problem: (DecodeProblem) -> Void) {
+        switch state {
+        case .header(let start, _, _):
+            report(.truncated, at: start, "stream ended inside a header section (\(streamEnd - start) bytes)", problem)
+        case .body(let start, let end):
+            report(.truncated, at: start,
+                   "stream ended after \(streamEnd - start) of \(end - start) bytes of a SIP message", problem)
+        case .messageStart where carriesSIP && position < streamEnd:
+            report(.truncated, at: position, "stream ended inside a start line", problem)
+        case .resync(let skipFrom, _, let counted):
+            if carriesSIP, !counted, streamEnd > skipFrom {
+                problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
+                                      detail: "skipped \(streamEnd - skipFrom) bytes that are not SIP up to the end of the stream"))
+            }
+        case .webSocket where webSocketMessage != nil || position < streamEnd:
+            report(.truncated, at: webSocketMessage?.start ?? position, "stream ended inside a WebSocket message", problem)
+        default: break
+        }
+        buffer = []
+        bufferStart = streamEnd
+        markers.removeAll()
+        webSocketMessage = nil
+        position = streamEnd
+        if case .ignoring = state {} else { state = isWebSocket ? .webSocket : .messageStart }
+    }
+
+    // MARK: - Framing
+
+    /// The first stream offset still needed.
+    private var retainFrom: Int {
+        switch state {
+        case .header(let start, _, _), .body(let start, _): start
+        case .ignoring: streamEnd
+        default: position
+        }
+    }
+
+    /// Frames as much as `storage` allows; `storage` holds the stream bytes `base..<streamEnd`.
+    private mutating func run(_ storage: UnsafeBufferPointer<UInt8>, base: Int,
+                              emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        // Each pass consumes bytes or changes state toward consuming them; `return` waits for more.
+        while true {
+            switch state {
+            case .messageStart:
+                guard startMessage(storage, base: base) else { return }
+            case .header(let start, let resumeAt, let isHTTP):
+                guard finishHeader(storage, base: base, start: start, resumeAt: resumeAt, isHTTP: isHTTP,
+                                   problem: problem) else { return }
+            case .body(let start, let end):
+                guard streamEnd >= end else { return }
+                emitMessage(Array(UnsafeBufferPointer(rebasing: storage[(start - base)..<(end - base)])),
+                            range: start..<end, emit: emit)
+                position = end
+                state = .messageStart
+            case .resync(let skipFrom, let atLineStart, let counted):
+                guard resync(storage, base: base, skipFrom: skipFrom, atLineStart: atLineStart, counted: counted,
+                             problem: problem) else { return }
+            case .webSocket:
+                guard readWebSocketFrame(storage, base: base, emit: emit, problem: problem) else { return }
+            case .webSocketResync(let skipFrom, let counted):
+                guard resyncWebSocket(storage, base: base, skipFrom: skipFrom, counted: counted,
+                                      problem: problem) else { return }
+            case .ignoring:
+                position = streamEnd
+                return
+            }
+        }
+    }
+
+    /// At a message boundary: skips keep-alives and classifies the start line. False: need more bytes.
+    private mutating func startMessage(_ storage: UnsafeBufferPointer<UInt8>, base: Int) -> Bool {
+        var cursor = position - base
+        while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
+        position = base + cursor
+        guard cursor < storage.count else { return false }
+        let searchEnd = min(storage.count, cursor + limits.maxHeaderBytes)
+        guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
+            guard searchEnd - cursor >= limits.maxHeaderBytes else { return false }
+            beginResync(atLineStart: false, counted: false)
+            return true
+        }
+        let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
+        if Self.isSIPStartLine(storage, line) {
+            state = .header(start: position, resumeAt: position, isHTTP: false)
+        } else if SIPHeaderSection.isHTTPStartLine(storage, line) {
+            state = .header(start: position, resumeAt: position, isHTTP: true)
+        } else {
+            beginResync(atLineStart: false, counted: false)
+        }
+        return true
+    }
+
+    /// Completes a header section when its empty line has arrived. False: need more bytes.
+    private mutating func finishHeader(_ storage: UnsafeBufferPointer<UInt8>, base: Int, start: Int, resumeAt: Int,
+                                       isHTTP: Bool, problem: (DecodeProblem) -> Void) -> Bool {
+        let headerEnd: Int
+        switch SIPHeaderSection.findEnd(storage, from: resumeAt - base) {
+        case .needMore(let resume):
+            guard streamEnd - start > limits.maxHeaderBytes else {
+                state = .header(start: start, resumeAt: base + resume, isHTTP: isHTTP)
+                return false
+            }
+            headerEnd = streamEnd
+        case .found(let end):
+            headerEnd = base + end
+        }
+        if headerEnd - start > limits.maxHeaderBytes {
+            report(.malformedSIP, at: start, "header section longer than \(limits.maxHeaderBytes) bytes", problem)
+            position = start
+            beginResync(atLineStart: false, counted: true)
+            return true
+        }
+        let section = UnsafeBufferPointer(rebasing: storage[(start - base)..<(headerEnd - base)])
+        position = headerEnd
+        if isHTTP {
+            if let upgrade = SIPHeaderSection.webSocketUpgrade(section) {
+                // RFC 6455 4: after the handshake's empty line the bytes are frames.
+                flow.transport = .ws
+                carriesSIP = carriesSIP || upgrade.namesSIP
+                state = .webSocket
+            } else {
+                state = .resync(skipFrom: start, atLineStart: true, counted: false)
+                skipFrame = frame(at: start)
+            }
+            return true
+        }
+        let bodyLength: Int
+        switch SIPHeaderSection.contentLength(section, maxValue: limits.maxBodyBytes) {
+        case .absent:
+            bodyLength = 0
+        case .value(let length) where length <= limits.maxBodyBytes:
+            bodyLength = length
+        case .value(let length):
+            report(.malformedSIP, at: start, "Content-Length \(length) exceeds the limit of \(limits.maxBodyBytes)",
+                   problem)
+            beginResync(atLineStart: true, counted: true)
+            return true
+        case .invalid(let reason):
+            report(.malformedSIP, at: start, reason, problem)
+            beginResync(atLineStart: true, counted: true)
+            return true
+        }
+        state = .body(start: start, end: headerEnd + bodyLength)
+        return true
+    }
+
+    private mutating func beginResync(atLineStart: Bool, counted: Bool) {
+        skipFrame = frame(at: position)
+        state = .resync(skipFrom: position, atLineStart: atLineStart, counted: counted)
+    }
+
+    /// Skips to the next line that starts a SIP (or HTTP) message. False: need more bytes.
+    private mutating func resync(_ storage: UnsafeBufferPointer<UInt8>, base: Int, skipFrom: Int, atLineStart: Bool,
+                                 counted: Bool, problem: (DecodeProblem) -> Void) -> Bool {
+        if !carriesSIP, position > limits.maxUnconfirmedBytes {
+            state = .ignoring
+            return true
+        }
+        var cursor = position - base
+        guard atLineStart else {
+            guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: storage.count) else {
+                position = streamEnd
+                return false
+            }
+            position = base + lf + 1
+            state = .resync(skipFrom: skipFrom, atLineStart: true, counted: counted)
+            return true
+        }
+        while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
+        position = base + cursor
+        guard cursor < storage.count else { return false }
+        let searchEnd = min(storage.count, cursor + Self.maxStartLine)
+        guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
+            guard searchEnd - cursor >= Self.maxStartLine else { return false }
+            position = base + searchEnd
+            state = .resync(skipFrom: skipFrom, atLineStart: false, counted: counted)
+            return true
+        }
+        let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
+        guard Self.isSIPStartLine(storage, line) || SIPHeaderSection.isHTTPStartLine(storage, line) else {
+            position = base + lf + 1
+            return true
+        }
+        if carriesSIP, !counted, position > skipFrom {
+            problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
+                                  detail: "skipped \(position - skipFrom) bytes that are not SIP to the next start line"))
+        }
+        state = .messageStart
+        return true
+    }
+
+    // MARK: - WebSocket (RFC 6455, RFC 7118)
+
+    /// Reads one frame at `position`. False: need more bytes.
+    private mutating func readWebSocketFrame(_ storage: UnsafeBufferPointer<UInt8>, base: Int,
+                                             emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+        let start = position - base
+        let frame: WebSocketFrame
+        switch WebSocketFrame.parse(storage, at: start, maxPayload: limits.maxWebSocketMessageBytes) {
+        case .needMore:
+            return false
+        case .malformed(let reason):
+            report(.malformedWebSocket, at: position, reason, problem)
+            webSocketMessage = nil
+            skipFrame = self.frame(at: position)
+            state = .webSocketResync(skipFrom: position, counted: true)
+            position += 1
+            return true
+        case .frame(let parsed):
+            frame = parsed
+        }
+        guard storage.count - start >= frame.length else { return false }
+        let frameStart = position
+        position += frame.length
+        switch frame.opcode {
+        case .close, .ping, .pong:
+            return true
+        case .text, .binary:
+            if let unfinished = webSocketMessage {
+                report(.malformedWebSocket, at: unfinished.start, "new message before the fragmented one ended", problem)
+            }
+            var message: [UInt8] = []
+            message.reserveCapacity(frame.payloadLength)
+            frame.appendPayload(of: storage, at: start, to: &message)
+            if frame.isFinal {
+                webSocketMessage = nil
+                deliverWebSocketMessage(message, range: frameStart..<position, emit: emit, problem: problem)
+            } else {
+                webSocketMessage = WebSocketMessage(start: frameStart, bytes: message)
+            }
+        case .continuation:
+            guard var message = webSocketMessage else {
+                report(.malformedWebSocket, at: frameStart, "continuation frame without a message to continue", problem)
+                return true
+            }
+            webSocketMessage = nil
+            guard message.bytes.count + frame.payloadLength <= limits.maxWebSocketMessageBytes else {
+                report(.malformedWebSocket, at: message.start,
+                       "fragmented message longer than \(limits.maxWebSocketMessageBytes) bytes", problem)
+                return true
+            }
+            frame.appendPayload(of: storage, at: start, to: &message.bytes)
+            if frame.isFinal {
+                deliverWebSocketMessage(message.bytes, range: message.start..<position, emit: emit, problem: problem)
+            } else {
+                webSocketMessage = message
+            }
+        }
+        return true
+    }
+
+    private mutating func deliverWebSocketMessage(_ message: [UInt8], range: Range<Int>,
+                                                  emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        // CRLF keep-alives travel as WebSocket messages of their own (e.g. JsSIP sends "\r\n\r\n").
+        guard message.contains(where: { $0 != 0x0d && $0 != 0x0a }) else { return }
+        guard SIPStartLine.matches(message) else {
+            if carriesSIP { report(.malformedSIP, at: range.lowerBound, "WebSocket message is not SIP", problem) }
+            return
+        }
+        emitMessage(message, range: range, emit: emit)
+    }
+
+    /// Looks for a data frame whose payload starts like a SIP message. False: need more bytes.
+    private mutating func resyncWebSocket(_ storage: UnsafeBufferPointer<UInt8>, base: Int, skipFrom: Int,
+                                          counted: Bool, problem: (DecodeProblem) -> Void) -> Bool {
+        var cursor = position - base
+        while cursor < storage.count {
+            if !carriesSIP, base + cursor > limits.maxUnconfirmedBytes {
+                state = .ignoring
+                return true
+            }
+            let first = storage[cursor] & 0x7f
+            if first == 0x01 || first == 0x02 {
+                switch Self.webSocketFrameStartsSIP(storage, at: cursor, limits: limits) {
+                case nil:
+                    position = base + cursor
+                    return false
+                case true?:
+                    position = base + cursor
+                    if carriesSIP, !counted, position > skipFrom {
+                        problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
+                                              detail: "skipped \(position - skipFrom) bytes to the next WebSocket message"))
+                    }
+                    state = .webSocket
+                    return true
+                case false?:
+                    break
+                }
+            }
+            cursor += 1
+        }
+        position = streamEnd
+        return false
+    }
+
+    /// Whether a frame header at `start` begins a data frame whose payload starts like SIP; nil
+    /// when more bytes are needed to tell.
+    private static func webSocketFrameStartsSIP(_ storage: UnsafeBufferPointer<UInt8>, at start: Int,
+                                                limits: Limits) -> Bool? {
+        switch WebSocketFrame.parse(storage, at: start, maxPayload: limits.maxWebSocketMessageBytes) {
+        case .needMore: return nil
+        case .malformed: return false
+        case .frame(let frame):
+            let peek = min(frame.payloadLength, 8)
+            guard peek >= 4 else { return false }
+            guard storage.count - start >= frame.headerLength + peek else { return nil }
+            var prefix: [UInt8] = []
+            frame.appendPayload(of: storage, at: start, to: &prefix, upTo: peek)
+            return looksLikeSIPStart(prefix)
+        }
+    }
+
+    /// "SIP/2.0 " or a method name in capitals followed by a space (or filling the prefix).
+    private static func looksLikeSIPStart(_ prefix: [UInt8]) -> Bool {
+        if prefix.starts(with: Array("SIP/2.0 ".utf8).prefix(prefix.count)) { return true }
+        guard let first = prefix.first, first >= 0x41, first <= 0x5a else { return false }
+        for byte in prefix {
+            if byte == 0x20 { return true }
+            guard byte >= 0x41 && byte <= 0x5a else { return false }
+        }
+        return true
+    }
+
+    // MARK: - Bookkeeping
+
+    private mutating func emitMessage(_ bytes: [UInt8], range: Range<Int>, emit: (SIPPayload) -> Void) {
+        carriesSIP = true
+        var frames: [Int] = []
+        var latest: Marker?
+        for index in markers.indices {
+            let marker = markers[index]
+            if marker.offset >= range.upperBound { break }
+            let end = index + 1 < markers.count ? markers[index + 1].offset : streamEnd
+            if end <= range.lowerBound { continue }
+            frames.append(marker.frame)
+            if latest.map({ marker.frame >= $0.frame }) ?? true { latest = marker }
+        }
+        // Segments delivered after a hole filled can come from earlier or later frames.
+        if zip(frames, frames.dropFirst()).contains(where: { $0 >= $1 }) {
+            frames = Array(Set(frames)).sorted()
+        }
+        emit(SIPPayload(bytes: bytes, flow: flow, time: latest?.time ?? .zero, frames: frames, fileIndex: fileIndex))
+    }
+
+    /// The frame that carried the byte at `offset` (the latest frame when nothing earlier is known).
+    private func frame(at offset: Int) -> Int {
+        var found = markers.last?.frame ?? 0
+        for marker in markers {
+            if marker.offset > offset { break }
+            found = marker.frame
+        }
+        return found
+    }
+
+    private func report(_ kind: DecodeProblemKind, at offset: Int, _ detail: String, _ problem: (DecodeProblem) -> Void) {
+        problem(DecodeProblem(kind: kind, frame: frame(at: offset), fileIndex: fileIndex,
+                              detail: "\(detail) (\(flow), stream offset \(offset))"))
+    }
+
+    private mutating func discardBuffer(before offset: Int) {
+        let drop = offset - bufferStart
+        guard drop > 0 else { return }
+        if drop >= buffer.count {
+            // Keep the allocation for the next partial message unless it grew unusually large.
+            buffer.removeAll(keepingCapacity: buffer.capacity <= 65_536)
+        } else {
+            buffer.removeFirst(drop)
+        }
+        bufferStart = offset
+    }
+
+    private mutating func discardMarkers(before offset: Int) {
+        if offset >= streamEnd {
+            markers.removeAll(keepingCapacity: true)
+            return
+        }
+        while markers.count > 1, markers[1].offset <= offset { markers.removeFirst() }
+    }
+
+    private static func isSIPStartLine(_ storage: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard line.count >= 11 else { return false }
+        return SIPStartLine.matches(UnsafeBufferPointer(rebasing: storage[line]), limit: line.count)
+    }
+}

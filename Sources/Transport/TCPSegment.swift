@@ -1,0 +1,30 @@
+import Capture
+
+/// One decoded TCP segment, as the IP layer hands it to `TCPReassembler`.
+public struct TCPSegment: Sendable {
+    /// Source and destination endpoint of this segment; `transport` is `.tcp`.
+    public var flow: Flow
+    /// Sequence number of the first payload byte (of the SYN when `flags` holds `.syn`).
+    public var sequence: UInt32
+    /// Acknowledgment number; meaningful only when `flags` holds `.ack`.
+    public var acknowledgment: UInt32
+    public var flags: TCPFlags
+    /// The TCP payload (possibly empty); a slice of the frame's bytes, not a copy.
+    public var payload: ArraySlice<UInt8>
+    /// Frame number (from 1) of the packet that carried the segment.
+    public var frame: Int
+    public var fileIndex: Int
+    public var time: CaptureTime
+
+    public init(flow: Flow, sequence: UInt32, acknowledgment: UInt32 = 0, flags: TCPFlags = [.ack],
+                payload: ArraySlice<UInt8>, frame: Int, fileIndex: Int = 0, time: CaptureTime) {
+        self.flow = flow
+        self.sequence = sequence
+        self.acknowledgment = acknowledgment
+        self.flags = flags
+        self.payload = payload
+        self.frame = frame
+        self.fileIndex = fileIndex
+        self.time = time
+    }
+}

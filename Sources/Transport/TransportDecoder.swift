@@ -1,0 +1,118 @@
+import Capture
+
+/// Turns captured frames into SIP payloads: link layer, tunnels, IP (with fragment reassembly),
+/// UDP, TCP, SCTP and HEP.
+///
+/// A value owned by one pipeline. Feed frames in capture order with `decode`, then call `finish`
+/// once to flush reassembly buffers. Malformed input never stops decoding: it is counted in
+/// `statistics.problems` and reported with its frame number, either through the `problem` callback
+/// of `decode(_:emit:problem:)` or, with `decode(_:emit:)`, kept for `drainProblems()`.
+public struct TransportDecoder {
+    public struct Limits: Sendable {
+        public var fragments = FragmentReassembler.Limits.default
+        public var tcp = TCPReassembler.Limits.default
+        /// Tunnel layers (IP-in-IP, GRE, ERSPAN, VXLAN) decoded inside one frame.
+        public var maxTunnelDepth = 8
+        /// Bytes buffered per SCTP stream while a fragmented user message completes.
+        public var maxSCTPMessageBytes = 256 << 10
+        /// SCTP streams with a partial user message at once.
+        public var maxSCTPPartialStreams = 1024
+        /// Problems kept for `drainProblems()` between drains (all are counted regardless).
+        public var maxUndrainedProblems = 10_000
+
+        public init() {}
+        public static let `default` = Limits()
+    }
+
+    public let limits: Limits
+    public internal(set) var statistics = DecodeStatistics()
+    var fragments: FragmentReassembler
+    var sctpPartial: [SCTPStreamKey: SCTPPartialMessage] = [:]
+    var tcp: TCPReassembler
+    private(set) var problemLog: [DecodeProblem] = []
+    private var lastTime = CaptureTime.zero
+
+    public init(limits: Limits = .default) {
+        self.limits = limits
+        fragments = FragmentReassembler(limits: limits.fragments)
+        tcp = TCPReassembler(limits: limits.tcp)
+    }
+
+    /// Decodes one owned frame. Problems are kept for `drainProblems()`.
+    public mutating func decode(_ frame: Frame, emit: (SIPPayload) -> Void) {
+        frame.withPacketView { decodePacket($0, emit: emit) }
+    }
+
+    /// Decodes one borrowed packet (the zero-copy path). Problems are kept for `drainProblems()`.
+    public mutating func decode(_ packet: PacketView, emit: (SIPPayload) -> Void) {
+        decodePacket(packet, emit: emit)
+    }
+
+    /// Decodes one borrowed packet and hands each problem it showed to `problem`.
+    public mutating func decode(_ packet: PacketView, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        decodePacket(packet, emit: emit)
+        if !problemLog.isEmpty { drainProblems().forEach(problem) }
+    }
+
+    /// Flushes reassembly state at the end of the input: incomplete datagrams and streams are
+    /// reported, complete buffered messages emitted.
+    public mutating func finish(emit: (SIPPayload) -> Void) {
+        var found: [(DecodeProblemKind, Int, Int, String)] = []
+        fragments.finish { found.append(($0, $1, $2, $3)) }
+        for (kind, frame, file, detail) in found { report(kind, frame: frame, fileIndex: file, detail: detail) }
+        for (key, partial) in sctpPartial.sorted(by: { $0.value.frames.first ?? 0 < $1.value.frames.first ?? 0 }) {
+            report(.malformedSCTP, frame: partial.frames.first ?? 0, fileIndex: key.fileIndex,
+                   detail: "SCTP user message on stream \(key.stream) never ended")
+        }
+        sctpPartial = [:]
+        finishTCP(emit: emit)
+        syncCounters()
+    }
+
+    /// `finish` that hands each remaining problem to `problem`.
+    public mutating func finish(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        finish(emit: emit)
+        drainProblems().forEach(problem)
+    }
+
+    /// Problems reported since the last drain, in the order they were found.
+    public mutating func drainProblems() -> [DecodeProblem] {
+        defer { problemLog = [] }
+        return problemLog
+    }
+
+    // MARK: - Internals shared by the layer decoders
+
+    @inline(__always)
+    private mutating func decodePacket(_ packet: PacketView, emit: (SIPPayload) -> Void) {
+        statistics.frames += 1
+        statistics.linkTypes[packet.linkType.rawValue, default: 0] += 1
+        if packet.time > lastTime { lastTime = packet.time }
+        let context = PacketContext(frame: packet.number, fileIndex: packet.fileIndex, time: packet.time)
+        decodeLink(packet.linkType, packet.bytes, context, emit: emit)
+    }
+
+    mutating func report(_ kind: DecodeProblemKind, _ context: PacketContext, _ detail: String) {
+        report(kind, frame: context.frame, fileIndex: context.fileIndex, detail: detail)
+    }
+
+    mutating func report(_ kind: DecodeProblemKind, frame: Int, fileIndex: Int, detail: String) {
+        statistics.count(kind)
+        if problemLog.count < limits.maxUndrainedProblems {
+            problemLog.append(DecodeProblem(kind: kind, frame: frame, fileIndex: fileIndex, detail: detail))
+        }
+    }
+
+    mutating func emitSIP(_ bytes: UnsafeRawBufferPointer, flow: Flow, _ context: PacketContext,
+                          time: CaptureTime? = nil, viaHEP: Bool = false, emit: (SIPPayload) -> Void) {
+        statistics.sipPayloads[flow.transport, default: 0] += 1
+        if viaHEP { statistics.hepPackets += 1 }
+        emit(SIPPayload(bytes: [UInt8](bytes), flow: flow, time: time ?? context.time,
+                        frames: context.allFrames, fileIndex: context.fileIndex, viaHEP: viaHEP))
+    }
+
+    mutating func syncCounters() {
+        statistics.duplicateFragments = fragments.duplicates
+        statistics.reassembledDatagrams = fragments.reassembled
+    }
+}

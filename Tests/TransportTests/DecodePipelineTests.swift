@@ -1,0 +1,47 @@
+import Capture
+import Testing
+@testable import Transport
+
+@Suite struct DecodePipelineTests {
+    @Test func everyCorpusCaptureDecodesToTsharksSIPCount() throws {
+        let directory = try #require(Corpus.directory, "corpus not found beside the package (../shared/corpus/public)")
+        let expectations = try Corpus.sipCounts()
+        #expect(expectations.map(\.file) == Corpus.captures(in: directory), "the TSV must list every corpus capture")
+        for expectation in expectations {
+            let pipeline = try DecodePipeline(paths: ["\(directory)/\(expectation.file)"])
+            var emitted = 0
+            var problems = 0
+            pipeline.run(emit: { payload in
+                emitted += 1
+                #expect(!payload.bytes.isEmpty && !payload.frames.isEmpty)
+            }, problem: { _ in problems += 1 })
+            let statistics = pipeline.statistics
+            #expect(pipeline.readErrors.isEmpty, "\(expectation.file): \(pipeline.readErrors)")
+            #expect(statistics.frames > 0, "\(expectation.file)")
+            #expect(statistics.sipMessages == expectation.expected,
+                    "\(expectation.file): rraudit \(statistics.sipMessages), expected \(expectation.expected)")
+            #expect(emitted == statistics.sipMessages && problems == statistics.problemCount, "\(expectation.file)")
+        }
+    }
+
+    @Test func mergedFilesKeepTheirOwnNumbersAndStatistics() throws {
+        let directory = try #require(Corpus.directory)
+        let paths = ["\(directory)/aflnet-kamailio-sip/sip.pcap", "\(directory)/heplify/sip_sctp.pcap"]
+        let pipeline = try DecodePipeline(paths: paths)
+        var seen: [(file: Int, frame: Int)] = []
+        pipeline.run(emit: { seen.append(($0.fileIndex, $0.frame)) }, problem: { _ in })
+        #expect(pipeline.fileStatistics.map(\.sipMessages) == [8, 4])
+        #expect(pipeline.statistics.sipMessages == 12)
+        for file in 0..<2 {
+            let frames = seen.filter { $0.file == file }.map(\.frame)
+            #expect(frames == frames.sorted())
+        }
+        #expect(pipeline.linkTypes == [.ethernet, .linuxSLL])
+    }
+
+    @Test func badFilterAndMissingFileAreTypedErrors() throws {
+        let directory = try #require(Corpus.directory)
+        #expect(throws: CaptureError.self) { try DecodePipeline(paths: ["\(directory)/zeek/sip-junk-before-request.pcap"], filter: "udp and and") }
+        #expect(throws: CaptureError.self) { try DecodePipeline(paths: ["/nonexistent/x.pcap"]) }
+    }
+}
