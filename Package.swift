@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "Capture"], exclude: ["Fixtures"]),
         .testTarget(name: "SIPTests", dependencies: ["SIP"]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "SIP"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "SIP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs", "Transport", "SIP", "Capture"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Dialogs", "Transport", "Capture", "SIP"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "Dialogs", "Transport", "Capture", "SIP"]),

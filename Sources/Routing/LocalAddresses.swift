@@ -1,0 +1,37 @@
+/// The addresses a proxy considers "myself" (Kamailio `check_self_uri` → `check_self`): its
+/// listening sockets (IP, configured name, advertised address) and its aliases.
+public struct LocalAddresses: Sendable, Hashable {
+    /// The listening sockets.
+    public var sockets: [ListeningSocket]
+    /// The `alias=` entries.
+    public var aliases: [HostAlias]
+
+    /// Creates the set.
+    public init(sockets: [ListeningSocket], aliases: [HostAlias] = []) {
+        self.sockets = sockets
+        self.aliases = aliases
+    }
+
+    /// Whether `uri` is myself: a URI without host (tel:) or with a `gr` parameter is not; the port
+    /// defaults to 5060 — also for `sips:` and `transport=tls` (Kamailio uses SIP_PORT, not the
+    /// protocol default); the transport parameter is ignored; the user part is ignored; IPv6 hosts
+    /// are compared as binary addresses; then aliases are tried.
+    public func isMyself(_ uri: RouteURI) -> Bool {
+        guard let host = uri.host, !uri.hasGRUU else { return false }
+        let port = uri.port ?? 5060
+        if sockets.contains(where: { $0.portMatches(port) && $0.hostMatches(host) }) { return true }
+        return aliases.contains { $0.matches(host: host, port: port) }
+    }
+
+    /// `grep_sock_info(host, port, proto)`: the socket matching host and port (nil = any port) in
+    /// the list of `proto`, or in every list (UDP, TCP, TLS, SCTP order) when `proto` is nil.
+    public func socket(host: String, port: Int?, proto: SocketProtocol?) -> ListeningSocket? {
+        let order: [SocketProtocol] = proto.map { [$0.listProtocol] } ?? [.udp, .tcp, .tls, .sctp]
+        for p in order {
+            if let s = sockets.first(where: { $0.proto == p && $0.portMatches(port) && $0.hostMatches(host) }) {
+                return s
+            }
+        }
+        return nil
+    }
+}
