@@ -198,7 +198,13 @@ struct DialogBuilder {
     private func state(_ plan: DialogPlan, initial: DialogAssembler.LogicalRequest?, mine: [Int],
                        notifyForming: Int?) -> DialogState {
         let members = plan.members.map { requests[$0] }
-        if members.contains(where: { $0.role == .inDialog && $0.method == .bye }) { return .terminated }
+        // RFC 3261 15.1.2: a BYE ends the dialog once answered 2xx, 481 or 408, or when no answer
+        // comes; a BYE refused otherwise (e.g. 404 from a proxy) never reached the peer.
+        if members.contains(where: { request in
+            guard request.role == .inDialog && request.method == .bye else { return false }
+            let finals = request.responses.compactMap { responseFacts($0).statusCode }.filter { $0 >= 200 }
+            return finals.isEmpty || finals.contains { $0 / 100 == 2 || $0 == 481 || $0 == 408 }
+        }) { return .terminated }
         if members.contains(where: { request in
             request.method == .notify && request.copies.contains { facts($0).subscriptionTerminated }
         }) { return .terminated }
