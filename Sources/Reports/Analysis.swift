@@ -92,3 +92,18 @@ public struct Analysis: Sendable {
         summary.malformedMessages.append(.init(fileIndex: fileIndex, frame: frame, reason: reason))
     }
 }
+
+extension Analysis {
+    /// Runs every payload of a decode pipeline through the analysis, then finishes it: the whole
+    /// of `rraudit analyze` between opening the files and printing the summary.
+    public mutating func run(_ pipeline: DecodePipeline, emit: (DialogAudit) -> Void,
+                             problem: (DecodeProblem) -> Void = { _ in }) {
+        pipeline.run(emit: { payload in
+            ingest(payload, emit: emit)
+        }, problem: { decodeProblem in
+            note(decodeProblem)
+            problem(decodeProblem)
+        })
+        finish(decode: pipeline.statistics, emit: emit)
+    }
+}

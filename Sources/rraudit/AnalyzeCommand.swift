@@ -100,16 +100,12 @@ struct AnalyzeCommand: ParsableCommand {
         }
 
         var firstFrames: [[DecodeProblemKind: [Int]]] = Array(repeating: [:], count: files.count)
-        pipeline.run(emit: { payload in
-            analysis.ingest(payload, emit: write)
-        }, problem: { problem in
-            analysis.note(problem)
+        analysis.run(pipeline, emit: write, problem: { problem in
             guard problem.fileIndex < firstFrames.count else { return }
             if firstFrames[problem.fileIndex][problem.kind, default: []].count < 5 {
                 firstFrames[problem.fileIndex][problem.kind, default: []].append(problem.frame)
             }
         })
-        analysis.finish(decode: pipeline.statistics, emit: write)
         for error in pipeline.readErrors { printError("rraudit: warning: \(error)") }
 
         let summary = analysis.summary
