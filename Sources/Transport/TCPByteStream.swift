@@ -270,8 +270,9 @@ struct TCPByteStream: Sendable {
         for earlier in [lastDelivered, previousDelivered] {
             guard let earlier else { continue }
             let shift = offset(of: sequence, from: earlier.sequence)
-            let overlap = max(0, shift)..<min(earlier.bytes.count, shift + bytes.count)
-            guard !overlap.isEmpty else { continue }
+            let lower = max(0, shift), upper = min(earlier.bytes.count, shift + bytes.count)
+            guard lower < upper else { continue }
+            let overlap = lower..<upper
             let same = earlier.bytes.dropFirst(overlap.lowerBound).prefix(overlap.count)
                 .elementsEqual(bytes.dropFirst(overlap.lowerBound - shift).prefix(overlap.count))
             if !same {
