@@ -65,17 +65,20 @@ enum StreamStartLine {
         return line.count == 11 || bytes[line.lowerBound + 11] == 0x20
     }
 
-    /// `token SP URI SP SIP/2.0`, where the URI has no space and holds a scheme's colon.
+    /// `token SP URI SP SIP/2.0`, where the URI has no space and holds a scheme's colon. Runs of
+    /// spaces between the three parts are tolerated as lenient parsers do; more parts are not.
     private static func isRequestLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         guard line.count >= 14, matches(bytes, at: line.upperBound - 8, " SIP/2.0") else { return false }
         var cursor = line.lowerBound
         while cursor < line.upperBound, isTokenByte(bytes[cursor]) { cursor += 1 }
         guard cursor > line.lowerBound, cursor < line.upperBound, bytes[cursor] == 0x20 else { return false }
-        let uri = (cursor + 1)..<(line.upperBound - 8)
-        guard !uri.isEmpty else { return false }
+        var uriStart = cursor + 1, uriEnd = line.upperBound - 8
+        while uriStart < uriEnd, bytes[uriStart] == 0x20 { uriStart += 1 }
+        while uriEnd > uriStart, bytes[uriEnd - 1] == 0x20 { uriEnd -= 1 }
+        guard uriStart < uriEnd else { return false }
         var colon = false
-        for index in uri {
-            if bytes[index] == 0x20 || bytes[index] < 0x21 { return false }
+        for index in uriStart..<uriEnd {
+            if bytes[index] < 0x21 { return false }
             colon = colon || bytes[index] == UInt8(ascii: ":")
         }
         return colon
