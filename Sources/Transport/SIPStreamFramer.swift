@@ -314,6 +314,18 @@ public struct SIPStreamFramer: Sendable {
         while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
         position = base + cursor
         guard cursor < storage.count else { return false }
+        // A capture that joined a WebSocket connection after its handshake sees frames, not text.
+        switch webSocket.startsSIPMessage(storage, at: cursor) {
+        case nil:
+            return false
+        case true?:
+            reportSkip(from: skipFrom, counted: counted, problem)
+            flow.transport = .ws
+            state = .webSocket
+            return true
+        case false?:
+            break
+        }
         let searchEnd = min(storage.count, cursor + Self.maxStartLine)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
             guard searchEnd - cursor >= Self.maxStartLine else { return false }
@@ -330,12 +342,16 @@ public struct SIPStreamFramer: Sendable {
             }
             position = base + start
         }
-        if carriesSIP, !counted, position > skipFrom {
-            problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
-                                  detail: "skipped \(position - skipFrom) bytes that are not SIP to the next start line"))
-        }
+        reportSkip(from: skipFrom, counted: counted, problem)
         state = .messageStart
         return true
+    }
+
+    /// Reports the bytes skipped from `skipFrom` to `position` once the stream has shown SIP.
+    private func reportSkip(from skipFrom: Int, counted: Bool, _ problem: (DecodeProblem) -> Void) {
+        guard carriesSIP, !counted, position > skipFrom else { return }
+        problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
+                              detail: "skipped \(position - skipFrom) bytes that are not SIP (\(flow), stream offset \(skipFrom))"))
     }
 
     // MARK: - WebSocket (RFC 6455, RFC 7118)
@@ -381,10 +397,7 @@ public struct SIPStreamFramer: Sendable {
                 return false
             case true?:
                 position = base + cursor
-                if carriesSIP, !counted, position > skipFrom {
-                    problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
-                                          detail: "skipped \(position - skipFrom) bytes to the next WebSocket message"))
-                }
+                reportSkip(from: skipFrom, counted: counted, problem)
                 state = .webSocket
                 return true
             case false?:

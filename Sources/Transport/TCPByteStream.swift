@@ -270,6 +270,7 @@ struct TCPByteStream: Sendable {
         for earlier in [lastDelivered, previousDelivered] {
             guard let earlier else { continue }
             let shift = offset(of: sequence, from: earlier.sequence)
+            // A shift beyond the earlier data (crafted sequence numbers) means no overlap at all.
             let lower = max(0, shift), upper = min(earlier.bytes.count, shift + bytes.count)
             guard lower < upper else { continue }
             let overlap = lower..<upper
