@@ -47,7 +47,7 @@ public struct SIPStreamFramer: Sendable {
     /// True after a WebSocket upgrade.
     public var isWebSocket: Bool { flow.transport == .ws }
     /// Bytes held for an unfinished message or line.
-    public var bufferedBytes: Int { buffer.count + (webSocketMessage?.bytes.count ?? 0) }
+    public var bufferedBytes: Int { buffer.count + (webSocket.partial?.bytes.count ?? 0) }
 
     /// What the framer expects at `position`.
     private enum State {
@@ -73,12 +73,6 @@ public struct SIPStreamFramer: Sendable {
         var time: CaptureTime
     }
 
-    /// Fragments of a WebSocket message so far.
-    private struct WebSocketMessage: Sendable {
-        var start: Int
-        var bytes: [UInt8]
-    }
-
     // All offsets count bytes from the start of the stream.
     private var buffer: [UInt8] = []
     /// Stream offset of `buffer[0]`.
@@ -88,7 +82,7 @@ public struct SIPStreamFramer: Sendable {
     private var position = 0
     private var state = State.messageStart
     private var markers = Deque<Marker>()
-    private var webSocketMessage: WebSocketMessage?
+    private var webSocket: WebSocketMessageAssembler
     /// Frame where the current skip began (reported with the skip).
     private var skipFrame: Int?
     private var fileIndex = 0
@@ -99,6 +93,7 @@ public struct SIPStreamFramer: Sendable {
     public init(flow: Flow, limits: Limits = .default) {
         self.flow = flow
         self.limits = limits
+        webSocket = WebSocketMessageAssembler(maxMessageBytes: limits.maxWebSocketMessageBytes)
     }
 
     /// Appends the next bytes of the stream, carried by `frame`, and emits every message they complete.
@@ -129,7 +124,7 @@ public struct SIPStreamFramer: Sendable {
             swap(&storage, &buffer)
             discardBuffer(before: retainFrom)
         }
-        discardMarkers(before: min(retainFrom, webSocketMessage?.start ?? retainFrom))
+        discardMarkers(before: min(retainFrom, webSocket.partial?.start ?? retainFrom))
     }
 
     /// Bytes were lost before the next `append` (a TCP gap): drops the unfinished message and
@@ -138,7 +133,7 @@ public struct SIPStreamFramer: Sendable {
         buffer.removeAll(keepingCapacity: buffer.capacity <= 65_536)
         bufferStart = streamEnd
         markers.removeAll()
-        webSocketMessage = nil
+        webSocket.reset()
         position = streamEnd
         skipFrame = nil
         switch state {
@@ -164,14 +159,14 @@ public struct SIPStreamFramer: Sendable {
                 problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
                                       detail: "skipped \(streamEnd - skipFrom) bytes that are not SIP up to the end of the stream"))
             }
-        case .webSocket where webSocketMessage != nil || position < streamEnd:
-            report(.truncated, at: webSocketMessage?.start ?? position, "stream ended inside a WebSocket message", problem)
+        case .webSocket where webSocket.partial != nil || position < streamEnd:
+            report(.truncated, at: webSocket.partial?.start ?? position, "stream ended inside a WebSocket message", problem)
         default: break
         }
         buffer = []
         bufferStart = streamEnd
         markers.removeAll()
-        webSocketMessage = nil
+        webSocket.reset()
         position = streamEnd
         if case .ignoring = state {} else { state = isWebSocket ? .webSocket : .messageStart }
     }
@@ -232,12 +227,10 @@ public struct SIPStreamFramer: Sendable {
             return true
         }
         let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
-        if Self.isSIPStartLine(storage, line) {
-            state = .header(start: position, resumeAt: position, isHTTP: false)
-        } else if SIPHeaderSection.isHTTPStartLine(storage, line) {
-            state = .header(start: position, resumeAt: position, isHTTP: true)
-        } else {
-            beginResync(atLineStart: false, counted: false)
+        switch StreamStartLine.kind(storage, line) {
+        case .sip?: state = .header(start: position, resumeAt: position, isHTTP: false)
+        case .http?: state = .header(start: position, resumeAt: position, isHTTP: true)
+        case nil: beginResync(atLineStart: true, counted: false)
         }
         return true
     }
@@ -321,6 +314,18 @@ public struct SIPStreamFramer: Sendable {
         while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
         position = base + cursor
         guard cursor < storage.count else { return false }
+        // A capture that joined a WebSocket connection after its handshake sees frames, not text.
+        switch webSocket.startsSIPMessage(storage, at: cursor) {
+        case nil:
+            return false
+        case true?:
+            reportSkip(from: skipFrom, counted: counted, problem)
+            flow.transport = .ws
+            state = .webSocket
+            return true
+        case false?:
+            break
+        }
         let searchEnd = min(storage.count, cursor + Self.maxStartLine)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
             guard searchEnd - cursor >= Self.maxStartLine else { return false }
@@ -329,16 +334,24 @@ public struct SIPStreamFramer: Sendable {
             return true
         }
         let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
-        guard Self.isSIPStartLine(storage, line) || SIPHeaderSection.isHTTPStartLine(storage, line) else {
-            position = base + lf + 1
-            return true
+        if StreamStartLine.kind(storage, line) == nil {
+            // The next message may follow leftover bytes on the same line (a body without a final CRLF).
+            guard let start = StreamStartLine.startInsideLine(storage, line) else {
+                position = base + lf + 1
+                return true
+            }
+            position = base + start
         }
-        if carriesSIP, !counted, position > skipFrom {
-            problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
-                                  detail: "skipped \(position - skipFrom) bytes that are not SIP to the next start line"))
-        }
+        reportSkip(from: skipFrom, counted: counted, problem)
         state = .messageStart
         return true
+    }
+
+    /// Reports the bytes skipped from `skipFrom` to `position` once the stream has shown SIP.
+    private func reportSkip(from skipFrom: Int, counted: Bool, _ problem: (DecodeProblem) -> Void) {
+        guard carriesSIP, !counted, position > skipFrom else { return }
+        problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
+                              detail: "skipped \(position - skipFrom) bytes that are not SIP (\(flow), stream offset \(skipFrom))"))
     }
 
     // MARK: - WebSocket (RFC 6455, RFC 7118)
@@ -346,70 +359,27 @@ public struct SIPStreamFramer: Sendable {
     /// Reads one frame at `position`. False: need more bytes.
     private mutating func readWebSocketFrame(_ storage: UnsafeBufferPointer<UInt8>, base: Int,
                                              emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
-        let start = position - base
-        let frame: WebSocketFrame
-        switch WebSocketFrame.parse(storage, at: start, maxPayload: limits.maxWebSocketMessageBytes) {
+        switch webSocket.read(storage, at: position - base, offset: position) {
         case .needMore:
             return false
         case .malformed(let reason):
             report(.malformedWebSocket, at: position, reason, problem)
-            webSocketMessage = nil
-            skipFrame = self.frame(at: position)
+            skipFrame = frame(at: position)
             state = .webSocketResync(skipFrom: position, counted: true)
             position += 1
-            return true
-        case .frame(let parsed):
-            frame = parsed
-        }
-        guard storage.count - start >= frame.length else { return false }
-        let frameStart = position
-        position += frame.length
-        switch frame.opcode {
-        case .close, .ping, .pong:
-            return true
-        case .text, .binary:
-            if let unfinished = webSocketMessage {
-                report(.malformedWebSocket, at: unfinished.start, "new message before the fragmented one ended", problem)
-            }
-            var message: [UInt8] = []
-            message.reserveCapacity(frame.payloadLength)
-            frame.appendPayload(of: storage, at: start, to: &message)
-            if frame.isFinal {
-                webSocketMessage = nil
-                deliverWebSocketMessage(message, range: frameStart..<position, emit: emit, problem: problem)
-            } else {
-                webSocketMessage = WebSocketMessage(start: frameStart, bytes: message)
-            }
-        case .continuation:
-            guard var message = webSocketMessage else {
-                report(.malformedWebSocket, at: frameStart, "continuation frame without a message to continue", problem)
-                return true
-            }
-            webSocketMessage = nil
-            guard message.bytes.count + frame.payloadLength <= limits.maxWebSocketMessageBytes else {
-                report(.malformedWebSocket, at: message.start,
-                       "fragmented message longer than \(limits.maxWebSocketMessageBytes) bytes", problem)
-                return true
-            }
-            frame.appendPayload(of: storage, at: start, to: &message.bytes)
-            if frame.isFinal {
-                deliverWebSocketMessage(message.bytes, range: message.start..<position, emit: emit, problem: problem)
-            } else {
-                webSocketMessage = message
+        case .frame(let length, let message, let broken):
+            if let (reason, offset) = broken { report(.malformedWebSocket, at: offset, reason, problem) }
+            position += length
+            guard let message else { return true }
+            // CRLF keep-alives travel as WebSocket messages of their own (e.g. JsSIP sends "\r\n\r\n").
+            guard message.bytes.contains(where: { $0 != 0x0d && $0 != 0x0a }) else { return true }
+            if SIPStartLine.matches(message.bytes) {
+                emitMessage(message.bytes, range: message.start..<position, emit: emit)
+            } else if carriesSIP {
+                report(.malformedSIP, at: message.start, "WebSocket message is not SIP", problem)
             }
         }
         return true
-    }
-
-    private mutating func deliverWebSocketMessage(_ message: [UInt8], range: Range<Int>,
-                                                  emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
-        // CRLF keep-alives travel as WebSocket messages of their own (e.g. JsSIP sends "\r\n\r\n").
-        guard message.contains(where: { $0 != 0x0d && $0 != 0x0a }) else { return }
-        guard SIPStartLine.matches(message) else {
-            if carriesSIP { report(.malformedSIP, at: range.lowerBound, "WebSocket message is not SIP", problem) }
-            return
-        }
-        emitMessage(message, range: range, emit: emit)
     }
 
     /// Looks for a data frame whose payload starts like a SIP message. False: need more bytes.
@@ -421,56 +391,21 @@ public struct SIPStreamFramer: Sendable {
                 state = .ignoring
                 return true
             }
-            let first = storage[cursor] & 0x7f
-            if first == 0x01 || first == 0x02 {
-                switch Self.webSocketFrameStartsSIP(storage, at: cursor, limits: limits) {
-                case nil:
-                    position = base + cursor
-                    return false
-                case true?:
-                    position = base + cursor
-                    if carriesSIP, !counted, position > skipFrom {
-                        problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
-                                              detail: "skipped \(position - skipFrom) bytes to the next WebSocket message"))
-                    }
-                    state = .webSocket
-                    return true
-                case false?:
-                    break
-                }
+            switch webSocket.startsSIPMessage(storage, at: cursor) {
+            case nil:
+                position = base + cursor
+                return false
+            case true?:
+                position = base + cursor
+                reportSkip(from: skipFrom, counted: counted, problem)
+                state = .webSocket
+                return true
+            case false?:
+                cursor += 1
             }
-            cursor += 1
         }
         position = streamEnd
         return false
-    }
-
-    /// Whether a frame header at `start` begins a data frame whose payload starts like SIP; nil
-    /// when more bytes are needed to tell.
-    private static func webSocketFrameStartsSIP(_ storage: UnsafeBufferPointer<UInt8>, at start: Int,
-                                                limits: Limits) -> Bool? {
-        switch WebSocketFrame.parse(storage, at: start, maxPayload: limits.maxWebSocketMessageBytes) {
-        case .needMore: return nil
-        case .malformed: return false
-        case .frame(let frame):
-            let peek = min(frame.payloadLength, 8)
-            guard peek >= 4 else { return false }
-            guard storage.count - start >= frame.headerLength + peek else { return nil }
-            var prefix: [UInt8] = []
-            frame.appendPayload(of: storage, at: start, to: &prefix, upTo: peek)
-            return looksLikeSIPStart(prefix)
-        }
-    }
-
-    /// "SIP/2.0 " or a method name in capitals followed by a space (or filling the prefix).
-    private static func looksLikeSIPStart(_ prefix: [UInt8]) -> Bool {
-        if prefix.starts(with: Array("SIP/2.0 ".utf8).prefix(prefix.count)) { return true }
-        guard let first = prefix.first, first >= 0x41, first <= 0x5a else { return false }
-        for byte in prefix {
-            if byte == 0x20 { return true }
-            guard byte >= 0x41 && byte <= 0x5a else { return false }
-        }
-        return true
     }
 
     // MARK: - Bookkeeping
@@ -527,10 +462,5 @@ public struct SIPStreamFramer: Sendable {
             return
         }
         while markers.count > 1, markers[1].offset <= offset { markers.removeFirst() }
-    }
-
-    private static func isSIPStartLine(_ storage: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        guard line.count >= 11 else { return false }
-        return SIPStartLine.matches(UnsafeBufferPointer(rebasing: storage[line]), limit: line.count)
     }
 }

@@ -28,9 +28,9 @@ public struct TCPReassembler: Sendable {
         sweepIfDue(now: segment.time, emit: emit, problem: problem)
         let (key, isForward) = TCPConnection.Key.of(segment.flow)
         if let index = connections.index(forKey: key) {
-            if connections.values[index].isReused(by: segment, forward: isForward) {
-                connections.values[index].close(emit: emit, problem: problem)
-                connections.values[index] = newConnection(key, time: segment.time)
+            if connections.values[index].replaceIfReused(by: segment, forward: isForward, serial: serial + 1,
+                                                         framing: limits.framing, emit: emit, problem: problem) {
+                serial += 1
             }
             connections.values[index].receive(segment, forward: isForward, limits: limits, emit: emit, problem: problem)
             return
