@@ -198,7 +198,11 @@ public enum SIPParser {
         }
         let versionStart = sp2 + 1
         guard versionStart < e else { throw SIPParseError(.malformedStartLine, at: sp2, "trailing SP on request line") }
-        if ByteClass.find(ByteClass.sp, p, versionStart, e) < e || !isVersionPrefix(p, versionStart..<e) {
+        let extraSP = ByteClass.find(ByteClass.sp, p, versionStart, e)
+        if extraSP < e, isNumericVersion(p, versionStart..<extraSP) {
+            throw SIPParseError(.malformedStartLine, at: extraSP, "SP after SIP-Version")
+        }
+        if extraSP < e || !isVersionPrefix(p, versionStart..<e) {
             // Either LWS inside the Request-URI (RFC 4475 3.1.2.8) or stray text.
             if isVersionPrefix(p, versionStart..<e) == false, containsVersion(p, versionStart..<e) {
                 throw SIPParseError(.malformedStartLine, at: sp2, "whitespace inside the Request-URI")
