@@ -36,6 +36,10 @@ struct CallScenario {
     static let bob = "127.0.0.2:5062"
     static let aliceContact = "sip:alice@127.0.0.1:5061"
     static let bobContact = "sip:bob@127.0.0.2:5062"
+    /// The Contact bob answers with (his remote target for alice).
+    var bobContact = CallScenario.bobContact
+    /// The INVITE's Via stack at bob, top first (CANCEL and failure ACK reuse its branches).
+    var inviteVias: [String] = []
 
     var proxies: [TestProxy]
     var messages: [ObservedMessage] = []
@@ -112,7 +116,7 @@ struct CallScenario {
     /// INVITE down the chain (each proxy adding its Record-Route on top), 180 and 200 back from
     /// bob with the Record-Route `mirror` makes of what he received, then the ACK.
     /// `alterForwarded` may change the Record-Route a proxy forwards (index of the proxy).
-    mutating func establish(mirror: ([String]) -> [String] = { $0 },
+    mutating func establish(answer: Bool = true, mirror: ([String]) -> [String] = { $0 },
                             preloadedRoute: [String] = [],
                             alterForwarded: (Int, inout [String]) -> Void = { _, _ in }) {
         // Leg i runs from alice or proxy i-1 to proxy i or bob.
@@ -136,17 +140,47 @@ struct CallScenario {
             recordRoute = forwarded
         }
         recordRouteAtBob = recordRoute
+        inviteVias = vias
         let answered = mirror(recordRoute)
-        for status in ["180 Ringing", "200 OK"] {
+        for status in answer ? ["180 Ringing", "200 OK"] : ["180 Ringing"] {
             for leg in destinations.indices.reversed() {
                 send(["SIP/2.0 \(status)"] + vias.suffix(leg + 1).map { "Via: \($0)" }
                      + headers(method: "INVITE", cseq: 1, fromCaller: true, toTag: "B")
-                     + ["Contact: <\(Self.bobContact)>"] + answered.map { "Record-Route: \($0)" },
+                     + ["Contact: <\(bobContact)>"] + answered.map { "Record-Route: \($0)" },
                      from: destinations[leg], to: sources[leg], transport: transports[leg])
             }
         }
         recordRouteAtAlice = answered
-        request("ACK", cseq: 1, fromCaller: true)
+        if answer { request("ACK", cseq: 1, fromCaller: true) }
+    }
+
+    /// The copies of a request that travels hop by hop with the INVITE (CANCEL, ACK to a
+    /// failure), before any alteration: same Request-URI, Route and Via branch per leg.
+    func inviteTransactionCopies() -> [RequestCopy] {
+        let sources = [Self.alice] + proxies.map { $0.sendAddress ?? $0.address }
+        let destinations = proxies.map(\.address) + [Self.bob]
+        return destinations.indices.map { leg in
+            RequestCopy(source: sources[leg], destination: destinations[leg], requestURI: Self.bobContact,
+                        route: [], vias: Array(inviteVias.suffix(leg + 1).prefix(1)))
+        }
+    }
+
+    /// CANCEL of an unanswered INVITE, 487 back, then the ACK to the 487 on every leg;
+    /// `alterCancel` and `alterACK` may change the copies.
+    mutating func cancel(alterCancel: (inout [RequestCopy]) -> Void = { _ in },
+                         alterACK: (inout [RequestCopy]) -> Void = { _ in }) {
+        var cancels = inviteTransactionCopies()
+        alterCancel(&cancels)
+        for copy in cancels { send(copy, method: "CANCEL", cseq: 1, fromCaller: true, toTag: nil) }
+        let legs = inviteTransactionCopies()
+        for leg in legs.indices.reversed() {
+            send(["SIP/2.0 487 Request Terminated"] + inviteVias.suffix(leg + 1).map { "Via: \($0)" }
+                 + headers(method: "INVITE", cseq: 1, fromCaller: true, toTag: "B"),
+                 from: legs[leg].destination, to: legs[leg].source)
+        }
+        var acks = legs
+        alterACK(&acks)
+        for copy in acks { send(copy, method: "ACK", cseq: 1, fromCaller: true, toTag: "B") }
     }
 
     // MARK: In-dialog requests
@@ -156,7 +190,7 @@ struct CallScenario {
         let routeSet = fromCaller ? Array(recordRouteAtAlice.reversed()) : recordRouteAtBob
         let path = fromCaller ? proxies : proxies.reversed()
         let origin = fromCaller ? Self.alice : Self.bob
-        let target = fromCaller ? Self.bobContact : Self.aliceContact
+        let target = fromCaller ? bobContact : Self.aliceContact
         var copies: [RequestCopy] = []
         var vias = [Self.via(origin, "z9hG4bKua\(fromCaller ? "c" : "b")")]
         var route = routeSet
