@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "SIPTests", dependencies: ["SIP"], exclude: ["Fixtures"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "SIP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs", "Transport", "SIP", "Capture"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Dialogs", "Transport", "Capture", "SIP"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Dialogs", "Routing", "Transport", "Capture", "SIP"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "Dialogs", "Transport", "Capture", "SIP"]),
     ],
     swiftLanguageModes: [.v6]

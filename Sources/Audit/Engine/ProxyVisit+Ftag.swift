@@ -1,17 +1,13 @@
-import Routing
-
 extension ProxyVisit {
-    /// True when `loose_route` found an entry of the proxy's own (a popped local Route, or the
-    /// R-URI on the strict-recovery path), so `is_direction` has parameters to read.
+    /// True when `loose_route` popped a Route entry of the proxy's own, so `is_direction` reads
+    /// that entry's parameters. The strict-recovery path (parameters read from the Request-URI) is
+    /// left out: STRICT_ROUTING or RURI_IS_PROXY already report that request.
     var foundOwnEntry: Bool {
-        evaluation.routeParams != nil && (!evaluation.removedEntries.isEmpty || evaluation.strictRecovery)
+        evaluation.routeParams != nil && !evaluation.removedEntries.isEmpty && !evaluation.strictRecovery
     }
 
-    /// The ftag `is_direction()` reads (rr-spec §4, §5 get_route_param); nil when absent or empty.
-    var routedFtag: String? {
-        guard let params = evaluation.routeParams else { return nil }
-        let section = params.hasPrefix(";") ? String(params.dropFirst()) : params
-        guard let ftag = RouteParams.getRouteParam("ftag", in: section), !ftag.isEmpty else { return nil }
-        return ftag
+    /// The ftag written in the proxy's own Route entry that `loose_route` popped.
+    var writtenFtag: String? {
+        evaluation.removedEntries.first.flatMap { RouteValue($0).ftag }
     }
 }

@@ -1,5 +1,4 @@
 import Dialogs
-import Glibc
 import Routing
 import SIP
 import Transport
@@ -136,18 +135,10 @@ enum RouteComparison {
         scheme == "sips" || transport == .tls || transport == .wss ? 5061 : 5060
     }
 
-    /// An IP literal's address, or nil for a host name.
+    /// An IP literal's address (IPv6 with or without brackets), or nil for a host name.
     static func ipAddress(_ host: String) -> IPAddress? {
         let text = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        var v4 = in_addr()
-        if text.withCString({ inet_pton(AF_INET, $0, &v4) }) == 1 {
-            return withUnsafeBytes(of: &v4) { IPAddress(v4: $0) }
-        }
-        var v6 = in6_addr()
-        if text.withCString({ inet_pton(AF_INET6, $0, &v6) }) == 1 {
-            return withUnsafeBytes(of: &v6) { IPAddress(v6: $0) }
-        }
-        return nil
+        return IPAddress(text: text)
     }
 
     static func isIPLiteral(_ host: String) -> Bool { ipAddress(host) != nil }

@@ -30,8 +30,9 @@ struct RouteValue: Sendable, Hashable {
 
     var isLoose: Bool { entry?.isLoose ?? false }
     var hasR2: Bool { entry?.hasR2 ?? false }
-    /// The ftag as Kamailio's `get_route_param` finds it (case-sensitive name).
-    var ftag: String? { entry?.ftag }
+    /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
+    /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
+    var ftag: String? { parameters.first { $0.name == "ftag" }?.value }
 
     /// The URI parameters in wire order: name lower-cased, value as written (nil for a flag).
     var parameters: [URIParameter] {

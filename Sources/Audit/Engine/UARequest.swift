@@ -11,8 +11,8 @@ struct UARequest: Sendable {
     /// The remote target the sender had to use, when known.
     var remoteTarget: String?
     var observedRoute: [RouteValue]
-    /// The Route the request must carry (§12.2.1.1): the route set when its first entry is loose,
-    /// else the rest of it plus the remote target.
+    /// The Route the request must carry (§12.2.1.1): the route set, or, when the first entry is a
+    /// strict router and the UA addressed it, the rest of the set plus the remote target.
     var expectedRoute: [RouteValue]
     /// The Request-URI it must carry: the remote target, or the strict first entry's URI.
     var expectedRequestURI: String?
@@ -26,17 +26,20 @@ struct UARequest: Sendable {
         self.routeSet = routeSet
         self.remoteTarget = remoteTarget
         observedRoute = copy.routeValues.map(RouteValue.init)
-        if let first = routeSet.first, !first.isLoose {
+        let ruri = copy.requestURI
+        let ruriElement = RouteValue("<\(ruri)>").element
+        if let first = routeSet.first, !first.isLoose, first.element == ruriElement {
+            // A strict router first (RR_NO_LR): the strict form of §12.2.1.1 is right. A UA using
+            // the loose form is not blamed again; Kamailio pops its own entry whatever its lr.
             expectedRoute = Array(routeSet.dropFirst()) + (remoteTarget.map { [RouteValue("<\($0)>")] } ?? [])
             expectedRequestURI = first.uriText
             isStrictForm = false
         } else {
             expectedRoute = routeSet
             expectedRequestURI = remoteTarget
-            let ruri = copy.requestURI
             let isRemoteTarget = remoteTarget.map { RouteComparison.equivalentURIs($0, ruri) } ?? false
-            let ruriElement = RouteValue("<\(ruri)>").element
-            isStrictForm = !isRemoteTarget && routeSet.contains { $0.element == ruriElement }
+            isStrictForm = !isRemoteTarget && routeSet.first?.isLoose == true
+                && routeSet.contains { $0.element == ruriElement }
         }
     }
 }

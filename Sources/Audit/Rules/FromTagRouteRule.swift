@@ -12,7 +12,7 @@ struct FromTagRouteRule: AuditRule {
                   reported.insert("\(visit.request.cseq) \(visit.request.method) \(visit.proxy.index)").inserted
             else { return nil }
             let fromTag = visit.incoming.fromTag, toTag = visit.incoming.toTag
-            if let ftag = visit.routedFtag {
+            if let ftag = visit.writtenFtag {
                 guard ftag != fromTag && ftag != toTag else { return nil }
                 return context.finding(
                     .ftagMismatch, frame: visit.incoming.frame, proxy: visit.proxy,
