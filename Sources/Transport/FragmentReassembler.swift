@@ -157,7 +157,10 @@ public struct FragmentReassembler {
         guard let total = entry.total, entry.covered.count == 1, entry.covered[0] == 0..<total else { return nil }
         guard let upper = entry.upperProtocol ?? upperProtocol else { return nil }
         bufferedBytes -= entry.bytes.count
-        let datagram = Datagram(bytes: Array(entry.bytes.prefix(total)), frames: entry.frames, upperProtocol: upper)
+        // The buffer never grows past the last fragment's end, so it is exactly the datagram: moved, not copied.
+        var bytes: [UInt8] = []
+        swap(&bytes, &entry.bytes)
+        let datagram = Datagram(bytes: bytes, frames: entry.frames, upperProtocol: upper)
         entry.frames = []  // tells the defer not to put it back
         reassembled += 1
         return datagram
