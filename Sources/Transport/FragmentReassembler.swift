@@ -112,8 +112,6 @@ public struct FragmentReassembler {
         var overlapDiffers = false
         var newBytes = 0
         var cursor = offset
-        var merged: [Range<Int>] = []
-        merged.reserveCapacity(entry.covered.count + 1)
         entry.bytes.withUnsafeMutableBytes { buffer in
             for range in entry.covered {
                 if range.upperBound <= cursor || range.lowerBound >= end { continue }
@@ -134,18 +132,21 @@ public struct FragmentReassembler {
                 newBytes += end - cursor
             }
         }
-        // Merge [offset, end) into the covered ranges.
+        // Merge [offset, end) into the sorted covered ranges in place (they are few: no new arrays).
         var span = offset..<end
-        for range in entry.covered {
-            if range.upperBound < span.lowerBound || range.lowerBound > span.upperBound {
-                merged.append(range)
+        var index = 0
+        while index < entry.covered.count {
+            let range = entry.covered[index]
+            if range.upperBound < span.lowerBound {
+                index += 1
+            } else if range.lowerBound > span.upperBound {
+                break
             } else {
                 span = min(range.lowerBound, span.lowerBound)..<max(range.upperBound, span.upperBound)
+                entry.covered.remove(at: index)
             }
         }
-        if !span.isEmpty || merged.isEmpty { merged.append(span) }
-        merged.sort { $0.lowerBound < $1.lowerBound }
-        entry.covered = merged.filter { !$0.isEmpty }
+        if !span.isEmpty { entry.covered.insert(span, at: index) }
 
         if overlapDiffers {
             report(.overlappingFragments, frame, key.fileIndex, "fragment [\(offset), \(end)) overlaps earlier bytes with different content; earlier kept")
