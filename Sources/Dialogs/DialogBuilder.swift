@@ -133,11 +133,13 @@ struct DialogBuilder {
     }
 
     /// The response copy that formed the dialog as the UAC received it: a 2xx if any, else the
-    /// last response with the tag; among its copies, the one with fewest Vias (nearest the UAC).
+    /// last provisional response with the tag (an early dialog, RFC 3261 12.1), else the final
+    /// failure; among its copies, the one with fewest Vias (nearest the UAC).
     private func formingResponse(_ mine: [Int]) -> Int? {
         func code(_ index: Int) -> Int { responseFacts(index).statusCode ?? 0 }
         let success = mine.filter { code($0) / 100 == 2 }
-        let candidates = success.isEmpty ? mine.filter { code($0) > 100 } : success
+        let provisional = mine.filter { code($0) > 100 && code($0) < 200 }
+        let candidates = !success.isEmpty ? success : !provisional.isEmpty ? provisional : mine.filter { code($0) >= 300 }
         guard let best = candidates.last.map({ code($0) }) else { return nil }
         return candidates.filter { code($0) == best }
             .min { responseFacts($0).vias.count < responseFacts($1).vias.count }

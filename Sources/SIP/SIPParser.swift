@@ -64,7 +64,7 @@ public enum SIPParser {
 
         let first = lineEnd(p, pos, n)
         guard first.end < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
-        let (startLine, parts) = try parseStartLine(p, pos..<first.end)
+        let (method, status, parts) = try parseStartLine(p, pos..<first.end)
         pos = first.next
 
         var headers = [SIPHeader]()
@@ -95,8 +95,10 @@ public enum SIPParser {
             i += 1
             // Value: up to the line end, extended over continuation lines (folding).
             var line = lineEnd(p, i, n)
+            var folded = false
             while line.next < n, ByteClass.isBlank(p[line.next]) {
                 line = lineEnd(p, line.next, n)
+                folded = true
             }
             var vStart = i
             var vEnd = line.end
@@ -110,7 +112,7 @@ public enum SIPParser {
                 }
                 contentLength = value
             }
-            headers.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd))
+            headers.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded))
             pos = line.next
         }
         // Without the empty line the headers end with the data (robustness: a datagram whose
@@ -127,7 +129,7 @@ public enum SIPParser {
                                     "Content-Length \(length) but \(n - bodyStart) body bytes")
             }
         }
-        return SIPMessage(bytes: bytes, startLine: startLine, startLineParts: parts, headers: headers,
+        return SIPMessage(bytes: bytes, requestMethod: method, status: status, startLineParts: parts, headers: headers,
                           bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
                           isBodyTruncated: truncated)
     }
@@ -151,7 +153,7 @@ public enum SIPParser {
     /// Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP
     /// Status-Code SP Reason-Phrase (RFC 3261 7.1, 7.2). Exactly one SP separates the elements
     /// (RFC 4475 3.1.2.8-3.1.2.10 reject extra or trailing whitespace).
-    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (StartLine, StartLineParts) {
+    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
         let s = line.lowerBound, e = line.upperBound
         let sp1 = ByteClass.find(ByteClass.sp, p, s, e)
         guard sp1 < e, sp1 > s else { throw SIPParseError(.malformedStartLine, at: s, "start line has no elements") }
@@ -176,9 +178,8 @@ public enum SIPParser {
                 reasonStart = i + 1
             }
             // Reason-Phrase may be empty (RFC 4475 3.1.1.13) and holds UTF-8 (3.1.1.12).
-            let reason = String.from(p, reasonStart..<e)
-            return (.response(statusCode: code, reasonPhrase: reason),
-                    StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1))
+            return (nil, code, StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1,
+                                              reason: reasonStart..<e))
         }
         // Request line.
         for i in s..<sp1 where !ByteClass.isToken(p[i]) {
@@ -214,9 +215,7 @@ public enum SIPParser {
         }
         try checkVersion(p, versionStart..<e)
         let method = SIPMethod.from(p, s..<sp1)
-        let uri = String.from(p, uriStart..<sp2)
-        return (.request(method: method, requestURI: uri),
-                StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e))
+        return (method, 0, StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
     }
 
     /// True if `r` starts with "SIP/" (any case), the shape of a SIP-Version.
@@ -269,4 +268,6 @@ public struct StartLineParts: Sendable, Equatable {
     public let target: Range<Int>
     /// SIP-Version.
     public let version: Range<Int>
+    /// Reason-Phrase (responses; empty for requests).
+    public let reason: Range<Int>
 }
