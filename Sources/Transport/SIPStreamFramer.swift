@@ -220,6 +220,11 @@ public struct SIPStreamFramer: Sendable {
         while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
         position = base + cursor
         guard cursor < storage.count else { return false }
+        if !carriesSIP, !StreamStartLine.canBegin(storage[cursor]) {
+            // Binary from the first byte (TLS, or WebSocket frames): no need to wait for a whole line.
+            beginResync(atLineStart: true, counted: false)
+            return true
+        }
         let searchEnd = min(storage.count, cursor + limits.maxHeaderBytes)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
             guard searchEnd - cursor >= limits.maxHeaderBytes else { return false }
@@ -305,6 +310,7 @@ public struct SIPStreamFramer: Sendable {
         guard atLineStart else {
             guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: storage.count) else {
                 position = streamEnd
+                if !carriesSIP, position > limits.maxUnconfirmedBytes { state = .ignoring }
                 return false
             }
             position = base + lf + 1
@@ -325,6 +331,11 @@ public struct SIPStreamFramer: Sendable {
             return true
         case false?:
             break
+        }
+        if !carriesSIP, !StreamStartLine.canBegin(storage[cursor]) {
+            // Not the start of a text line: skip it without buffering it whole.
+            state = .resync(skipFrom: skipFrom, atLineStart: false, counted: counted)
+            return true
         }
         let searchEnd = min(storage.count, cursor + Self.maxStartLine)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {

@@ -56,7 +56,11 @@ struct TCPByteStream: Sendable {
     mutating func receive(_ segment: TCPSegment, limits: TCPReassembler.Limits,
                           emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         var sequence = segment.sequence
-        if segment.flags.contains(.syn) { sequence &+= 1 }
+        if segment.flags.contains(.syn) {
+            // A retransmitted SYN must not rewind a stream already under way.
+            if initialSequence != segment.sequence { open(initialSequence: segment.sequence) }
+            sequence &+= 1
+        }
         if nextSequence == nil { nextSequence = sequence }  // joined mid-stream
         if isClosed {
             if !segment.payload.isEmpty { compareRetransmission(sequence, segment.payload, frame: segment.frame, problem) }
