@@ -15,30 +15,9 @@ import DequeModule
 /// When the stream is at a message boundary the appended bytes are framed in place; only an
 /// unfinished message is kept, so memory is bounded by the limits, not by the stream.
 public struct SIPStreamFramer: Sendable {
-    /// Bounds on what one direction may hold.
-    public struct Limits: Sendable, Equatable {
-        /// Largest header section (start line to empty line) accepted.
-        public var maxHeaderBytes: Int
-        /// Largest Content-Length accepted; a larger one is treated as bogus.
-        public var maxBodyBytes: Int
-        /// Largest WebSocket message (all fragments) accepted.
-        public var maxWebSocketMessageBytes: Int
-        /// Bytes looked at on a stream that never showed SIP before it is ignored as not SIP.
-        public var maxUnconfirmedBytes: Int
-
-        public init(maxHeaderBytes: Int = 65_536, maxBodyBytes: Int = 1 << 20,
-                    maxWebSocketMessageBytes: Int = 1 << 20, maxUnconfirmedBytes: Int = 256 << 10) {
-            self.maxHeaderBytes = maxHeaderBytes
-            self.maxBodyBytes = maxBodyBytes
-            self.maxWebSocketMessageBytes = maxWebSocketMessageBytes
-            self.maxUnconfirmedBytes = maxUnconfirmedBytes
-        }
-
-        public static let `default` = Limits()
-    }
-
     /// Where the stream's bytes go; `transport` becomes `.ws` after a WebSocket upgrade.
     public private(set) var flow: Flow
+    /// The bounds this framer keeps to.
     public let limits: Limits
     /// True once the stream carried a SIP message or a WebSocket handshake naming `sip`.
     public private(set) var carriesSIP = false
@@ -90,6 +69,8 @@ public struct SIPStreamFramer: Sendable {
     /// Longest line looked at when searching for a start line while resynchronising.
     private static let maxStartLine = 8192
 
+    /// A framer for the bytes `flow` carries, starting at the beginning of a message or anywhere
+    /// in the stream (it resynchronises at the first start line).
     public init(flow: Flow, limits: Limits = .default) {
         self.flow = flow
         self.limits = limits

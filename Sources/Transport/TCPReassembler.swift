@@ -11,11 +11,13 @@ import Capture
 /// Memory is bounded by `Limits`; idle connections expire in capture time on their own as
 /// segments arrive, and `expire(olderThan:)` / `finish` flush them explicitly.
 public struct TCPReassembler: Sendable {
+    /// The bounds reassembly keeps to.
     public let limits: Limits
     private var connections: [TCPConnection.Key: TCPConnection] = [:]
     private var serial = 0
     private var nextSweep: CaptureTime?
 
+    /// An empty reassembler; `limits` bound its memory.
     public init(limits: Limits = .default) {
         self.limits = limits
     }
