@@ -1,5 +1,4 @@
 import Capture
-import DequeModule
 
 /// Cuts one direction of a reliable byte stream (TCP) into SIP messages.
 ///
@@ -45,13 +44,6 @@ public struct SIPStreamFramer: Sendable {
         case ignoring
     }
 
-    /// Which frame carried the bytes from `offset` on.
-    private struct Marker: Sendable {
-        var offset: Int
-        var frame: Int
-        var time: CaptureTime
-    }
-
     // All offsets count bytes from the start of the stream.
     private var buffer: [UInt8] = []
     /// Stream offset of `buffer[0]`.
@@ -60,7 +52,7 @@ public struct SIPStreamFramer: Sendable {
     private var streamEnd = 0
     private var position = 0
     private var state = State.messageStart
-    private var markers = Deque<Marker>()
+    private var frames = StreamFrameMap()
     private var webSocket: WebSocketMessageAssembler
     /// Frame where the current skip began (reported with the skip).
     private var skipFrame: Int?
@@ -88,7 +80,7 @@ public struct SIPStreamFramer: Sendable {
             return
         }
         self.fileIndex = fileIndex
-        markers.append(Marker(offset: chunkStart, frame: frame, time: time))
+        frames.record(offset: chunkStart, frame: frame, time: time)
         if skipFrame == nil { skipFrame = frame }
         if buffer.isEmpty {
             // Fast path: nothing is pending, so frame the caller's bytes where they are.
@@ -105,7 +97,7 @@ public struct SIPStreamFramer: Sendable {
             swap(&storage, &buffer)
             discardBuffer(before: retainFrom)
         }
-        discardMarkers(before: min(retainFrom, webSocket.partial?.start ?? retainFrom))
+        frames.discard(before: min(retainFrom, webSocket.partial?.start ?? retainFrom), streamEnd: streamEnd)
     }
 
     /// Bytes were lost before the next `append` (a TCP gap): drops the unfinished message and
@@ -113,7 +105,7 @@ public struct SIPStreamFramer: Sendable {
     public mutating func skipGap() {
         buffer.removeAll(keepingCapacity: buffer.capacity <= 65_536)
         bufferStart = streamEnd
-        markers.removeAll()
+        frames.removeAll()
         webSocket.reset()
         position = streamEnd
         skipFrame = nil
@@ -146,7 +138,7 @@ public struct SIPStreamFramer: Sendable {
         }
         buffer = []
         bufferStart = streamEnd
-        markers.removeAll()
+        frames.removeAll()
         webSocket.reset()
         position = streamEnd
         if case .ignoring = state {} else { state = isWebSocket ? .webSocket : .messageStart }
@@ -404,32 +396,11 @@ public struct SIPStreamFramer: Sendable {
 
     private mutating func emitMessage(_ bytes: [UInt8], range: Range<Int>, emit: (SIPPayload) -> Void) {
         carriesSIP = true
-        var frames: [Int] = []
-        var latest: Marker?
-        for index in markers.indices {
-            let marker = markers[index]
-            if marker.offset >= range.upperBound { break }
-            let end = index + 1 < markers.count ? markers[index + 1].offset : streamEnd
-            if end <= range.lowerBound { continue }
-            frames.append(marker.frame)
-            if latest.map({ marker.frame >= $0.frame }) ?? true { latest = marker }
-        }
-        // Segments delivered after a hole filled can come from earlier or later frames.
-        if zip(frames, frames.dropFirst()).contains(where: { $0 >= $1 }) {
-            frames = Array(Set(frames)).sorted()
-        }
-        emit(SIPPayload(bytes: bytes, flow: flow, time: latest?.time ?? .zero, frames: frames, fileIndex: fileIndex))
+        let carriers = frames.frames(carrying: range, streamEnd: streamEnd)
+        emit(SIPPayload(bytes: bytes, flow: flow, time: carriers.time, frames: carriers.frames, fileIndex: fileIndex))
     }
 
-    /// The frame that carried the byte at `offset` (the latest frame when nothing earlier is known).
-    private func frame(at offset: Int) -> Int {
-        var found = markers.last?.frame ?? 0
-        for marker in markers {
-            if marker.offset > offset { break }
-            found = marker.frame
-        }
-        return found
-    }
+    private func frame(at offset: Int) -> Int { frames.frame(at: offset) }
 
     private func report(_ kind: DecodeProblemKind, at offset: Int, _ detail: String, _ problem: (DecodeProblem) -> Void) {
         problem(DecodeProblem(kind: kind, frame: frame(at: offset), fileIndex: fileIndex,
@@ -446,13 +417,5 @@ public struct SIPStreamFramer: Sendable {
             buffer.removeFirst(drop)
         }
         bufferStart = offset
-    }
-
-    private mutating func discardMarkers(before offset: Int) {
-        if offset >= streamEnd {
-            markers.removeAll(keepingCapacity: true)
-            return
-        }
-        while markers.count > 1, markers[1].offset <= offset { markers.removeFirst() }
     }
 }
