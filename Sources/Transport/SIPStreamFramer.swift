@@ -18,7 +18,8 @@ public struct SIPStreamFramer: Sendable {
     public private(set) var flow: Flow
     /// The bounds this framer keeps to.
     public let limits: Limits
-    /// True once the stream carried a SIP message or a WebSocket handshake naming `sip`.
+    /// True once the stream showed a SIP start line, a SIP message over WebSocket, or a WebSocket
+    /// handshake naming `sip`; from then on, bytes that are not SIP count as `malformed_sip`.
     public private(set) var carriesSIP = false
     /// True when the stream was given up as not SIP (see `Limits.maxUnconfirmedBytes`).
     public var isIgnoring: Bool { if case .ignoring = state { true } else { false } }
@@ -206,7 +207,9 @@ public struct SIPStreamFramer: Sendable {
         }
         let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
         switch StreamStartLine.kind(storage, line) {
-        case .sip?: state = .header(start: position, resumeAt: position, isHTTP: false)
+        case .sip?:
+            carriesSIP = true
+            state = .header(start: position, resumeAt: position, isHTTP: false)
         case .http?: state = .header(start: position, resumeAt: position, isHTTP: true)
         case nil: beginResync(atLineStart: true, counted: false)
         }

@@ -93,7 +93,7 @@ public struct TCPReassembler: Sendable {
         }.prefix(max(1, connections.count / 16))
         for (key, var connection) in victims {
             connections.removeValue(forKey: key)
-            if !connection.isClosed {
+            if !connection.isClosed, connection.forward.framer.carriesSIP || connection.backward.framer.carriesSIP {
                 problem(DecodeProblem(kind: .bufferLimit, frame: frame, fileIndex: fileIndex,
                                       detail: "more than \(limits.maxStreams) TCP connections: closed "
                                           + "\(connection.forward.framer.flow) early"))
