@@ -121,7 +121,7 @@ public struct SIPStreamFramer: Sendable {
     /// as `malformed_sip`, then releases all buffers.
     public mutating func finish(problem: (DecodeProblem) -> Void) {
         switch state {
-        case .header(let start, _, _):
+        case .header(let start, _, let isHTTP) where !isHTTP || carriesSIP:
             report(.truncated, at: start, "stream ended inside a header section (\(streamEnd - start) bytes)", problem)
         case .body(let start, let end):
             report(.truncated, at: start,
