@@ -1,5 +1,4 @@
 import Capture
-import DequeModule
 
 /// Cuts one direction of a reliable byte stream (TCP) into SIP messages.
 ///
@@ -15,32 +14,12 @@ import DequeModule
 /// When the stream is at a message boundary the appended bytes are framed in place; only an
 /// unfinished message is kept, so memory is bounded by the limits, not by the stream.
 public struct SIPStreamFramer: Sendable {
-    /// Bounds on what one direction may hold.
-    public struct Limits: Sendable, Equatable {
-        /// Largest header section (start line to empty line) accepted.
-        public var maxHeaderBytes: Int
-        /// Largest Content-Length accepted; a larger one is treated as bogus.
-        public var maxBodyBytes: Int
-        /// Largest WebSocket message (all fragments) accepted.
-        public var maxWebSocketMessageBytes: Int
-        /// Bytes looked at on a stream that never showed SIP before it is ignored as not SIP.
-        public var maxUnconfirmedBytes: Int
-
-        public init(maxHeaderBytes: Int = 65_536, maxBodyBytes: Int = 1 << 20,
-                    maxWebSocketMessageBytes: Int = 1 << 20, maxUnconfirmedBytes: Int = 256 << 10) {
-            self.maxHeaderBytes = maxHeaderBytes
-            self.maxBodyBytes = maxBodyBytes
-            self.maxWebSocketMessageBytes = maxWebSocketMessageBytes
-            self.maxUnconfirmedBytes = maxUnconfirmedBytes
-        }
-
-        public static let `default` = Limits()
-    }
-
     /// Where the stream's bytes go; `transport` becomes `.ws` after a WebSocket upgrade.
     public private(set) var flow: Flow
+    /// The bounds this framer keeps to.
     public let limits: Limits
-    /// True once the stream carried a SIP message or a WebSocket handshake naming `sip`.
+    /// True once the stream showed a SIP start line, a SIP message over WebSocket, or a WebSocket
+    /// handshake naming `sip`; from then on, bytes that are not SIP count as `malformed_sip`.
     public private(set) var carriesSIP = false
     /// True when the stream was given up as not SIP (see `Limits.maxUnconfirmedBytes`).
     public var isIgnoring: Bool { if case .ignoring = state { true } else { false } }
@@ -66,13 +45,6 @@ public struct SIPStreamFramer: Sendable {
         case ignoring
     }
 
-    /// Which frame carried the bytes from `offset` on.
-    private struct Marker: Sendable {
-        var offset: Int
-        var frame: Int
-        var time: CaptureTime
-    }
-
     // All offsets count bytes from the start of the stream.
     private var buffer: [UInt8] = []
     /// Stream offset of `buffer[0]`.
@@ -81,7 +53,7 @@ public struct SIPStreamFramer: Sendable {
     private var streamEnd = 0
     private var position = 0
     private var state = State.messageStart
-    private var markers = Deque<Marker>()
+    private var frames = StreamFrameMap()
     private var webSocket: WebSocketMessageAssembler
     /// Frame where the current skip began (reported with the skip).
     private var skipFrame: Int?
@@ -90,6 +62,8 @@ public struct SIPStreamFramer: Sendable {
     /// Longest line looked at when searching for a start line while resynchronising.
     private static let maxStartLine = 8192
 
+    /// A framer for the bytes `flow` carries, starting at the beginning of a message or anywhere
+    /// in the stream (it resynchronises at the first start line).
     public init(flow: Flow, limits: Limits = .default) {
         self.flow = flow
         self.limits = limits
@@ -107,7 +81,7 @@ public struct SIPStreamFramer: Sendable {
             return
         }
         self.fileIndex = fileIndex
-        markers.append(Marker(offset: chunkStart, frame: frame, time: time))
+        frames.record(offset: chunkStart, frame: frame, time: time)
         if skipFrame == nil { skipFrame = frame }
         if buffer.isEmpty {
             // Fast path: nothing is pending, so frame the caller's bytes where they are.
@@ -124,7 +98,7 @@ public struct SIPStreamFramer: Sendable {
             swap(&storage, &buffer)
             discardBuffer(before: retainFrom)
         }
-        discardMarkers(before: min(retainFrom, webSocket.partial?.start ?? retainFrom))
+        frames.discard(before: min(retainFrom, webSocket.partial?.start ?? retainFrom), streamEnd: streamEnd)
     }
 
     /// Bytes were lost before the next `append` (a TCP gap): drops the unfinished message and
@@ -132,7 +106,7 @@ public struct SIPStreamFramer: Sendable {
     public mutating func skipGap() {
         buffer.removeAll(keepingCapacity: buffer.capacity <= 65_536)
         bufferStart = streamEnd
-        markers.removeAll()
+        frames.removeAll()
         webSocket.reset()
         position = streamEnd
         skipFrame = nil
@@ -147,7 +121,7 @@ public struct SIPStreamFramer: Sendable {
     /// as `malformed_sip`, then releases all buffers.
     public mutating func finish(problem: (DecodeProblem) -> Void) {
         switch state {
-        case .header(let start, _, _):
+        case .header(let start, _, let isHTTP) where !isHTTP || carriesSIP:
             report(.truncated, at: start, "stream ended inside a header section (\(streamEnd - start) bytes)", problem)
         case .body(let start, let end):
             report(.truncated, at: start,
@@ -165,7 +139,7 @@ public struct SIPStreamFramer: Sendable {
         }
         buffer = []
         bufferStart = streamEnd
-        markers.removeAll()
+        frames.removeAll()
         webSocket.reset()
         position = streamEnd
         if case .ignoring = state {} else { state = isWebSocket ? .webSocket : .messageStart }
@@ -220,6 +194,11 @@ public struct SIPStreamFramer: Sendable {
         while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
         position = base + cursor
         guard cursor < storage.count else { return false }
+        if !carriesSIP, !StreamStartLine.canBegin(storage[cursor]) {
+            // Binary from the first byte (TLS, or WebSocket frames): no need to wait for a whole line.
+            beginResync(atLineStart: true, counted: false)
+            return true
+        }
         let searchEnd = min(storage.count, cursor + limits.maxHeaderBytes)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
             guard searchEnd - cursor >= limits.maxHeaderBytes else { return false }
@@ -228,7 +207,9 @@ public struct SIPStreamFramer: Sendable {
         }
         let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
         switch StreamStartLine.kind(storage, line) {
-        case .sip?: state = .header(start: position, resumeAt: position, isHTTP: false)
+        case .sip?:
+            carriesSIP = true
+            state = .header(start: position, resumeAt: position, isHTTP: false)
         case .http?: state = .header(start: position, resumeAt: position, isHTTP: true)
         case nil: beginResync(atLineStart: true, counted: false)
         }
@@ -305,6 +286,7 @@ public struct SIPStreamFramer: Sendable {
         guard atLineStart else {
             guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: storage.count) else {
                 position = streamEnd
+                if !carriesSIP, position > limits.maxUnconfirmedBytes { state = .ignoring }
                 return false
             }
             position = base + lf + 1
@@ -325,6 +307,11 @@ public struct SIPStreamFramer: Sendable {
             return true
         case false?:
             break
+        }
+        if !carriesSIP, !StreamStartLine.canBegin(storage[cursor]) {
+            // Not the start of a text line: skip it without buffering it whole.
+            state = .resync(skipFrom: skipFrom, atLineStart: false, counted: counted)
+            return true
         }
         let searchEnd = min(storage.count, cursor + Self.maxStartLine)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
@@ -412,32 +399,11 @@ public struct SIPStreamFramer: Sendable {
 
     private mutating func emitMessage(_ bytes: [UInt8], range: Range<Int>, emit: (SIPPayload) -> Void) {
         carriesSIP = true
-        var frames: [Int] = []
-        var latest: Marker?
-        for index in markers.indices {
-            let marker = markers[index]
-            if marker.offset >= range.upperBound { break }
-            let end = index + 1 < markers.count ? markers[index + 1].offset : streamEnd
-            if end <= range.lowerBound { continue }
-            frames.append(marker.frame)
-            if latest.map({ marker.frame >= $0.frame }) ?? true { latest = marker }
-        }
-        // Segments delivered after a hole filled can come from earlier or later frames.
-        if zip(frames, frames.dropFirst()).contains(where: { $0 >= $1 }) {
-            frames = Array(Set(frames)).sorted()
-        }
-        emit(SIPPayload(bytes: bytes, flow: flow, time: latest?.time ?? .zero, frames: frames, fileIndex: fileIndex))
+        let carriers = frames.frames(carrying: range, streamEnd: streamEnd)
+        emit(SIPPayload(bytes: bytes, flow: flow, time: carriers.time, frames: carriers.frames, fileIndex: fileIndex))
     }
 
-    /// The frame that carried the byte at `offset` (the latest frame when nothing earlier is known).
-    private func frame(at offset: Int) -> Int {
-        var found = markers.last?.frame ?? 0
-        for marker in markers {
-            if marker.offset > offset { break }
-            found = marker.frame
-        }
-        return found
-    }
+    private func frame(at offset: Int) -> Int { frames.frame(at: offset) }
 
     private func report(_ kind: DecodeProblemKind, at offset: Int, _ detail: String, _ problem: (DecodeProblem) -> Void) {
         problem(DecodeProblem(kind: kind, frame: frame(at: offset), fileIndex: fileIndex,
@@ -454,13 +420,5 @@ public struct SIPStreamFramer: Sendable {
             buffer.removeFirst(drop)
         }
         bufferStart = offset
-    }
-
-    private mutating func discardMarkers(before offset: Int) {
-        if offset >= streamEnd {
-            markers.removeAll(keepingCapacity: true)
-            return
-        }
-        while markers.count > 1, markers[1].offset <= offset { markers.removeFirst() }
     }
 }

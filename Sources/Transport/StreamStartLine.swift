@@ -84,6 +84,9 @@ enum StreamStartLine {
         return colon
     }
 
+    /// Whether a SIP or HTTP start line can begin with `byte` (a method token or "SIP/", "HTTP/").
+    static func canBegin(_ byte: UInt8) -> Bool { isTokenByte(byte) }
+
     /// RFC 3261 25.1 token characters.
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {

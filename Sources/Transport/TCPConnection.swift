@@ -79,9 +79,6 @@ struct TCPConnection: Sendable {
                           emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         lastActivity = max(lastActivity, segment.time)
         if isClosed { return }
-        if segment.flags.contains(.syn) {
-            if isForward { forward.open(initialSequence: segment.sequence) } else { backward.open(initialSequence: segment.sequence) }
-        }
         if isForward {
             forward.receive(segment, limits: limits, emit: emit, problem: problem)
             if segment.flags.contains(.ack) {

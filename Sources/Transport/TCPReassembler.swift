@@ -11,11 +11,13 @@ import Capture
 /// Memory is bounded by `Limits`; idle connections expire in capture time on their own as
 /// segments arrive, and `expire(olderThan:)` / `finish` flush them explicitly.
 public struct TCPReassembler: Sendable {
+    /// The bounds reassembly keeps to.
     public let limits: Limits
     private var connections: [TCPConnection.Key: TCPConnection] = [:]
     private var serial = 0
     private var nextSweep: CaptureTime?
 
+    /// An empty reassembler; `limits` bound its memory.
     public init(limits: Limits = .default) {
         self.limits = limits
     }
@@ -91,7 +93,7 @@ public struct TCPReassembler: Sendable {
         }.prefix(max(1, connections.count / 16))
         for (key, var connection) in victims {
             connections.removeValue(forKey: key)
-            if !connection.isClosed {
+            if !connection.isClosed, connection.forward.framer.carriesSIP || connection.backward.framer.carriesSIP {
                 problem(DecodeProblem(kind: .bufferLimit, frame: frame, fileIndex: fileIndex,
                                       detail: "more than \(limits.maxStreams) TCP connections: closed "
                                           + "\(connection.forward.framer.flow) early"))

@@ -175,3 +175,44 @@ import Testing
         #expect(harness.count(.tcpGap) <= lost.count)
     }
 }
+
+extension TCPReassemblerSegmentationTests {
+    /// Crafted input: random flags, sequence numbers, ports and bytes (some of them SIP, WebSocket
+    /// or garbage). Nothing may crash or hang, and what is held stays within the limits.
+    @Test(arguments: 0..<6)
+    func craftedSegmentsStayWithinTheLimits(_ seed: Int) {
+        var random = Generator(state: 0xbad + UInt64(seed))
+        let limits = TCPReassembler.Limits(maxBufferedBytesPerDirection: 8192, maxOutOfOrderSegments: 16, maxStreams: 8,
+                                           framing: .init(maxHeaderBytes: 2048, maxBodyBytes: 4096,
+                                                          maxWebSocketMessageBytes: 4096, maxUnconfirmedBytes: 8192))
+        var harness = ReassemblyHarness(limits: limits)
+        let pieces: [[UInt8]] = [StreamFixture.request(body: "x"), StreamFixture.response(),
+                                 WebSocketFixture.clientHandshake, WebSocketFixture.frame(StreamFixture.request()),
+                                 Array("Content-Length: 99999999\r\n\r\n".utf8), Array("\r\n\r\n".utf8),
+                                 WebSocketFixture.frame([], firstByte: 0x8f)]
+        var sequences: [UInt32] = (0..<4).map { _ in UInt32.random(in: 0...UInt32.max, using: &random) }
+        for step in 0..<1500 {
+            var bytes: [UInt8]
+            if Bool.random(using: &random) {
+                bytes = pieces[Int.random(in: 0..<pieces.count, using: &random)]
+                if Bool.random(using: &random) { bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random))) }
+            } else {
+                bytes = (0..<Int.random(in: 0..<300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            }
+            let lane = Int.random(in: 0..<4, using: &random)
+            let port = UInt16(16_100 + Int.random(in: 0..<12, using: &random))
+            let flow = Flow(source: Endpoint(address: .v4(0x7f00_0205), port: port), destination: StreamFixture.server,
+                            transport: .tcp)
+            let flags = TCPFlags(rawValue: UInt8.random(in: 0...0x1f, using: &random))
+            let sequence = Int.random(in: 0..<5, using: &random) == 0 ? UInt32.random(in: 0...UInt32.max, using: &random)
+                : sequences[lane]
+            harness.send(bytes, sequence: sequence, flow: Bool.random(using: &random) ? flow : flow.reversed, flags: flags,
+                         acknowledgment: UInt32.random(in: 0...UInt32.max, using: &random), at: Double(step) / 10)
+            sequences[lane] = sequence &+ UInt32(bytes.count)
+            #expect(harness.reassembler.connectionCount <= limits.maxStreams)
+        }
+        harness.finish()
+        #expect(harness.reassembler.connectionCount == 0)
+        #expect(harness.payloads.allSatisfy { !$0.frames.isEmpty && $0.bytes.count <= 2048 + 4096 })
+    }
+}

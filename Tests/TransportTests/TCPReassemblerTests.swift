@@ -232,7 +232,7 @@ import Testing
         func flow(_ port: UInt16) -> Flow {
             Flow(source: Endpoint(address: .v4(0x7f00_0203), port: port), destination: F.server, transport: .tcp)
         }
-        harness.send(Array(F.request(cseq: 1).prefix(30)), sequence: 1, flow: flow(16010))
+        harness.send(Array(F.request(cseq: 1).prefix(80)), sequence: 1, flow: flow(16010))
         harness.send(F.request(cseq: 2), sequence: 1, flow: flow(16011))
         harness.send(F.request(cseq: 3), sequence: 1, flow: flow(16012))
         #expect(harness.reassembler.connectionCount == 2)
@@ -278,5 +278,28 @@ import Testing
         #expect(harness.messages == [F.request(), F.response()])
         #expect(harness.payloads.map(\.flow.transport) == [.ws, .ws])
         #expect(harness.payloads.first?.frames == [5, 6, 7])
+    }
+}
+
+extension TCPReassemblerTests {
+    @Test func problemsOfStreamsThatNeverCarrySIPAreNotReported() {
+        var harness = ReassemblyHarness()
+        let https = Flow(source: F.client, destination: Endpoint(address: .v4(0x7f00_0209), port: 16443), transport: .tcp)
+        let record = Array(repeating: UInt8(0x17), count: 60)
+        harness.send([], sequence: 0, flow: https, flags: [.syn])
+        harness.send(record, sequence: 1, flow: https)
+        harness.send(record.map { $0 ^ 1 }, sequence: 1, flow: https)  // retransmission with other bytes
+        harness.send(record, sequence: 500, flow: https)                // a hole that never fills
+        harness.finish()
+        #expect(harness.problems.isEmpty)
+    }
+
+    @Test func gapBeforeTheFirstSIPMessageIsReportedOnceTheStreamShowsSIP() {
+        var harness = ReassemblyHarness()
+        harness.send([], sequence: 0, flags: [.syn])
+        harness.send(F.request(cseq: 2), sequence: 301)  // the first 300 bytes were never captured
+        harness.finish()
+        #expect(harness.messages == [F.request(cseq: 2)])
+        #expect(harness.problems.map(\.kind) == [.tcpGap])
     }
 }
