@@ -40,12 +40,12 @@ public final class DecodePipeline {
         defer { decoders = local }
         if local.count == 1 {
             var decoder = local[0]
-            while capture.withNextPacket({ decoder.decode($0, emit: emit, problem: problem) }) != nil {}
+            while capture.nextPacket({ decoder.decode($0, emit: emit, problem: problem) }) {}
             decoder.finish(emit: emit, problem: problem)
             local[0] = decoder
             return
         }
-        while capture.withNextPacket({ local[$0.fileIndex].decode($0, emit: emit, problem: problem) }) != nil {}
+        while capture.nextPacket({ local[$0.fileIndex].decode($0, emit: emit, problem: problem) }) {}
         for index in local.indices { local[index].finish(emit: emit, problem: problem) }
     }
 }
