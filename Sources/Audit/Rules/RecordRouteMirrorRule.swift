@@ -18,12 +18,10 @@ struct RecordRouteMirrorRule: AuditRule {
         }
         guard let first = differing.first else { return [] }
         let difference = RouteComparison.difference(expected: expected, observed: first.observed)
-        let altered = difference.matched.filter { $0.expected.uriText != $0.observed.uriText }
-        var what: [String] = []
-        if !difference.missing.isEmpty { what.append("dropped " + difference.missing.map(\.raw).joined(separator: ", ")) }
-        if !difference.extra.isEmpty { what.append("added " + difference.extra.map(\.raw).joined(separator: ", ")) }
-        if difference.reordered { what.append("reordered the values") }
+        var what = [difference.summary(missing: "dropped", extra: "added", reordered: "reordered the values")]
+        let altered = difference.altered
         if !altered.isEmpty { what.append("altered " + altered.map { "\($0.expected.raw) to \($0.observed.raw)" }.joined(separator: ", ")) }
+        what.removeAll(where: \.isEmpty)
         return [context.finding(
             .rrNotMirrored, frame: first.frame,
             message: "UAS \(received.destination) answered \(first.status) but \(what.joined(separator: "; "))",
