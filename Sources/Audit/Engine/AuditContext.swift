@@ -11,6 +11,14 @@ struct AuditContext: Sendable {
     let settings: RRSettings
     /// Every request copy that arrived at a proxy, in request then path order.
     let visits: [ProxyVisit]
+    /// The responses that formed the dialog (RFC 3261 §12.1: 101–299 with the callee's To tag),
+    /// every copy, in capture order.
+    let formingResponses: [ObservedMessage]
+    /// The Record-Route values of the dialog, each once: as the callee received them, then any
+    /// the caller received that differ.
+    let recordRouteValues: [RouteValue]
+    /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
+    private(set) var uaRequests: [UARequest] = []
 
     init(dialog: Dialog, requests: [RequestAudit], proxies: [ProxyIdentity], settings: RRSettings) {
         self.dialog = dialog
@@ -27,19 +35,25 @@ struct AuditContext: Sendable {
             return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing)
         }
+        if let initial = dialog.initialRequest, let calleeTag = dialog.calleeTag {
+            formingResponses = initial.responses.filter { response in
+                guard let code = response.statusCode, code > 100, code < 300 else { return false }
+                return response.toTag == calleeTag
+            }
+        } else {
+            formingResponses = []
+        }
+        var seen = Set<String>()
+        recordRouteValues = (dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
+            .filter { seen.insert($0).inserted }
+            .map(RouteValue.init)
+        uaRequests = inDialogRequests.compactMap { request in
+            guard let copy = uaCopy(of: request), let routeSet = expectedRouteSet(request.direction) else { return nil }
+            return UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: expectedRemoteTarget(request))
+        }
     }
 
     // MARK: Dialog set-up
-
-    /// The responses that formed the dialog (RFC 3261 §12.1: 101–299 with the callee's To tag),
-    /// every copy, in capture order.
-    var formingResponses: [ObservedMessage] {
-        guard let initial = dialog.initialRequest, let calleeTag = dialog.calleeTag else { return [] }
-        return initial.responses.filter { response in
-            guard let code = response.statusCode, code > 100, code < 300 else { return false }
-            return response.toTag == calleeTag
-        }
-    }
 
     /// The route set the sender of a request in `direction` must use, or nil when the capture
     /// does not show the message it comes from (§12.1.1: the request at the callee; §12.1.2: the
@@ -50,14 +64,6 @@ struct AuditContext: Sendable {
         return dialog.routeSet.forSender(direction).map(RouteValue.init)
     }
 
-    /// The Record-Route values of the dialog, each once: as the callee received them, then any
-    /// the caller received that differ.
-    var recordRouteValues: [RouteValue] {
-        var seen = Set<String>()
-        return (dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
-            .filter { seen.insert($0).inserted }
-            .map(RouteValue.init)
-    }
 
     /// The frame of the first captured message carrying `value` in Record-Route: the initial
     /// request's copies, then the forming responses.
