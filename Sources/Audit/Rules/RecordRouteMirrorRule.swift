@@ -1,12 +1,13 @@
 /// RR_NOT_MIRRORED: the UAS must copy the Record-Route of the request into every response that
 /// forms the dialog, values and order unchanged (RFC 3261 §12.1.1); the caller builds its route
 /// set from that response (§12.1.2). Judged on the response copy the UAS itself sent: the one
-/// leaving the element that received the last copy of the initial request.
+/// leaving the element that received the last copy of the initial request, unless that element
+/// turns out to be a record-routing proxy (`AuditContext.calleeIsUA`).
 struct RecordRouteMirrorRule: AuditRule {
     var codes: [FindingCode] { [.rrNotMirrored] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        guard let received = context.dialog.initialRequest?.lastCopy else { return [] }
+        guard context.calleeIsUA, let received = context.dialog.initialRequest?.lastCopy else { return [] }
         let expected = received.recordRouteValues.map(RouteValue.init)
         let uas = received.flow.destination
         var differing: [(frame: Int, status: Int, observed: [RouteValue])] = []
