@@ -98,6 +98,8 @@ CASES = [
     case("ipv6-self", "18", "IPv6, other spelling", [f"<sip:[0:0:0::1]:17066;lr>", f"<sip:{Q};lr>"]),
     case("ipv6-wrong-port", "18", "IPv6 host, port of another socket", [f"<sip:[::1]:17060;lr>", f"<sip:{Q};lr>"]),
     case("ipv6-next", "18", "IPv6 next hop", [f"<sip:{P};lr>", "<sip:[2001:DB8::7]:17077;lr>"]),
+    case("ipv6-alias-case", "18", "IPv6 alias, other letter case", ["<sip:[2001:DB8::5]:17060;lr>", f"<sip:{Q};lr>"]),
+    case("ipv6-alias-spelling", "18", "IPv6 alias, other spelling: textual match only", ["<sip:[2001:db8:0::5]:17060;lr>", f"<sip:{Q};lr>"]),
     case("ipv6-unbracketed", "18", "IPv6 without brackets", ["<sip:::1:17066;lr>"]),
     case("gruu", "19", "gr param: not myself", [f"<sip:{P};lr;gr>", f"<sip:{Q};lr>"]),
     case("user-part", "25", "user part ignored", [f"<sip:someone@{P};lr;ftag={FT}>", f"<sip:{Q};lr>"]),

@@ -97,7 +97,7 @@ public final class LiveCapture {
                                  interfaceDropped: UInt64(stats.ps_ifdrop))
     }
 
-    /// Makes a blocked or later read return `.end` (safe from a signal handler's thread only via libpcap).
+    /// Makes the current or next read return `.end` (`pcap_breakloop`; may be called from another thread).
     public func stop() { pcap_breakloop(handle.pointer) }
 
     private static func text(_ buffer: [CChar]) -> String {

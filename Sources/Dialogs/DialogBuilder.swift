@@ -133,11 +133,13 @@ struct DialogBuilder {
     }
 
     /// The response copy that formed the dialog as the UAC received it: a 2xx if any, else the
-    /// last response with the tag; among its copies, the one with fewest Vias (nearest the UAC).
+    /// last provisional response with the tag (an early dialog, RFC 3261 12.1), else the final
+    /// failure; among its copies, the one with fewest Vias (nearest the UAC).
     private func formingResponse(_ mine: [Int]) -> Int? {
         func code(_ index: Int) -> Int { responseFacts(index).statusCode ?? 0 }
         let success = mine.filter { code($0) / 100 == 2 }
-        let candidates = success.isEmpty ? mine.filter { code($0) > 100 } : success
+        let provisional = mine.filter { code($0) > 100 && code($0) < 200 }
+        let candidates = !success.isEmpty ? success : !provisional.isEmpty ? provisional : mine.filter { code($0) >= 300 }
         guard let best = candidates.last.map({ code($0) }) else { return nil }
         return candidates.filter { code($0) == best }
             .min { responseFacts($0).vias.count < responseFacts($1).vias.count }
@@ -198,7 +200,13 @@ struct DialogBuilder {
     private func state(_ plan: DialogPlan, initial: DialogAssembler.LogicalRequest?, mine: [Int],
                        notifyForming: Int?) -> DialogState {
         let members = plan.members.map { requests[$0] }
-        if members.contains(where: { $0.role == .inDialog && $0.method == .bye }) { return .terminated }
+        // RFC 3261 15.1.2: a BYE ends the dialog once answered 2xx, 481 or 408, or when no answer
+        // comes; a BYE refused otherwise (e.g. 404 from a proxy) never reached the peer.
+        if members.contains(where: { request in
+            guard request.role == .inDialog && request.method == .bye else { return false }
+            let finals = request.responses.compactMap { responseFacts($0).statusCode }.filter { $0 >= 200 }
+            return finals.isEmpty || finals.contains { $0 / 100 == 2 || $0 == 481 || $0 == 408 }
+        }) { return .terminated }
         if members.contains(where: { request in
             request.method == .notify && request.copies.contains { facts($0).subscriptionTerminated }
         }) { return .terminated }

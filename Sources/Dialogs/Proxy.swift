@@ -39,13 +39,13 @@ public struct Proxy: Sendable, Hashable {
         addresses.contains { $0.endpoint == endpoint }
     }
 
-    /// The URI parameters of its first Record-Route value, in wire order, without `lr` and `r2`
-    /// (those are routing mechanics, not the proxy's own state), e.g. `ftag=a1`, `nat=yes`.
+    /// The URI parameters of its first Record-Route value, in wire order, without `lr`, `r2` and
+    /// `transport` (routing mechanics, not the proxy's own state), e.g. `ftag=a1`, `nat=yes`.
     public var recordRouteParameters: [(name: String, value: String?)] {
         guard let first = recordRoute.first else { return [] }
         return URIParameters.parse(nameAddress: first).filter {
             let name = $0.name.lowercased()
-            return name != "lr" && name != "r2"
+            return name != "lr" && name != "r2" && name != "transport"
         }
     }
 }

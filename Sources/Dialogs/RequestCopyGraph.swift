@@ -107,8 +107,13 @@ struct RequestCopyGraph {
                 let outKey = LinkKey(method: method, cseq: outgoing.cseq, fromTag: outgoing.fromTag, via: outgoing.topVia)
                 for from in byTopVia[inKey] ?? [] where method == "CANCEL" || failureACKs.contains(from) {
                     for to in byTopVia[outKey] ?? [] where from != to && !edges.contains(where: { $0 == (from, to) }) {
-                        edges.append((from, to))
                         union.join(from, to)
+                        // A proxy answers a non-2xx with its own ACK as soon as the response comes
+                        // (RFC 3261 17.1.1.3) and absorbs the UAC's: same transaction, not a forward.
+                        // Its CANCEL follows the one it received.
+                        if method == "CANCEL" && copies[to].entry.observed.time >= copies[from].entry.observed.time {
+                            edges.append((from, to))
+                        }
                     }
                 }
             }

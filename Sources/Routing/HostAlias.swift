@@ -13,8 +13,10 @@ public struct HostAlias: Sendable, Hashable {
         self.port = port
     }
 
-    /// `grep_aliases`: same length, case-insensitive equal host, and port any or equal.
+    /// `grep_aliases`: IPv6 brackets stripped, then same length, case-insensitive equal host (no
+    /// address normalisation), and port any or equal.
     func matches(host: String, port: Int) -> Bool {
-        host.lowercased() == self.host.lowercased() && (self.port == nil || self.port == port)
+        ListeningSocket.stripBrackets(host).lowercased() == ListeningSocket.stripBrackets(self.host).lowercased()
+            && (self.port == nil || self.port == port)
     }
 }

@@ -1,7 +1,7 @@
 import Glibc
 
 /// One socket a Kamailio instance listens on (`listen=proto:ip:port [advertise host:port]`).
-public struct ListeningSocket: Sendable, Hashable {
+public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
     /// The socket protocol.
     public var proto: SocketProtocol
     /// The IP address as configured (IPv6 without brackets), e.g. `127.0.0.1` or `2001:db8::1`.

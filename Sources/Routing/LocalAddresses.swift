@@ -23,6 +23,33 @@ public struct LocalAddresses: Sendable, Hashable {
         return aliases.contains { $0.matches(host: host, port: port) }
     }
 
+    /// Whether a Route/Record-Route entry points to this proxy (`false` when its URI does not parse).
+    public func isMyself(_ entry: RouteEntry) -> Bool {
+        entry.uri.map(isMyself) ?? false
+    }
+
+    /// Adds an address the proxy was seen using (a capture endpoint, or the host:port of a
+    /// Record-Route value it inserted): an IP literal becomes a socket (IPv6 then matches in any
+    /// spelling), a name becomes an alias. `port` nil means 5060, as an unported URI would be read.
+    public mutating func insert(host: String, port: Int?, proto: SocketProtocol = .udp) {
+        let bare = ListeningSocket.stripBrackets(host)
+        let isIP = ListeningSocket.ipv6Bytes(bare) != nil || Self.isIPv4(bare)
+        if isIP {
+            let socket = ListeningSocket(proto: proto, address: bare, port: port ?? 5060)
+            if !sockets.contains(socket) { sockets.append(socket) }
+        } else {
+            let alias = HostAlias(host: bare, port: port ?? 5060)
+            if !aliases.contains(alias) { aliases.append(alias) }
+        }
+    }
+
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { p in
+            !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && (Int(p) ?? 256) <= 255
+        }
+    }
+
     /// `grep_sock_info(host, port, proto)`: the socket matching host and port (nil = any port) in
     /// the list of `proto`, or in every list (UDP, TCP, TLS, SCTP order) when `proto` is nil.
     public func socket(host: String, port: Int?, proto: SocketProtocol?) -> ListeningSocket? {

@@ -60,6 +60,11 @@ public struct LooseRouteOutcome: Sendable, Hashable {
     /// The URI the request goes to next: `$du` if set, else the R-URI.
     public var nextHop: String { destinationURI ?? requestURIAfter }
 
+    /// What `is_direction()` answers after this loose_route for a request with `fromTag`.
+    public func ftagDirection(fromTag: String?) -> Direction {
+        Direction.kamailio(routedParams: routedParams, fromTag: fromTag)
+    }
+
     /// Whether the cfg script sees loose_route() as true (positive return code).
     public var succeeded: Bool { returnCode > 0 }
 }

@@ -1,12 +1,12 @@
 import Glibc
 
-/// A compiled POSIX regular expression (Glibc `regcomp`), owned and freed by this object.
-/// Immutable after init and only read by `regexec`, which glibc documents as thread-safe, hence
-/// `@unchecked Sendable`.
+/// A compiled POSIX regular expression (Glibc `regcomp`), owned and freed (`regfree`) by this object.
+/// The `regex_t` lives behind a pointer that is written only in `init` and afterwards only read by
+/// `regexec`, which POSIX documents as safe to call concurrently; hence `@unchecked Sendable`.
 public final class POSIXRegex: @unchecked Sendable {
     /// The pattern as given.
     public let pattern: String
-    private var compiled = regex_t()
+    private let compiled: UnsafeMutablePointer<regex_t>
 
     /// Why a pattern did not compile: the `regerror` text.
     public struct CompileError: Error, Equatable, Sendable {
@@ -14,25 +14,33 @@ public final class POSIXRegex: @unchecked Sendable {
         public let message: String
     }
 
-    /// Compiles `pattern` with the given `regcomp` flags.
+    /// Compiles `pattern` with the given `regcomp` flags (e.g. ``RouteParams/kamailioFlags``).
     public init(_ pattern: String, flags: Int32) throws(CompileError) {
         self.pattern = pattern
-        let rc = pattern.withCString { regcomp(&compiled, $0, flags) }
-        if rc != 0 {
+        let re = UnsafeMutablePointer<regex_t>.allocate(capacity: 1)
+        re.initialize(to: regex_t())
+        let rc = pattern.withCString { regcomp(re, $0, flags) }
+        guard rc == 0 else {
             var buf = [CChar](repeating: 0, count: 256)
-            regerror(rc, &compiled, &buf, buf.count)
-            let message = String(decoding: buf.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            regfree(&compiled)
-            compiled = regex_t()
+            regerror(rc, re, &buf, buf.count)
+            let message = String(decoding: buf.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) },
+                                 as: UTF8.self)
+            re.deinitialize(count: 1)
+            re.deallocate()
             throw CompileError(message: message)
         }
+        compiled = re
     }
 
-    deinit { regfree(&compiled) }
+    deinit {
+        regfree(compiled)
+        compiled.deinitialize(count: 1)
+        compiled.deallocate()
+    }
 
     /// Unanchored search (`regexec` with one match slot, no flags) in `text`.
     public func matches(_ text: String) -> Bool {
         var match = regmatch_t()
-        return text.withCString { regexec(&compiled, $0, 1, &match, 0) } == 0
+        return text.withCString { regexec(compiled, $0, 1, &match, 0) } == 0
     }
 }

@@ -43,6 +43,7 @@ public struct RRSettings: Sendable, Hashable, Codable {
         case forceSendSocket = "force_send_socket", looseRouteMode = "loose_route_mode"
     }
 
+    /// Decodes the module parameters by their Kamailio names, as integers (`{"append_fromtag":1,...}`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         appendFromTag = try c.decode(Int.self, forKey: .appendFromTag) != 0
@@ -54,6 +55,7 @@ public struct RRSettings: Sendable, Hashable, Codable {
         looseRouteMode = try c.decode(Int.self, forKey: .looseRouteMode)
     }
 
+    /// Encodes the module parameters by their Kamailio names, as integers.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(appendFromTag ? 1 : 0, forKey: .appendFromTag)

@@ -10,12 +10,21 @@ public struct SIPHeader: Sendable, Equatable {
     public let rawName: Range<Int>
     /// Byte range of the value as written on the wire (may contain folding line breaks).
     public let rawValue: Range<Int>
+    /// True when the value continues on folded lines (so `rawValue` holds line breaks).
+    public let isFolded: Bool
 
     /// Creates a header entry from its ranges.
-    public init(name: HeaderName, rawName: Range<Int>, rawValue: Range<Int>) {
+    public init(name: HeaderName, rawName: Range<Int>, rawValue: Range<Int>, isFolded: Bool = false) {
         self.name = name
         self.rawName = rawName
         self.rawValue = rawValue
+        self.isFolded = isFolded
+    }
+
+    /// The value text of this header in `p` (the message bytes), unfolded when needed.
+    @inline(__always)
+    func text(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        isFolded ? String.unfolded(p, range) : String.from(p, range)
     }
 }
 

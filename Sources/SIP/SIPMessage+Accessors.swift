@@ -5,8 +5,8 @@ extension SIPMessage {
 
     /// CSeq (RFC 3261 20.16), or nil if absent or malformed.
     public var cseq: CSeq? {
-        guard let text = field(.cseq) else { return nil }
-        return try? CSeq(parsing: text)
+        guard let h = headers.first(where: { $0.name == .cseq }) else { return nil }
+        return bytes.withUnsafeBufferPointer { p in try? CSeq.parse(p, h.rawValue) }
     }
 
     /// From (RFC 3261 20.20), or nil if absent or malformed.

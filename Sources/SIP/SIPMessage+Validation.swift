@@ -71,7 +71,10 @@ extension SIPMessage {
 
     private func strictCSeq() throws(SIPParseError) -> CSeq? {
         guard let h = headers.first(where: { $0.name == .cseq }) else { return nil }
-        do { return try CSeq(parsing: value(of: h)) } catch { throw error.shifted(by: h.rawValue.lowerBound) }
+        let result: Result<CSeq, SIPParseError> = bytes.withUnsafeBufferPointer { p in
+            do throws(SIPParseError) { return .success(try CSeq.parse(p, h.rawValue)) } catch { return .failure(error) }
+        }
+        do { return try result.get() } catch { throw error.shifted(by: h.rawValue.lowerBound) }
     }
 
     private func offset(of name: HeaderName) -> Int {

@@ -7,22 +7,44 @@
 public struct SIPMessage: Sendable {
     /// The whole input, including any bytes after the body.
     public let bytes: [UInt8]
-    /// Request line or status line.
-    public var startLine: StartLine
     /// Byte ranges of the start line elements.
     public let startLineParts: StartLineParts
     /// Header fields in wire order.
     public var headers: [SIPHeader]
     /// Byte range of the body (by Content-Length, or to the end of the bytes without it).
     public let bodyRange: Range<Int>
+    /// False when the data ended before the empty line that closes the header section.
+    public let isHeaderSectionTerminated: Bool
+    /// True when the body is shorter than Content-Length (only with `Options.allowTruncatedBody`).
+    public let isBodyTruncated: Bool
+    /// Method of a request (nil for a response).
+    let requestMethod: SIPMethod?
+    /// Status code of a response (0 for a request).
+    let status: Int
 
-    /// Creates a message from parsed parts (used by `SIPParser`).
-    public init(bytes: [UInt8], startLine: StartLine, startLineParts: StartLineParts, headers: [SIPHeader], bodyRange: Range<Int>) {
+    init(bytes: [UInt8], requestMethod: SIPMethod?, status: Int, startLineParts: StartLineParts, headers: [SIPHeader],
+         bodyRange: Range<Int>, isHeaderSectionTerminated: Bool, isBodyTruncated: Bool) {
         self.bytes = bytes
-        self.startLine = startLine
+        self.requestMethod = requestMethod
+        self.status = status
         self.startLineParts = startLineParts
         self.headers = headers
         self.bodyRange = bodyRange
+        self.isHeaderSectionTerminated = isHeaderSectionTerminated
+        self.isBodyTruncated = isBodyTruncated
+    }
+
+    /// Request line or status line (its Strings are built on access).
+    public var startLine: StartLine {
+        if let requestMethod {
+            return .request(method: requestMethod, requestURI: text(startLineParts.target))
+        }
+        return .response(statusCode: status, reasonPhrase: text(startLineParts.reason))
+    }
+
+    /// The bytes of `range` as a String.
+    public func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String.from($0, range) }
     }
 
     /// Parses `bytes`; same as `SIPParser.parse(_:)`.
@@ -33,22 +55,13 @@ public struct SIPMessage: Sendable {
     // MARK: start line
 
     /// True for a request.
-    public var isRequest: Bool {
-        if case .request = startLine { return true }
-        return false
-    }
+    public var isRequest: Bool { requestMethod != nil }
 
     /// The request method; for a response, the CSeq method (what the response answers).
-    public var method: SIPMethod? {
-        if case .request(let m, _) = startLine { return m }
-        return cseq?.method
-    }
+    public var method: SIPMethod? { requestMethod ?? cseq?.method }
 
     /// The Request-URI text of a request.
-    public var requestURI: String? {
-        if case .request(_, let uri) = startLine { return uri }
-        return nil
-    }
+    public var requestURI: String? { requestMethod == nil ? nil : text(startLineParts.target) }
 
     /// The parsed Request-URI; nil for responses or when it does not parse.
     public var parsedRequestURI: SIPURI? {
@@ -57,16 +70,10 @@ public struct SIPMessage: Sendable {
     }
 
     /// Status code of a response.
-    public var statusCode: Int? {
-        if case .response(let code, _) = startLine { return code }
-        return nil
-    }
+    public var statusCode: Int? { requestMethod == nil ? status : nil }
 
     /// Reason phrase of a response.
-    public var reasonPhrase: String? {
-        if case .response(_, let reason) = startLine { return reason }
-        return nil
-    }
+    public var reasonPhrase: String? { requestMethod == nil ? text(startLineParts.reason) : nil }
 
     /// End of the message (end of the body) within `bytes`; later bytes were ignored.
     public var length: Int { bodyRange.upperBound }
@@ -78,7 +85,7 @@ public struct SIPMessage: Sendable {
 
     /// The value of `header`, with folding replaced by single spaces.
     public func value(of header: SIPHeader) -> String {
-        bytes.withUnsafeBufferPointer { String.unfolded($0, header.rawValue) }
+        bytes.withUnsafeBufferPointer { header.text($0, header.rawValue) }
     }
 
     /// The header name as written on the wire (`"i"`, `"CALL-ID"` ...).
@@ -98,7 +105,7 @@ public struct SIPMessage: Sendable {
     public func fields(_ name: HeaderName) -> [String] {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
-            for h in headers where h.name == name { out.append(String.unfolded(p, h.rawValue)) }
+            for h in headers where h.name == name { out.append(h.text(p, h.rawValue)) }
             return out
         }
     }
@@ -116,7 +123,7 @@ public struct SIPMessage: Sendable {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
             for h in headers where h.name == name {
-                for r in HeaderValueSplitter.split(p, h.rawValue) { out.append(String.unfolded(p, r)) }
+                for r in HeaderValueSplitter.split(p, h.rawValue) { out.append(h.text(p, r)) }
             }
             return out
         }

@@ -12,9 +12,27 @@ public enum SIPParser {
     /// ignored (RFC 4475 3.1.1.8); without Content-Length the body is the rest of the bytes, as
     /// for a datagram (RFC 3261 18.3).
     public static func parse(_ bytes: [UInt8]) throws(SIPParseError) -> SIPMessage {
+        try parse(bytes, options: Options())
+    }
+
+    /// What the parser tolerates beyond RFC 3261.
+    public struct Options: Sendable, Equatable {
+        /// Accept a body shorter than Content-Length (a capture cut by its snap length, or a
+        /// file whose line ends were rewritten): the body is what is there and
+        /// `SIPMessage.isBodyTruncated` is set. Off by default (RFC 4475 3.1.2.2 rejects it).
+        public var allowTruncatedBody: Bool
+
+        /// Creates options.
+        public init(allowTruncatedBody: Bool = false) {
+            self.allowTruncatedBody = allowTruncatedBody
+        }
+    }
+
+    /// Parses `bytes` with `options`.
+    public static func parse(_ bytes: [UInt8], options: Options) throws(SIPParseError) -> SIPMessage {
         let result: Result<SIPMessage, SIPParseError> = bytes.withUnsafeBufferPointer { p in
             do throws(SIPParseError) {
-                return .success(try parse(p, bytes))
+                return .success(try parse(p, bytes, options))
             } catch {
                 return .failure(error)
             }
@@ -22,28 +40,47 @@ public enum SIPParser {
         return try result.get()
     }
 
-    private static func parse(_ p: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) throws(SIPParseError) -> SIPMessage {
+    /// The end of the line starting at `from` (index of its terminator) and the start of the
+    /// next line. Lines end with CRLF, LF or, as pjsip and sofia-sip accept, a bare CR.
+    @inline(__always)
+    private static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ n: Int) -> (end: Int, next: Int) {
+        let lf = ByteClass.find(ByteClass.lf, p, from, n)
+        let cr = ByteClass.find(ByteClass.cr, p, from, lf)
+        if cr < lf {
+            // CR...CRLF (seen from broken UAs) is one line end; a lone CR ends a line by itself.
+            var k = cr
+            while k < lf, p[k] == ByteClass.cr { k += 1 }
+            return k == lf ? (cr, lf + 1) : (cr, cr + 1)
+        }
+        return lf < n ? (lf, lf + 1) : (n, n)
+    }
+
+    private static func parse(_ p: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], _ options: Options) throws(SIPParseError) -> SIPMessage {
         let n = p.count
         var pos = 0
         // RFC 3261 7.5: CRLFs before the start line are ignored.
         while pos < n, p[pos] == ByteClass.cr || p[pos] == ByteClass.lf { pos += 1 }
         guard pos < n else { throw SIPParseError(.empty, at: pos, "no start line") }
 
-        let lf = ByteClass.find(ByteClass.lf, p, pos, n)
-        guard lf < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
-        let lineEnd = (lf > pos && p[lf - 1] == ByteClass.cr) ? lf - 1 : lf
-        let (startLine, parts) = try parseStartLine(p, pos..<lineEnd)
-        pos = lf + 1
+        let first = lineEnd(p, pos, n)
+        guard first.end < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
+        let (method, status, parts) = try parseStartLine(p, pos..<first.end)
+        pos = first.next
 
         var headers = [SIPHeader]()
         headers.reserveCapacity(24)
-        var bodyStart = -1
+        var bodyStart = n
+        var terminated = false
         var contentLength: Int? = nil
         while pos < n {
-            let first = p[pos]
-            if first == ByteClass.lf { bodyStart = pos + 1; break }
-            if first == ByteClass.cr, pos + 1 < n, p[pos + 1] == ByteClass.lf { bodyStart = pos + 2; break }
-            if ByteClass.isBlank(first) {
+            let b0 = p[pos]
+            if b0 == ByteClass.lf { bodyStart = pos + 1; terminated = true; break }
+            if b0 == ByteClass.cr {
+                bodyStart = (pos + 1 < n && p[pos + 1] == ByteClass.lf) ? pos + 2 : pos + 1
+                terminated = true
+                break
+            }
+            if ByteClass.isBlank(b0) {
                 throw SIPParseError(.malformedHeader, at: pos, "continuation line without a header")
             }
             // Name: token characters, then optional blanks, then ':' (RFC 3261 25.1 HCOLON).
@@ -56,14 +93,15 @@ public enum SIPParser {
                 throw SIPParseError(.malformedHeader, at: i, "':' expected after header name")
             }
             i += 1
-            // Value: up to the line end, extended over continuation lines.
-            var lineLF = ByteClass.find(ByteClass.lf, p, i, n)
-            while lineLF + 1 < n, ByteClass.isBlank(p[lineLF + 1]) {
-                lineLF = ByteClass.find(ByteClass.lf, p, lineLF + 1, n)
+            // Value: up to the line end, extended over continuation lines (folding).
+            var line = lineEnd(p, i, n)
+            var folded = false
+            while line.next < n, ByteClass.isBlank(p[line.next]) {
+                line = lineEnd(p, line.next, n)
+                folded = true
             }
-            guard lineLF < n else { throw SIPParseError(.truncatedHeaders, at: pos, "header line not terminated") }
             var vStart = i
-            var vEnd = lineLF
+            var vEnd = line.end
             while vStart < vEnd, ByteClass.isLWS(p[vStart]) { vStart += 1 }
             while vEnd > vStart, ByteClass.isLWS(p[vEnd - 1]) { vEnd -= 1 }
             let name = HeaderName.lookup(p, pos..<nameEnd)
@@ -74,24 +112,26 @@ public enum SIPParser {
                 }
                 contentLength = value
             }
-            headers.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd))
-            pos = lineLF + 1
+            headers.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded))
+            pos = line.next
         }
-        guard bodyStart >= 0 else {
-            throw SIPParseError(.truncatedHeaders, at: n, "no empty line after the headers")
-        }
-        let bodyEnd: Int
+        // Without the empty line the headers end with the data (robustness: a datagram whose
+        // final CRLF was lost); `isHeaderSectionTerminated` tells.
+        var bodyEnd = n
+        var truncated = false
         if let length = contentLength {
-            guard bodyStart + length <= n else {
+            if bodyStart + length <= n {
+                bodyEnd = bodyStart + length
+            } else if options.allowTruncatedBody {
+                truncated = true
+            } else {
                 throw SIPParseError(.truncatedBody, at: n,
                                     "Content-Length \(length) but \(n - bodyStart) body bytes")
             }
-            bodyEnd = bodyStart + length
-        } else {
-            bodyEnd = n
         }
-        return SIPMessage(bytes: bytes, startLine: startLine, startLineParts: parts,
-                          headers: headers, bodyRange: bodyStart..<bodyEnd)
+        return SIPMessage(bytes: bytes, requestMethod: method, status: status, startLineParts: parts, headers: headers,
+                          bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
+                          isBodyTruncated: truncated)
     }
 
     /// Content-Length = 1*DIGIT (RFC 3261 20.14); a sign or an overlarge value is an error.
@@ -113,7 +153,7 @@ public enum SIPParser {
     /// Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP
     /// Status-Code SP Reason-Phrase (RFC 3261 7.1, 7.2). Exactly one SP separates the elements
     /// (RFC 4475 3.1.2.8-3.1.2.10 reject extra or trailing whitespace).
-    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (StartLine, StartLineParts) {
+    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
         let s = line.lowerBound, e = line.upperBound
         let sp1 = ByteClass.find(ByteClass.sp, p, s, e)
         guard sp1 < e, sp1 > s else { throw SIPParseError(.malformedStartLine, at: s, "start line has no elements") }
@@ -138,9 +178,8 @@ public enum SIPParser {
                 reasonStart = i + 1
             }
             // Reason-Phrase may be empty (RFC 4475 3.1.1.13) and holds UTF-8 (3.1.1.12).
-            let reason = String.from(p, reasonStart..<e)
-            return (.response(statusCode: code, reasonPhrase: reason),
-                    StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1))
+            return (nil, code, StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1,
+                                              reason: reasonStart..<e))
         }
         // Request line.
         for i in s..<sp1 where !ByteClass.isToken(p[i]) {
@@ -160,7 +199,11 @@ public enum SIPParser {
         }
         let versionStart = sp2 + 1
         guard versionStart < e else { throw SIPParseError(.malformedStartLine, at: sp2, "trailing SP on request line") }
-        if ByteClass.find(ByteClass.sp, p, versionStart, e) < e || !isVersionPrefix(p, versionStart..<e) {
+        let extraSP = ByteClass.find(ByteClass.sp, p, versionStart, e)
+        if extraSP < e, isNumericVersion(p, versionStart..<extraSP) {
+            throw SIPParseError(.malformedStartLine, at: extraSP, "SP after SIP-Version")
+        }
+        if extraSP < e || !isVersionPrefix(p, versionStart..<e) {
             // Either LWS inside the Request-URI (RFC 4475 3.1.2.8) or stray text.
             if isVersionPrefix(p, versionStart..<e) == false, containsVersion(p, versionStart..<e) {
                 throw SIPParseError(.malformedStartLine, at: sp2, "whitespace inside the Request-URI")
@@ -172,9 +215,7 @@ public enum SIPParser {
         }
         try checkVersion(p, versionStart..<e)
         let method = SIPMethod.from(p, s..<sp1)
-        let uri = String.from(p, uriStart..<sp2)
-        return (.request(method: method, requestURI: uri),
-                StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e))
+        return (method, 0, StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
     }
 
     /// True if `r` starts with "SIP/" (any case), the shape of a SIP-Version.
@@ -183,6 +224,17 @@ public enum SIPParser {
         let b = r.lowerBound
         return p[b] | 0x20 == UInt8(ascii: "s") && p[b + 1] | 0x20 == UInt8(ascii: "i")
             && p[b + 2] | 0x20 == UInt8(ascii: "p") && p[b + 3] == UInt8(ascii: "/")
+    }
+
+    /// `SIP/1*DIGIT.1*DIGIT`: a version we understand the shape of but not the number.
+    private static func isNumericVersion(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard isVersionPrefix(p, r) else { return false }
+        let digits = (r.lowerBound + 4)..<r.upperBound
+        var dots = 0
+        for i in digits {
+            if p[i] == UInt8(ascii: ".") { dots += 1 } else if !ByteClass.isDigit(p[i]) { return false }
+        }
+        return dots == 1 && digits.count >= 3 && p[digits.lowerBound] != UInt8(ascii: ".") && p[digits.upperBound - 1] != UInt8(ascii: ".")
     }
 
     private static func containsVersion(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
@@ -200,7 +252,7 @@ public enum SIPParser {
               p[r.lowerBound + 4] == UInt8(ascii: "2"), p[r.lowerBound + 5] == UInt8(ascii: "."),
               p[r.lowerBound + 6] == UInt8(ascii: "0")
         else {
-            if r.count >= 5, isVersionPrefix(p, r) {
+            if isNumericVersion(p, r) {
                 throw SIPParseError(.unsupportedVersion, at: r.lowerBound, "SIP-Version is not SIP/2.0")
             }
             throw SIPParseError(.malformedStartLine, at: r.lowerBound, "SIP-Version expected")
@@ -216,4 +268,6 @@ public struct StartLineParts: Sendable, Equatable {
     public let target: Range<Int>
     /// SIP-Version.
     public let version: Range<Int>
+    /// Reason-Phrase (responses; empty for requests).
+    public let reason: Range<Int>
 }

@@ -23,15 +23,11 @@ enum ByteClass {
     @inline(__always) static func hexValue(_ b: UInt8) -> UInt8 { isDigit(b) ? b - 0x30 : (b | 0x20) - 0x61 + 10 }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
-    /// RFC 3261 25.1 `token` characters: alphanum and `-.!%*_+`'~`.
+    /// RFC 3261 25.1 `token` characters: alphanum and `-.!%*_+`'~`, as two 64-bit masks.
     @inline(__always) static func isToken(_ b: UInt8) -> Bool {
-        if isAlnum(b) { return true }
-        switch b {
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "%"), UInt8(ascii: "*"),
-             UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "`"), UInt8(ascii: "'"), UInt8(ascii: "~"):
-            return true
-        default: return false
-        }
+        if b < 64 { return (UInt64(0x3ff6ca200000000) >> UInt64(b)) & 1 != 0 }
+        if b < 128 { return (UInt64(0x47ffffff87fffffe) >> UInt64(b - 64)) & 1 != 0 }
+        return false
     }
 
     /// RFC 3261 25.1 `word` characters (Call-ID): token characters plus `()<>:\"/[]?{}`.

@@ -34,10 +34,18 @@ public final class DecodePipeline {
 
     /// Decodes everything, in capture-time order, then flushes the reassembly buffers.
     public func run(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
-        while let more = capture.withNextPacket({ packet -> Bool in
-            decoders[packet.fileIndex].decode(packet, emit: emit, problem: problem)
-            return true
-        }), more {}
-        for index in decoders.indices { decoders[index].finish(emit: emit, problem: problem) }
+        // Work on a local copy (moved out, so it stays uniquely referenced and mutates in place).
+        var local = decoders
+        decoders = []
+        defer { decoders = local }
+        if local.count == 1 {
+            var decoder = local[0]
+            while capture.withNextPacket({ decoder.decode($0, emit: emit, problem: problem) }) != nil {}
+            decoder.finish(emit: emit, problem: problem)
+            local[0] = decoder
+            return
+        }
+        while capture.withNextPacket({ local[$0.fileIndex].decode($0, emit: emit, problem: problem) }) != nil {}
+        for index in local.indices { local[index].finish(emit: emit, problem: problem) }
     }
 }

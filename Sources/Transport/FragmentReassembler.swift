@@ -112,8 +112,6 @@ public struct FragmentReassembler {
         var overlapDiffers = false
         var newBytes = 0
         var cursor = offset
-        var merged: [Range<Int>] = []
-        merged.reserveCapacity(entry.covered.count + 1)
         entry.bytes.withUnsafeMutableBytes { buffer in
             for range in entry.covered {
                 if range.upperBound <= cursor || range.lowerBound >= end { continue }
@@ -134,18 +132,21 @@ public struct FragmentReassembler {
                 newBytes += end - cursor
             }
         }
-        // Merge [offset, end) into the covered ranges.
+        // Merge [offset, end) into the sorted covered ranges in place (they are few: no new arrays).
         var span = offset..<end
-        for range in entry.covered {
-            if range.upperBound < span.lowerBound || range.lowerBound > span.upperBound {
-                merged.append(range)
+        var index = 0
+        while index < entry.covered.count {
+            let range = entry.covered[index]
+            if range.upperBound < span.lowerBound {
+                index += 1
+            } else if range.lowerBound > span.upperBound {
+                break
             } else {
                 span = min(range.lowerBound, span.lowerBound)..<max(range.upperBound, span.upperBound)
+                entry.covered.remove(at: index)
             }
         }
-        if !span.isEmpty || merged.isEmpty { merged.append(span) }
-        merged.sort { $0.lowerBound < $1.lowerBound }
-        entry.covered = merged.filter { !$0.isEmpty }
+        if !span.isEmpty { entry.covered.insert(span, at: index) }
 
         if overlapDiffers {
             report(.overlappingFragments, frame, key.fileIndex, "fragment [\(offset), \(end)) overlaps earlier bytes with different content; earlier kept")
@@ -157,7 +158,10 @@ public struct FragmentReassembler {
         guard let total = entry.total, entry.covered.count == 1, entry.covered[0] == 0..<total else { return nil }
         guard let upper = entry.upperProtocol ?? upperProtocol else { return nil }
         bufferedBytes -= entry.bytes.count
-        let datagram = Datagram(bytes: Array(entry.bytes.prefix(total)), frames: entry.frames, upperProtocol: upper)
+        // The buffer never grows past the last fragment's end, so it is exactly the datagram: moved, not copied.
+        var bytes: [UInt8] = []
+        swap(&bytes, &entry.bytes)
+        let datagram = Datagram(bytes: bytes, frames: entry.frames, upperProtocol: upper)
         entry.frames = []  // tells the defer not to put it back
         reassembled += 1
         return datagram

@@ -142,7 +142,7 @@ extension TransportDecoder {
         let payload = bytes.slice(packet.payload.lowerBound, packet.payload.upperBound)
         if let type = packet.payloadType, type != 1 { return }  // RTCP, logs, QoS reports: not SIP
         if SIPStartLine.isKeepAlive(payload) {
-            statistics.keepAlives += 1
+            counters.keepAlives += 1
             return
         }
         guard SIPStartLine.matches(payload) else {

@@ -29,6 +29,15 @@ extension UnsafeRawBufferPointer {
         return UnsafeRawBufferPointer(rebasing: self[start..<upper])
     }
 
+    /// An owned copy: one allocation and a memcpy (cheaper than the generic Array initialiser).
+    @inline(__always) func copiedArray() -> [UInt8] {
+        guard let base = baseAddress, count > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: count)
+            initialized = count
+        }
+    }
+
     @inline(__always) func ipv4(_ offset: Int) -> IPAddress { .v4(u32(offset)) }
     @inline(__always) func ipv6(_ offset: Int) -> IPAddress { .v6(u64(offset), u64(offset + 8)) }
 }

@@ -20,29 +20,48 @@ extension TransportDecoder {
             flow: Flow(source: Endpoint(address: source, port: bytes.u16(0)),
                        destination: Endpoint(address: destination, port: bytes.u16(2)), transport: .tcp),
             sequence: bytes.u32(4), acknowledgment: bytes.u32(8), flags: TCPFlags(rawValue: bytes[13] & 0x1f),
-            payload: payload.isEmpty ? [] : [UInt8](payload)[...], frame: context.frame, fileIndex: context.fileIndex,
+            payload: payload.copiedArray()[...], frame: context.frame, fileIndex: context.fileIndex,
             time: context.time)
-        var emitted: [TransportProtocol: Int] = [:]
+        // Counted in locals: the closures may not touch `self` while `tcp` is being mutated.
+        var emitted = (0, 0, 0, 0, 0, 0)
         var found: [DecodeProblem] = []
         tcp.ingest(segment, emit: { payload in
-            emitted[payload.flow.transport, default: 0] += 1
+            TransportDecoder.tally(payload.flow.transport, into: &emitted)
             emit(payload)
         }, problem: { found.append($0) })
         absorb(emitted, found)
     }
 
     mutating func finishTCP(emit: (SIPPayload) -> Void) {
-        var emitted: [TransportProtocol: Int] = [:]
+        var emitted = (0, 0, 0, 0, 0, 0)
         var found: [DecodeProblem] = []
         tcp.finish(emit: { payload in
-            emitted[payload.flow.transport, default: 0] += 1
+            TransportDecoder.tally(payload.flow.transport, into: &emitted)
             emit(payload)
         }, problem: { found.append($0) })
         absorb(emitted, found)
     }
 
-    private mutating func absorb(_ emitted: [TransportProtocol: Int], _ found: [DecodeProblem]) {
-        for (transport, count) in emitted { statistics.sipPayloads[transport, default: 0] += count }
+    @inline(__always)
+    static func tally(_ transport: TransportProtocol, into counts: inout (Int, Int, Int, Int, Int, Int)) {
+        switch slot(of: transport) {
+        case 0: counts.0 += 1
+        case 1: counts.1 += 1
+        case 2: counts.2 += 1
+        case 3: counts.3 += 1
+        case 4: counts.4 += 1
+        default: counts.5 += 1
+        }
+    }
+
+    @inline(__always)
+    private mutating func absorb(_ emitted: (Int, Int, Int, Int, Int, Int), _ found: [DecodeProblem]) {
+        transportCounts[0] += emitted.0
+        transportCounts[1] += emitted.1
+        transportCounts[2] += emitted.2
+        transportCounts[3] += emitted.3
+        transportCounts[4] += emitted.4
+        transportCounts[5] += emitted.5
         for problem in found { report(problem.kind, frame: problem.frame, fileIndex: problem.fileIndex, detail: problem.detail) }
     }
 }

@@ -14,12 +14,12 @@ extension TransportDecoder {
         case .linuxSLL:
             // 16 bytes: packet type, ARPHRD type, address length, 8 address bytes, protocol.
             guard bytes.count >= 16 else { return report(.truncated, context, "Linux SLL header needs 16 bytes, \(bytes.count) captured") }
-            guard bytes.u16(2) != 824 else { return statistics.nonIPFrames += 1 }  // ARPHRD_NETLINK
+            guard bytes.u16(2) != 824 else { return counters.nonIPFrames += 1 }  // ARPHRD_NETLINK
             decodeEtherType(bytes.u16(14), bytes.slice(16), context, emit: emit)
         case .linuxSLL2:
             // 20 bytes: protocol first, then reserved, interface index, ARPHRD, packet type, address.
             guard bytes.count >= 20 else { return report(.truncated, context, "Linux SLL2 header needs 20 bytes, \(bytes.count) captured") }
-            guard bytes.u16(8) != 824 else { return statistics.nonIPFrames += 1 }
+            guard bytes.u16(8) != 824 else { return counters.nonIPFrames += 1 }
             decodeEtherType(bytes.u16(0), bytes.slice(20), context, emit: emit)
         default:
             report(.unsupportedLinkType, context, "link type \(linkType) (\(linkType.rawValue)) is not decoded")
@@ -30,7 +30,7 @@ extension TransportDecoder {
     mutating func decodeEthernet(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
         guard bytes.count >= 14 else { return report(.truncated, context, "Ethernet header needs 14 bytes, \(bytes.count) captured") }
         let type = bytes.u16(12)
-        guard type >= 0x0600 else { return statistics.nonIPFrames += 1 }
+        guard type >= 0x0600 else { return counters.nonIPFrames += 1 }
         decodeEtherType(type, bytes.slice(14), context, emit: emit)
     }
 
@@ -66,7 +66,7 @@ extension TransportDecoder {
         case 0x6558:
             decodeEthernet(bytes.slice(offset), context, emit: emit)
         default:
-            statistics.nonIPFrames += 1
+            counters.nonIPFrames += 1
         }
     }
 
@@ -80,7 +80,7 @@ extension TransportDecoder {
         switch family {
         case 2: decodeIPByVersion(bytes.slice(4), context, emit: emit, expected: 4)
         case 10, 24, 28, 30: decodeIPByVersion(bytes.slice(4), context, emit: emit, expected: 6)
-        default: statistics.nonIPFrames += 1
+        default: counters.nonIPFrames += 1
         }
     }
 

@@ -81,7 +81,7 @@ extension TransportDecoder {
     private mutating func sctpMessage(_ data: UnsafeRawBufferPointer, flow: Flow, _ context: PacketContext,
                                       emit: (SIPPayload) -> Void) {
         if SIPStartLine.isKeepAlive(data) {
-            statistics.keepAlives += 1
+            counters.keepAlives += 1
         } else if SIPStartLine.matches(data) {
             emitSIP(data, flow: flow, context, emit: emit)
         }

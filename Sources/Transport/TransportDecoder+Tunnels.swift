@@ -61,7 +61,7 @@ extension TransportDecoder {
         switch protocolField {
         case 0x21: decodeIPByVersion(bytes.slice(offset), context, emit: emit, expected: 4)
         case 0x57: decodeIPByVersion(bytes.slice(offset), context, emit: emit, expected: 6)
-        default: statistics.nonIPFrames += 1
+        default: counters.nonIPFrames += 1
         }
     }
 }

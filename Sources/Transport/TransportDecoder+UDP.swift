@@ -19,7 +19,7 @@ extension TransportDecoder {
             return decodeHEP(payload, context, emit: emit)
         }
         if SIPStartLine.isKeepAlive(payload) {
-            statistics.keepAlives += 1
+            counters.keepAlives += 1
             return
         }
         if SIPStartLine.matches(payload) {
@@ -34,7 +34,7 @@ extension TransportDecoder {
         }
         if payload.count < 16 {
             // Short pings some UAs and phones send instead of CRLF ("jaK", "hello"): not SIP.
-            statistics.keepAlives += 1
+            counters.keepAlives += 1
             return
         }
         if [5060, 5061].contains(sourcePort) || [5060, 5061].contains(destinationPort),

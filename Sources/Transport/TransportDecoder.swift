@@ -25,7 +25,39 @@ public struct TransportDecoder {
     }
 
     public let limits: Limits
-    public internal(set) var statistics = DecodeStatistics()
+    /// Counters kept on the hot path; `statistics` assembles the public view from them.
+    var counters = DecodeStatistics()
+    /// SIP messages per transport, indexed by `TransportDecoder.slot(of:)` (no hashing per message).
+    var transportCounts = [Int](repeating: 0, count: 6)
+    /// Frames of the link type seen last, not yet added to `counters.linkTypes`.
+    private var currentLinkType: Int32 = -1
+    private var currentLinkTypeFrames = 0
+
+    /// What was decoded so far: frames, SIP messages by transport, problems by kind.
+    public var statistics: DecodeStatistics {
+        var result = counters
+        for (slot, transport) in TransportDecoder.transports.enumerated() where transportCounts[slot] > 0 {
+            result.sipPayloads[transport, default: 0] += transportCounts[slot]
+        }
+        if currentLinkTypeFrames > 0 { result.linkTypes[currentLinkType, default: 0] += currentLinkTypeFrames }
+        result.duplicateFragments = fragments.duplicates
+        result.reassembledDatagrams = fragments.reassembled
+        return result
+    }
+
+    static let transports: [TransportProtocol] = [.udp, .tcp, .tls, .sctp, .ws, .wss]
+
+    @inline(__always)
+    static func slot(of transport: TransportProtocol) -> Int {
+        switch transport {
+        case .udp: 0
+        case .tcp: 1
+        case .tls: 2
+        case .sctp: 3
+        case .ws: 4
+        case .wss: 5
+        }
+    }
     var fragments: FragmentReassembler
     var sctpPartial: [SCTPStreamKey: SCTPPartialMessage] = [:]
     var tcp: TCPReassembler
@@ -66,7 +98,6 @@ public struct TransportDecoder {
         }
         sctpPartial = [:]
         finishTCP(emit: emit)
-        syncCounters()
     }
 
     /// `finish` that hands each remaining problem to `problem`.
@@ -85,8 +116,13 @@ public struct TransportDecoder {
 
     @inline(__always)
     private mutating func decodePacket(_ packet: PacketView, emit: (SIPPayload) -> Void) {
-        statistics.frames += 1
-        statistics.linkTypes[packet.linkType.rawValue, default: 0] += 1
+        counters.frames += 1
+        if packet.linkType.rawValue != currentLinkType {
+            if currentLinkTypeFrames > 0 { counters.linkTypes[currentLinkType, default: 0] += currentLinkTypeFrames }
+            currentLinkType = packet.linkType.rawValue
+            currentLinkTypeFrames = 0
+        }
+        currentLinkTypeFrames += 1
         if packet.time > lastTime { lastTime = packet.time }
         let context = PacketContext(frame: packet.number, fileIndex: packet.fileIndex, time: packet.time)
         decodeLink(packet.linkType, packet.bytes, context, emit: emit)
@@ -97,7 +133,7 @@ public struct TransportDecoder {
     }
 
     mutating func report(_ kind: DecodeProblemKind, frame: Int, fileIndex: Int, detail: String) {
-        statistics.count(kind)
+        counters.count(kind)
         if problemLog.count < limits.maxUndrainedProblems {
             problemLog.append(DecodeProblem(kind: kind, frame: frame, fileIndex: fileIndex, detail: detail))
         }
@@ -105,14 +141,10 @@ public struct TransportDecoder {
 
     mutating func emitSIP(_ bytes: UnsafeRawBufferPointer, flow: Flow, _ context: PacketContext,
                           time: CaptureTime? = nil, viaHEP: Bool = false, emit: (SIPPayload) -> Void) {
-        statistics.sipPayloads[flow.transport, default: 0] += 1
-        if viaHEP { statistics.hepPackets += 1 }
-        emit(SIPPayload(bytes: [UInt8](bytes), flow: flow, time: time ?? context.time,
+        transportCounts[TransportDecoder.slot(of: flow.transport)] += 1
+        if viaHEP { counters.hepPackets += 1 }
+        emit(SIPPayload(bytes: bytes.copiedArray(), flow: flow, time: time ?? context.time,
                         frames: context.allFrames, fileIndex: context.fileIndex, viaHEP: viaHEP))
     }
 
-    mutating func syncCounters() {
-        statistics.duplicateFragments = fragments.duplicates
-        statistics.reassembledDatagrams = fragments.reassembled
-    }
 }

@@ -99,7 +99,8 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     s.send(["INVITE sip:bob@b.example SIP/2.0", aliceVia] + h(1, "INVITE", "<sip:bob@b.example>"), from: Call.alice, to: Call.proxy)
     s.send(["INVITE sip:bob@b.example SIP/2.0", proxyVia, aliceVia] + h(1, "INVITE", "<sip:bob@b.example>")
            + ["Record-Route: \(Call.rr)"], from: Call.proxy, to: Call.bob)
-    s.send(["SIP/2.0 180 Ringing", proxyVia, aliceVia] + h(1, "INVITE", "<sip:bob@b.example>;tag=B"), from: Call.bob, to: Call.proxy)
+    s.send(["SIP/2.0 180 Ringing", proxyVia, aliceVia] + h(1, "INVITE", "<sip:bob@b.example>;tag=B")
+           + ["Record-Route: \(Call.rr)", "Contact: <sip:bob@127.0.0.2:5062>"], from: Call.bob, to: Call.proxy)
     // CANCEL: one Via each, equal to the top Via of the INVITE that hop sent (RFC 3261 9.1).
     s.send(["CANCEL sip:bob@b.example SIP/2.0", aliceVia] + h(1, "CANCEL", "<sip:bob@b.example>"), from: Call.alice, to: Call.proxy)
     s.send(["CANCEL sip:bob@b.example SIP/2.0", proxyVia] + h(1, "CANCEL", "<sip:bob@b.example>"), from: Call.proxy, to: Call.bob)
@@ -115,14 +116,19 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialogs.count == 1)
     #expect(dialog.state == .cancelled)
     #expect(dialog.calleeTag == "B")
+    // The early dialog's Record-Route and Contact come from the 180.
+    #expect(dialog.recordRouteAtCaller == [Call.rr])
+    #expect(dialog.callee.contact == "sip:bob@127.0.0.2:5062")
     let cancel = try #require(dialog.requests.first { $0.role == .cancel })
     #expect(cancel.copies.map(\.frame) == [4, 5])
     #expect(cancel.hops.map { $0.outgoing?.frame } == [5])
     #expect(cancel.responses.map(\.frame) == [6])
     let ack = try #require(dialog.requests.first { $0.method == .ack })
     #expect(ack.role == .failureACK)
-    #expect(ack.copies.map(\.frame) == [10, 8])
-    #expect(ack.hops.map { $0.outgoing?.frame } == [8])
+    // The proxy ACKed the 487 itself (frame 8) before alice's ACK (frame 10), which it absorbs.
+    #expect(ack.copies.map(\.frame) == [8, 10])
+    #expect(ack.hops.map(\.incoming.frame) == [10])
+    #expect(ack.hops.map { $0.outgoing?.frame } == [nil])
     #expect(!dialog.requests.contains { $0.role == .inDialog })
 }
 

@@ -41,7 +41,7 @@ import Testing
             #expect(expectedRouteURI == Self.null(log.route_uri), "\(id): $route_uri")
 
             if let down = log.down, let up = log.up {
-                let dir = Direction.kamailio(routedParams: out.routedParams, fromTag: request.fromTag)
+                let dir = out.ftagDirection(fromTag: request.fromTag)
                 #expect((dir == .downstream) == down, "\(id): is_direction(downstream)")
                 #expect((dir == .upstream) == up, "\(id): is_direction(upstream)")
             }

@@ -56,3 +56,20 @@ import Testing
         #expect(local.socket(host: "[2001:db8::1]", port: nil, proto: nil)?.description == "udp:[2001:db8:0:0::1]:5060")
     }
 }
+
+@Suite struct LocalAddressesObservedTests {
+    @Test func insertedObservedAddressesBecomeMyself() throws {
+        var local = LocalAddresses(sockets: [])
+        local.insert(host: "[2001:db8::1]", port: 5062)
+        local.insert(host: "192.0.2.10", port: nil)
+        local.insert(host: "edge.example", port: 5070)
+        local.insert(host: "edge.example", port: 5070)
+        #expect(local.sockets.count == 2)
+        #expect(local.aliases == [HostAlias(host: "edge.example", port: 5070)])
+        #expect(local.isMyself(try RouteURI(parsing: "sip:[2001:DB8:0::1]:5062;lr")))
+        #expect(local.isMyself(try RouteURI(parsing: "sip:192.0.2.10;lr")))
+        #expect(!local.isMyself(try RouteURI(parsing: "sip:192.0.2.10:5061;lr")))
+        #expect(local.isMyself(try RouteEntry.parseFields(["<sip:EDGE.example:5070;lr>"])[0]))
+        #expect(!local.isMyself(try RouteEntry.parseFields(["<sip:::1;lr>"])[0]))
+    }
+}

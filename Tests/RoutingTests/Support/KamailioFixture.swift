@@ -27,6 +27,7 @@ struct KamailioFixture {
             HostAlias(host: "p5060.example", port: 5060),
             HostAlias(host: "anyport.example"),
             HostAlias(host: "quoted.example:17060"),  // alias="quoted.example:17060": taken whole
+            HostAlias(host: "[2001:db8::5]", port: 17060),
         ])
 
     struct Sent: Decodable {
