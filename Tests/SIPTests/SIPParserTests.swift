@@ -105,6 +105,13 @@ func message(_ lines: [String], body: String = "") -> [UInt8] {
         #expect(!open.isHeaderSectionTerminated)
     }
 
+    @Test func mixedLineEndsInOneMessage() throws {
+        let m = try SIPParser.parse(Array("OPTIONS sip:a@b SIP/2.0\nA: 1\r\nB: 2\rC: 3\nD: 4\r\r\nE: 5\r\n\r\nbody".utf8))
+        #expect(m.headerFields.map(\.wireName) == ["A", "B", "C", "D", "E"])
+        #expect(m.headerFields.map(\.value) == ["1", "2", "3", "4", "5"])
+        #expect(Array(m.body) == Array("body".utf8))
+    }
+
     @Test func truncatedBodyIsAnErrorUnlessAllowed() throws {
         let bytes = message(["INVITE sip:a@b SIP/2.0", "Content-Length: 10"], body: "v=0")
         let error = parseError { () throws(SIPParseError) in _ = try SIPParser.parse(bytes) }

@@ -105,6 +105,13 @@ let workloads = [
     Workload(name: "mix of the three", messages: [invite, ok, bye]),
 ]
 
+/// parse + header table only.
+@inline(never)
+func parseOnly(_ bytes: [UInt8]) -> Int {
+    guard let m = try? SIPParser.parse(bytes) else { return -1 }
+    return m.headers.count &+ m.bodyRange.count
+}
+
 /// parse + header table + Call-ID + CSeq + Route (Record-Route for responses).
 @inline(never)
 func work(_ bytes: [UInt8]) -> Int {
@@ -128,10 +135,12 @@ for w in workloads {
 let seconds = Double(CommandLine.arguments.dropFirst().first ?? "2") ?? 2
 let clock = ContinuousClock()
 print("SIP parser benchmark: parse + header table + Call-ID/CSeq/Route, \(seconds) s per workload, 1 thread")
+for (stage, body) in [("parse+Call-ID/CSeq/Route", work), ("parse only (header table)", parseOnly)] as [(String, ([UInt8]) -> Int)] {
+print("-- \(stage)")
 for w in workloads {
     // Warm up, then run batches until the time is used; report the best of 5 rounds.
     var checksum = 0
-    for _ in 0..<10_000 { for b in w.messages { checksum &+= work(b) } }
+    for _ in 0..<10_000 { for b in w.messages { checksum &+= body(b) } }
     var best = 0.0, bestCPU = 0.0
     for _ in 0..<5 {
         var count = 0
@@ -139,7 +148,7 @@ for w in workloads {
         let cpuStart = threadCPUSeconds()
         let deadline = start + .milliseconds(Int(seconds * 200))
         while clock.now < deadline {
-            for _ in 0..<1000 { for b in w.messages { checksum &+= work(b); count += 1 } }
+            for _ in 0..<1000 { for b in w.messages { checksum &+= body(b); count += 1 } }
         }
         let elapsed = clock.now - start
         let cpu = threadCPUSeconds() - cpuStart
@@ -149,6 +158,7 @@ for w in workloads {
     }
     let pad = String(repeating: " ", count: max(0, 34 - w.name.count))
     print("\(w.name)\(pad) wall \(format3(best / 1e6)) M msg/s (\(format1(1e9 / best)) ns/msg)   CPU \(format3(bestCPU / 1e6)) M msg/s (\(format1(1e9 / bestCPU)) ns/msg)  [checksum \(checksum & 0xFFFF)]")
+}
 }
 
 func format3(_ x: Double) -> String { String((x * 1000).rounded() / 1000) }
