@@ -11,6 +11,22 @@ struct AuditContext: Sendable {
     let settings: RRSettings
     /// Every request copy that arrived at a proxy, in request then path order.
     let visits: [ProxyVisit]
+    /// The responses that formed the dialog (RFC 3261 §12.1: 101–299 with the callee's To tag),
+    /// every copy, in capture order.
+    let formingResponses: [ObservedMessage]
+    /// The Record-Route values of the dialog, each once: as the callee received them, then any
+    /// the caller received that differ.
+    let recordRouteValues: [RouteValue]
+    /// False when the first captured copy of the initial request was already forwarded (more
+    /// than one Via, or Record-Route in it): the capture starts inside the path, and the element
+    /// seen sending it is a proxy, not the UAC.
+    let callerIsUA: Bool
+    /// False when the element that received the last copy of the initial request answered with
+    /// Record-Route values added on top of those it received: it record-routed, so it is a proxy
+    /// whose onward leg the capture misses, not the UAS.
+    let calleeIsUA: Bool
+    /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
+    private(set) var uaRequests: [UARequest] = []
 
     init(dialog: Dialog, requests: [RequestAudit], proxies: [ProxyIdentity], settings: RRSettings) {
         self.dialog = dialog
@@ -27,37 +43,47 @@ struct AuditContext: Sendable {
             return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing)
         }
+        if let initial = dialog.initialRequest, let calleeTag = dialog.calleeTag {
+            formingResponses = initial.responses.filter { response in
+                guard let code = response.statusCode, code > 100, code < 300 else { return false }
+                return response.toTag == calleeTag
+            }
+        } else {
+            formingResponses = []
+        }
+        let first = dialog.initialRequest?.copies.first
+        callerIsUA = first.map { $0.viaCount <= 1 && $0.recordRouteValues.isEmpty } ?? false
+        if let received = dialog.initialRequest?.lastCopy {
+            let receivedRR = received.recordRouteValues
+            calleeIsUA = !formingResponses.contains { response in
+                let answered = response.recordRouteValues
+                return response.flow.source == received.flow.destination && answered.count > receivedRR.count
+                    && Array(answered.suffix(receivedRR.count)) == receivedRR
+            }
+        } else {
+            calleeIsUA = false
+        }
+        var seen = Set<String>()
+        recordRouteValues = (dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
+            .filter { seen.insert($0).inserted }
+            .map(RouteValue.init)
+        uaRequests = inDialogRequests.compactMap { request in
+            guard let copy = uaCopy(of: request), let routeSet = expectedRouteSet(request.direction) else { return nil }
+            return UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: expectedRemoteTarget(request))
+        }
     }
 
     // MARK: Dialog set-up
 
-    /// The responses that formed the dialog (RFC 3261 §12.1: 101–299 with the callee's To tag),
-    /// every copy, in capture order.
-    var formingResponses: [ObservedMessage] {
-        guard let initial = dialog.initialRequest, let calleeTag = dialog.calleeTag else { return [] }
-        return initial.responses.filter { response in
-            guard let code = response.statusCode, code > 100, code < 300 else { return false }
-            return response.toTag == calleeTag
-        }
-    }
-
     /// The route set the sender of a request in `direction` must use, or nil when the capture
     /// does not show the message it comes from (§12.1.1: the request at the callee; §12.1.2: the
-    /// response at the caller).
+    /// response at the caller) or shows that the sender is not the UA.
     func expectedRouteSet(_ direction: RequestDirection) -> [RouteValue]? {
-        guard dialog.initialRequest != nil else { return nil }
+        guard dialog.initialRequest != nil, direction == .downstream ? callerIsUA : calleeIsUA else { return nil }
         if direction == .downstream && formingResponses.isEmpty { return nil }
         return dialog.routeSet.forSender(direction).map(RouteValue.init)
     }
 
-    /// The Record-Route values of the dialog, each once: as the callee received them, then any
-    /// the caller received that differ.
-    var recordRouteValues: [RouteValue] {
-        var seen = Set<String>()
-        return (dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
-            .filter { seen.insert($0).inserted }
-            .map(RouteValue.init)
-    }
 
     /// The frame of the first captured message carrying `value` in Record-Route: the initial
     /// request's copies, then the forming responses.

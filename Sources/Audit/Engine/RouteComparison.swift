@@ -19,6 +19,21 @@ enum RouteComparison {
         var matched: [(expected: RouteValue, observed: RouteValue)]
 
         var isEmpty: Bool { missing.isEmpty && extra.isEmpty && !reordered }
+
+        /// Matched entries whose URI text differs (parameters, case, spelling).
+        var altered: [(expected: RouteValue, observed: RouteValue)] {
+            matched.filter { $0.expected.uriText != $0.observed.uriText }
+        }
+
+        /// The difference in words for a one-line message, e.g. `misses <sip:a;lr>; adds <sip:b;lr>`,
+        /// with the verbs the rule's subject calls for.
+        func summary(missing missingVerb: String, extra extraVerb: String, reordered reorderedText: String) -> String {
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append(missingVerb + " " + missing.map(\.raw).joined(separator: ", ")) }
+            if !extra.isEmpty { parts.append(extraVerb + " " + extra.map(\.raw).joined(separator: ", ")) }
+            if reordered { parts.append(reorderedText) }
+            return parts.joined(separator: "; ")
+        }
     }
 
     /// Aligns `observed` with `expected` by element (longest common subsequence), so one lost

@@ -45,15 +45,6 @@ struct UARequest: Sendable {
 }
 
 extension AuditContext {
-    /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
-    var uaRequests: [UARequest] {
-        inDialogRequests.compactMap { request in
-            guard let copy = uaCopy(of: request), let routeSet = expectedRouteSet(request.direction) else { return nil }
-            return UARequest(request: request, copy: copy, routeSet: routeSet,
-                             remoteTarget: expectedRemoteTarget(request))
-        }
-    }
-
     /// The Record-Route values a proxy inserted: from its captured hop, else the dialog's values
     /// that are "myself" for it.
     func recordRoute(of proxy: ProxyIdentity) -> [RouteValue] {

@@ -5,7 +5,8 @@ struct PreloadedRouteRule: AuditRule {
     var codes: [FindingCode] { [.preloadedRoute] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        guard let initial = context.dialog.initialRequest, let copy = context.uaCopy(of: initial) else { return [] }
+        guard context.callerIsUA, let initial = context.dialog.initialRequest,
+              let copy = context.uaCopy(of: initial) else { return [] }
         let route = copy.routeValues
         guard let top = route.first else { return [] }
         return [context.finding(
