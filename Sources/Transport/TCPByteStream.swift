@@ -143,7 +143,11 @@ struct TCPByteStream: Sendable {
             return
         }
         if start + count <= 0 {
-            compareRetransmission(chunk.sequence, chunk.bytes, frame: chunk.frame, problem)
+            // A keep-alive probe repeats the byte before the next one, often as garbage (Windows
+            // sends 0x00): it is no retransmission to compare.
+            if !(count == 1 && start == -1) {
+                compareRetransmission(chunk.sequence, chunk.bytes, frame: chunk.frame, problem)
+            }
             return
         }
         var chunk = chunk

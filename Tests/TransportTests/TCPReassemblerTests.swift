@@ -303,3 +303,16 @@ extension TCPReassemblerTests {
         #expect(harness.problems.map(\.kind) == [.tcpGap])
     }
 }
+
+extension TCPReassemblerTests {
+    @Test func keepAliveProbeWithAGarbageByteIsNotAnOverlap() {
+        var harness = ReassemblyHarness()
+        let message = F.request()
+        harness.send([], sequence: 0, flags: [.syn])
+        harness.send(message, sequence: 1)
+        harness.send([0x00], sequence: UInt32(message.count))  // seq = next - 1
+        harness.send(F.request(cseq: 2), sequence: 1 + UInt32(message.count))
+        #expect(harness.messages == [message, F.request(cseq: 2)])
+        #expect(harness.problems.isEmpty)
+    }
+}
