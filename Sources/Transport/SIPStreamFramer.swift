@@ -21,6 +21,8 @@ public struct SIPStreamFramer: Sendable {
     /// True once the stream showed a SIP start line, a SIP message over WebSocket, or a WebSocket
     /// handshake naming `sip`; from then on, bytes that are not SIP count as `malformed_sip`.
     public private(set) var carriesSIP = false
+    /// Messages emitted so far.
+    private(set) var emittedMessages = 0
     /// True when the stream was given up as not SIP (see `Limits.maxUnconfirmedBytes`).
     public var isIgnoring: Bool { if case .ignoring = state { true } else { false } }
     /// True after a WebSocket upgrade.
@@ -399,6 +401,7 @@ public struct SIPStreamFramer: Sendable {
 
     private mutating func emitMessage(_ bytes: [UInt8], range: Range<Int>, emit: (SIPPayload) -> Void) {
         carriesSIP = true
+        emittedMessages += 1
         let carriers = frames.frames(carrying: range, streamEnd: streamEnd)
         emit(SIPPayload(bytes: bytes, flow: flow, time: carriers.time, frames: carriers.frames, fileIndex: fileIndex))
     }

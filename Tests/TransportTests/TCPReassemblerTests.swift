@@ -316,3 +316,28 @@ extension TCPReassemblerTests {
         #expect(harness.problems.isEmpty)
     }
 }
+
+extension TCPReassemblerTests {
+    @Test func captureStartingMidStreamWithItsFirstSegmentsReordered() {
+        var harness = ReassemblyHarness()
+        let stream = F.request(cseq: 1, body: "first") + F.request(cseq: 2)
+        let pieces = split(stream, at: [100, 200])
+        // No SYN: the capture starts with the second piece, then the first, then the third.
+        harness.send(pieces[1].bytes, sequence: 5000 + 100)
+        harness.send(pieces[0].bytes, sequence: 5000)
+        harness.send(pieces[2].bytes, sequence: 5000 + 200)
+        #expect(harness.messages == [F.request(cseq: 1, body: "first"), F.request(cseq: 2)])
+        #expect(harness.payloads.first?.frames == [1, 2, 3])
+        #expect(harness.problems.isEmpty)
+    }
+
+    @Test func captureStartingMidStreamAtAMessageThenTheOneBefore() {
+        var harness = ReassemblyHarness()
+        let first = F.request(cseq: 1), second = F.request(cseq: 2, body: "body")
+        harness.send(Array(second.prefix(120)), sequence: 700 + UInt32(first.count))  // a start line: SIP seen
+        harness.send(first, sequence: 700)
+        harness.send(Array(second.dropFirst(120)), sequence: 700 + UInt32(first.count + 120))
+        #expect(harness.messages == [first, second])
+        #expect(harness.problems.isEmpty)
+    }
+}
