@@ -142,8 +142,13 @@ struct TCPByteStream: Sendable {
             deliver(chunk, emit: emit, problem: problem)
             return
         }
+        if start < 0, restartEarlier(chunk, limits: limits, emit: emit, problem: problem) { return }
         if start + count <= 0 {
-            compareRetransmission(chunk.sequence, chunk.bytes, frame: chunk.frame, problem)
+            // A keep-alive probe repeats the byte before the next one, often as garbage (Windows
+            // sends 0x00): it is no retransmission to compare.
+            if !(count == 1 && start == -1) {
+                compareRetransmission(chunk.sequence, chunk.bytes, frame: chunk.frame, problem)
+            }
             return
         }
         var chunk = chunk
@@ -174,6 +179,33 @@ struct TCPByteStream: Sendable {
         insert(chunk, problem: problem)
         if holeSince == nil, let first = pending.first, first.sequence != nextSequence { holeSince = chunk.time }
         drain(emit: emit, problem: problem)
+    }
+
+    /// A capture that joined the stream mid-way may see its first segments out of order: data
+    /// before the first segment seen moves the start back, as long as everything delivered so far
+    /// is still at hand (at most two segments) and no message came out yet. True when it did.
+    private mutating func restartEarlier(_ chunk: Chunk, limits: TCPReassembler.Limits,
+                                         emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+        guard initialSequence == nil, framer.emittedMessages == 0, !framer.isWebSocket, let next = nextSequence
+        else { return false }
+        let delivered = [previousDelivered, lastDelivered].compactMap { $0 }
+        let start = offset(of: chunk.sequence, from: next)
+        // Only data that begins before everything delivered so far; the rest is a retransmission.
+        guard start < -deliveredBytes, deliveredBytes == delivered.reduce(0, { $0 + $1.bytes.count }),
+              -start <= limits.maxBufferedBytesPerDirection, pending.count + 3 <= limits.maxOutOfOrderSegments,
+              pendingBytes + deliveredBytes + chunk.bytes.count <= limits.maxBufferedBytesPerDirection
+        else { return false }
+        framer = SIPStreamFramer(flow: Flow(source: framer.flow.source, destination: framer.flow.destination,
+                                            transport: .tcp), limits: framer.limits)
+        nextSequence = chunk.sequence
+        deliveredBytes = 0
+        lastDelivered = nil
+        previousDelivered = nil
+        // What was seen first keeps its bytes where the new chunk overlaps it.
+        for seen in delivered + [chunk] { insert(seen, problem: problem) }
+        if let first = pending.first, first.sequence != nextSequence, holeSince == nil { holeSince = chunk.time }
+        drain(emit: emit, problem: problem)
+        return true
     }
 
     /// Adds the parts of `chunk` not already pending; overlaps keep the first data (counted when

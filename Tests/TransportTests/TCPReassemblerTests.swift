@@ -303,3 +303,41 @@ extension TCPReassemblerTests {
         #expect(harness.problems.map(\.kind) == [.tcpGap])
     }
 }
+
+extension TCPReassemblerTests {
+    @Test func keepAliveProbeWithAGarbageByteIsNotAnOverlap() {
+        var harness = ReassemblyHarness()
+        let message = F.request()
+        harness.send([], sequence: 0, flags: [.syn])
+        harness.send(message, sequence: 1)
+        harness.send([0x00], sequence: UInt32(message.count))  // seq = next - 1
+        harness.send(F.request(cseq: 2), sequence: 1 + UInt32(message.count))
+        #expect(harness.messages == [message, F.request(cseq: 2)])
+        #expect(harness.problems.isEmpty)
+    }
+}
+
+extension TCPReassemblerTests {
+    @Test func captureStartingMidStreamWithItsFirstSegmentsReordered() {
+        var harness = ReassemblyHarness()
+        let stream = F.request(cseq: 1, body: "first") + F.request(cseq: 2)
+        let pieces = split(stream, at: [100, 200])
+        // No SYN: the capture starts with the second piece, then the first, then the third.
+        harness.send(pieces[1].bytes, sequence: 5000 + 100)
+        harness.send(pieces[0].bytes, sequence: 5000)
+        harness.send(pieces[2].bytes, sequence: 5000 + 200)
+        #expect(harness.messages == [F.request(cseq: 1, body: "first"), F.request(cseq: 2)])
+        #expect(harness.payloads.first?.frames == [1, 2, 3])
+        #expect(harness.problems.isEmpty)
+    }
+
+    @Test func captureStartingMidStreamAtAMessageThenTheOneBefore() {
+        var harness = ReassemblyHarness()
+        let first = F.request(cseq: 1), second = F.request(cseq: 2, body: "body")
+        harness.send(Array(second.prefix(120)), sequence: 700 + UInt32(first.count))  // a start line: SIP seen
+        harness.send(first, sequence: 700)
+        harness.send(Array(second.dropFirst(120)), sequence: 700 + UInt32(first.count + 120))
+        #expect(harness.messages == [first, second])
+        #expect(harness.problems.isEmpty)
+    }
+}
