@@ -37,7 +37,16 @@ struct AnalyzeCommand: ParsableCommand {
                 firstFrames[problem.fileIndex][problem.kind, default: []].append(problem.frame)
             }
         })
-        for error in pipeline.readErrors { printError("rraudit: warning: \(error)") }
+        var unreadable = false
+        for error in pipeline.readErrors {
+            switch error {
+            case .mixedLinkTypes(_, 0, _), .readFailed(_, 0, _):
+                unreadable = true  // not one frame could be read: an input error (exit 2)
+                printError("rraudit: \(error)")
+            default:
+                printError("rraudit: warning: \(error)")
+            }
+        }
         switch format {
         case .text:
             print(DecodeReportText.render(paths: files, linkTypes: pipeline.linkTypes,
@@ -45,5 +54,6 @@ struct AnalyzeCommand: ParsableCommand {
         case .jsonl:
             print(DecodeReportText.summaryJSON(files: files.count, statistics: pipeline.statistics))
         }
+        if unreadable { throw ExitCode(2) }
     }
 }
