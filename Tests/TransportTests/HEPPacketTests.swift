@@ -69,10 +69,11 @@ import Testing
     }
 }
 
-/// HEP v3 as Kamailio 5.6's siptrace really sends it (Scripts/make-hep-capture made the fixture).
+/// HEP v3 and v2 as Kamailio 5.6's siptrace really sends them (Scripts/make-hep-capture made the fixtures).
 @Suite struct HEPFromKamailioTests {
-    @Test func siptraceHEP3CarriesTheOriginalFlow() throws {
-        let path = Corpus.packageRoot.appendingPathComponent("Tests/TransportTests/Fixtures/kamailio-siptrace-hep3.pcap").path
+    @Test(arguments: ["kamailio-siptrace-hep3.pcap", "kamailio-siptrace-hep2.pcap"])
+    func siptraceHEPCarriesTheOriginalFlowAndTime(_ fixture: String) throws {
+        let path = Corpus.packageRoot.appendingPathComponent("Tests/TransportTests/Fixtures/\(fixture)").path
         let pipeline = try DecodePipeline(paths: [path])
         var payloads: [SIPPayload] = []
         pipeline.run(emit: { payloads.append($0) }, problem: { _ in })
