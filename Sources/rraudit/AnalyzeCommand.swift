@@ -37,16 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
                 firstFrames[problem.fileIndex][problem.kind, default: []].append(problem.frame)
             }
         })
-        var unreadable = false
-        for error in pipeline.readErrors {
-            switch error {
-            case .mixedLinkTypes(_, 0, _), .readFailed(_, 0, _):
-                unreadable = true  // not one frame could be read: an input error (exit 2)
-                printError("rraudit: \(error)")
-            default:
-                printError("rraudit: warning: \(error)")
-            }
-        }
+        for error in pipeline.readErrors { printError("rraudit: warning: \(error)") }
         switch format {
         case .text:
             print(DecodeReportText.render(paths: files, linkTypes: pipeline.linkTypes,
@@ -54,6 +45,5 @@ struct AnalyzeCommand: ParsableCommand {
         case .jsonl:
             print(DecodeReportText.summaryJSON(files: files.count, statistics: pipeline.statistics))
         }
-        if unreadable { throw ExitCode(2) }
     }
 }
