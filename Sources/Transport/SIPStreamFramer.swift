@@ -362,7 +362,7 @@ public struct SIPStreamFramer: Sendable {
             guard let message else { return true }
             // CRLF keep-alives travel as WebSocket messages of their own (e.g. JsSIP sends "\r\n\r\n").
             guard message.bytes.contains(where: { $0 != 0x0d && $0 != 0x0a }) else { return true }
-            if SIPStartLine.matches(message.bytes) {
+            if Self.startsWithSIPStartLine(message.bytes) {
                 emitMessage(message.bytes, range: message.start..<position, emit: emit)
             } else if carriesSIP {
                 report(.malformedSIP, at: message.start, "WebSocket message is not SIP", problem)
@@ -407,6 +407,14 @@ public struct SIPStreamFramer: Sendable {
     }
 
     private func frame(at offset: Int) -> Int { frames.frame(at: offset) }
+
+    /// Whether a WebSocket message's first line is a SIP start line (RFC 7118 5: one message each).
+    private static func startsWithSIPStartLine(_ message: [UInt8]) -> Bool {
+        message.withUnsafeBufferPointer { bytes in
+            let lf = SIPHeaderSection.index(of: 0x0a, in: bytes, from: 0, to: min(bytes.count, maxStartLine)) ?? bytes.count
+            return StreamStartLine.isSIP(bytes, 0..<(lf > 0 && bytes[lf - 1] == 0x0d ? lf - 1 : lf))
+        }
+    }
 
     private func report(_ kind: DecodeProblemKind, at offset: Int, _ detail: String, _ problem: (DecodeProblem) -> Void) {
         problem(DecodeProblem(kind: kind, frame: frame(at: offset), fileIndex: fileIndex,
