@@ -4,22 +4,49 @@
 /// (RFC 3261 7.3.3, RFC 3262, 3265, 3515, 3841, 3892, 4028, 4474). `HeaderName(_:)` maps both to
 /// the same value, so `.callID` matches `Call-ID`, `call-id` and `i`.
 ///
-/// Known names are a small code (no String, no reference counting on the parser's hot path);
-/// other names keep their lowercased text.
+/// The value is plain data (no String, no reference counting) so that the parser's header table
+/// costs nothing to build or free: known names are a small code; other names keep their first
+/// 32 lowercased bytes inline, plus a hash of any bytes beyond (header names that long are
+/// practically unseen; `SIPMessage.wireName(of:)` always has the exact text).
 public struct HeaderName: Hashable, Sendable, CustomStringConvertible {
     /// 1-based index into `knownNames`, or 0 for a name not listed there.
     let code: UInt8
-    /// Lowercased text of a name that is not known (code 0).
-    let other: String?
+    /// Byte length of an unknown name (255 for 255 and more).
+    let count: UInt8
+    /// First 32 lowercased bytes of an unknown name, little-endian, zero padded.
+    let w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
+    /// FNV-1a hash of an unknown name's bytes after the first 32 (0 when none).
+    let tail: UInt64
 
     init(code: UInt8) {
         self.code = code
-        self.other = nil
+        count = 0
+        w0 = 0; w1 = 0; w2 = 0; w3 = 0
+        tail = 0
     }
 
-    private init(other: String) {
-        self.code = 0
-        self.other = other
+    /// An unknown name from its bytes (lowercased here).
+    private init<C: Collection>(otherBytes bytes: C) where C.Element == UInt8 {
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var hash: UInt64 = 0
+        var k = 0
+        for raw in bytes {
+            let b = UInt64(ByteClass.lower(raw))
+            switch k >> 3 {
+            case 0: w.0 |= b << UInt64((k & 7) * 8)
+            case 1: w.1 |= b << UInt64((k & 7) * 8)
+            case 2: w.2 |= b << UInt64((k & 7) * 8)
+            case 3: w.3 |= b << UInt64((k & 7) * 8)
+            default:
+                if hash == 0 { hash = 0xcbf2_9ce4_8422_2325 }
+                hash = (hash ^ b) &* 0x100_0000_01b3
+            }
+            k += 1
+        }
+        code = 0
+        count = UInt8(min(k, 255))
+        (w0, w1, w2, w3) = w
+        tail = hash
     }
 
     /// Canonicalises a name as it appears on the wire (any case, long or compact form).
@@ -28,23 +55,38 @@ public struct HeaderName: Hashable, Sendable, CustomStringConvertible {
         if !bytes.isEmpty, bytes.allSatisfy(ByteClass.isToken) {
             self = bytes.withUnsafeBufferPointer { HeaderName.lookup($0, 0..<$0.count) }
         } else {
-            self = HeaderName(other: String(decoding: bytes.map(ByteClass.lower), as: UTF8.self))
+            self = HeaderName(otherBytes: bytes)
         }
     }
 
-    /// The lowercased long name, e.g. `"record-route"`.
-    public var rawValue: String { code != 0 ? HeaderName.knownNames[Int(code) - 1] : (other ?? "") }
-
-    public var description: String { rawValue }
+    /// The lowercased long name, e.g. `"record-route"`. For an unknown name longer than 32
+    /// bytes, its first 32 bytes followed by "…".
+    public var rawValue: String {
+        if code != 0 { return HeaderName.knownNames[Int(code) - 1] }
+        var out = [UInt8]()
+        for (i, word) in [w0, w1, w2, w3].enumerated() {
+            for j in 0..<8 where i * 8 + j < Int(count) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(j * 8))) }
+        }
+        return String(decoding: out, as: UTF8.self) + (count > 32 ? "…" : "")
+    }
 
     public static func == (lhs: HeaderName, rhs: HeaderName) -> Bool {
-        lhs.code == rhs.code && (lhs.code != 0 || lhs.other == rhs.other)
+        // Known names differ in code alone; compare the inline text only for unknown ones.
+        guard lhs.code == rhs.code else { return false }
+        if lhs.code != 0 { return true }
+        return lhs.count == rhs.count && lhs.w0 == rhs.w0 && lhs.w1 == rhs.w1 && lhs.w2 == rhs.w2
+            && lhs.w3 == rhs.w3 && lhs.tail == rhs.tail
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
-        if code == 0 { hasher.combine(other) }
+        if code == 0 { hasher.combine(w0); hasher.combine(w1); hasher.combine(w2); hasher.combine(w3); hasher.combine(tail) }
     }
+
+    /// True for a name not among the known constants.
+    public var isKnown: Bool { code != 0 }
+
+    public var description: String { rawValue }
 
     public static let accept = HeaderName(code: 1)
     public static let acceptContact = HeaderName(code: 2)          // a, RFC 3841
@@ -202,108 +244,230 @@ public struct HeaderName: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Case-insensitive comparison of `p[start..<start+count]` with a lowercase literal.
+    /// Up to 8 bytes of `p` from `at` (`count` of them), case-folded by setting 0x20 in every
+    /// byte, as a little-endian word. Folding every byte is safe here: the characters of known
+    /// names are lowercase letters and '-', which already have 0x20 set, and a byte that folds
+    /// to '-' without being one (CR) cannot occur inside a header line.
     @inline(__always)
-    private static func matches(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ literal: StaticString) -> Bool {
-        let q = literal.utf8Start
-        for k in 0..<literal.utf8CodeUnitCount {
-            // Letters fold by setting 0x20; the other characters of known names ('-') already
-            // have it set, and the caller validated the name as a token.
-            if p[start + k] | 0x20 != q[k] { return false }
+    private static func foldedWord(_ p: UnsafeBufferPointer<UInt8>, _ at: Int, _ count: Int) -> UInt64 {
+        let fold: UInt64 = 0x2020_2020_2020_2020
+        if let base = p.baseAddress, at + 8 <= p.count {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) | fold
+            return count >= 8 ? w : w & ((1 << UInt64(count * 8)) &- 1)
         }
-        return true
+        var w: UInt64 = 0
+        for k in 0..<min(count, 8) { w |= UInt64(p[at + k] | 0x20) << UInt64(k * 8) }
+        return w
     }
 
-    /// Canonicalises the name bytes `p[range]` (already checked to be token characters).
-    /// Known names cost a length switch and a byte comparison, and build no String.
+    /// `p[s..<s+n]` equals the lowercase name whose bytes are the little-endian words given.
+    @inline(__always)
+    private static func matches1(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ n: Int, _ a: UInt64) -> Bool {
+        foldedWord(p, s, n) == a
+    }
+
+    @inline(__always)
+    private static func matches2(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ n: Int, _ a: UInt64, _ b: UInt64) -> Bool {
+        foldedWord(p, s, 8) == a && foldedWord(p, s + 8, n - 8) == b
+    }
+
+    @inline(__always)
+    private static func matches3(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ n: Int, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> Bool {
+        foldedWord(p, s, 8) == a && foldedWord(p, s + 8, 8) == b && foldedWord(p, s + 16, n - 16) == c
+    }
+
+    /// Canonicalises the name bytes `p[range]` (a header name within one line).
+    /// Known names cost a switch on length and first letter and one byte comparison.
     static func lookup(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> HeaderName {
         let s = range.lowerBound
         switch range.count {
         case 1: if let c = compact(p[s]) { return c }
         case 2:
-            if matches(p, s, "to") { return HeaderName(code: 57) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "t"):
+                if matches1(p, s, 2, 0x6f74) { return HeaderName(code: 57) } // to
+            default: break
+            }
         case 3:
-            if matches(p, s, "via") { return HeaderName(code: 60) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "v"):
+                if matches1(p, s, 3, 0x616976) { return HeaderName(code: 60) } // via
+            default: break
+            }
         case 4:
-            if matches(p, s, "cseq") { return HeaderName(code: 18) }
-            if matches(p, s, "date") { return HeaderName(code: 19) }
-            if matches(p, s, "from") { return HeaderName(code: 23) }
-            if matches(p, s, "path") { return HeaderName(code: 32) }
-            if matches(p, s, "rack") { return HeaderName(code: 37) }
-            if matches(p, s, "rseq") { return HeaderName(code: 49) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "c"):
+                if matches1(p, s, 4, 0x71657363) { return HeaderName(code: 18) } // cseq
+            case UInt8(ascii: "d"):
+                if matches1(p, s, 4, 0x65746164) { return HeaderName(code: 19) } // date
+            case UInt8(ascii: "f"):
+                if matches1(p, s, 4, 0x6d6f7266) { return HeaderName(code: 23) } // from
+            case UInt8(ascii: "p"):
+                if matches1(p, s, 4, 0x68746170) { return HeaderName(code: 32) } // path
+            case UInt8(ascii: "r"):
+                if matches1(p, s, 4, 0x6b636172) { return HeaderName(code: 37) } // rack
+                if matches1(p, s, 4, 0x71657372) { return HeaderName(code: 49) } // rseq
+            default: break
+            }
         case 5:
-            if matches(p, s, "allow") { return HeaderName(code: 6) }
-            if matches(p, s, "event") { return HeaderName(code: 21) }
-            if matches(p, s, "route") { return HeaderName(code: 48) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches1(p, s, 5, 0x776f6c6c61) { return HeaderName(code: 6) } // allow
+            case UInt8(ascii: "e"):
+                if matches1(p, s, 5, 0x746e657665) { return HeaderName(code: 21) } // event
+            case UInt8(ascii: "r"):
+                if matches1(p, s, 5, 0x6574756f72) { return HeaderName(code: 48) } // route
+            default: break
+            }
         case 6:
-            if matches(p, s, "accept") { return HeaderName(code: 1) }
-            if matches(p, s, "min-se") { return HeaderName(code: 30) }
-            if matches(p, s, "reason") { return HeaderName(code: 38) }
-            if matches(p, s, "server") { return HeaderName(code: 50) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches1(p, s, 6, 0x747065636361) { return HeaderName(code: 1) } // accept
+            case UInt8(ascii: "m"):
+                if matches1(p, s, 6, 0x65732d6e696d) { return HeaderName(code: 30) } // min-se
+            case UInt8(ascii: "r"):
+                if matches1(p, s, 6, 0x6e6f73616572) { return HeaderName(code: 38) } // reason
+            case UInt8(ascii: "s"):
+                if matches1(p, s, 6, 0x726576726573) { return HeaderName(code: 50) } // server
+            default: break
+            }
         case 7:
-            if matches(p, s, "call-id") { return HeaderName(code: 10) }
-            if matches(p, s, "contact") { return HeaderName(code: 12) }
-            if matches(p, s, "expires") { return HeaderName(code: 22) }
-            if matches(p, s, "require") { return HeaderName(code: 46) }
-            if matches(p, s, "subject") { return HeaderName(code: 53) }
-            if matches(p, s, "warning") { return HeaderName(code: 61) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "c"):
+                if matches1(p, s, 7, 0x64692d6c6c6163) { return HeaderName(code: 10) } // call-id
+                if matches1(p, s, 7, 0x746361746e6f63) { return HeaderName(code: 12) } // contact
+            case UInt8(ascii: "e"):
+                if matches1(p, s, 7, 0x73657269707865) { return HeaderName(code: 22) } // expires
+            case UInt8(ascii: "r"):
+                if matches1(p, s, 7, 0x65726975716572) { return HeaderName(code: 46) } // require
+            case UInt8(ascii: "s"):
+                if matches1(p, s, 7, 0x7463656a627573) { return HeaderName(code: 53) } // subject
+            case UInt8(ascii: "w"):
+                if matches1(p, s, 7, 0x676e696e726177) { return HeaderName(code: 61) } // warning
+            default: break
+            }
         case 8:
-            if matches(p, s, "identity") { return HeaderName(code: 24) }
-            if matches(p, s, "priority") { return HeaderName(code: 33) }
-            if matches(p, s, "refer-to") { return HeaderName(code: 40) }
-            if matches(p, s, "replaces") { return HeaderName(code: 43) }
-            if matches(p, s, "reply-to") { return HeaderName(code: 44) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "i"):
+                if matches1(p, s, 8, 0x797469746e656469) { return HeaderName(code: 24) } // identity
+            case UInt8(ascii: "p"):
+                if matches1(p, s, 8, 0x797469726f697270) { return HeaderName(code: 33) } // priority
+            case UInt8(ascii: "r"):
+                if matches1(p, s, 8, 0x6f742d7265666572) { return HeaderName(code: 40) } // refer-to
+                if matches1(p, s, 8, 0x736563616c706572) { return HeaderName(code: 43) } // replaces
+                if matches1(p, s, 8, 0x6f742d796c706572) { return HeaderName(code: 44) } // reply-to
+            default: break
+            }
         case 9:
-            if matches(p, s, "call-info") { return HeaderName(code: 11) }
-            if matches(p, s, "supported") { return HeaderName(code: 55) }
-            if matches(p, s, "timestamp") { return HeaderName(code: 56) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "c"):
+                if matches2(p, s, 9, 0x666e692d6c6c6163, 0x6f) { return HeaderName(code: 11) } // call-info
+            case UInt8(ascii: "s"):
+                if matches2(p, s, 9, 0x6574726f70707573, 0x64) { return HeaderName(code: 55) } // supported
+            case UInt8(ascii: "t"):
+                if matches2(p, s, 9, 0x6d617473656d6974, 0x70) { return HeaderName(code: 56) } // timestamp
+            default: break
+            }
         case 10:
-            if matches(p, s, "alert-info") { return HeaderName(code: 5) }
-            if matches(p, s, "error-info") { return HeaderName(code: 20) }
-            if matches(p, s, "user-agent") { return HeaderName(code: 59) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches2(p, s, 10, 0x6e692d7472656c61, 0x6f66) { return HeaderName(code: 5) } // alert-info
+            case UInt8(ascii: "e"):
+                if matches2(p, s, 10, 0x6e692d726f727265, 0x6f66) { return HeaderName(code: 20) } // error-info
+            case UInt8(ascii: "u"):
+                if matches2(p, s, 10, 0x6567612d72657375, 0x746e) { return HeaderName(code: 59) } // user-agent
+            default: break
+            }
         case 11:
-            if matches(p, s, "in-reply-to") { return HeaderName(code: 26) }
-            if matches(p, s, "min-expires") { return HeaderName(code: 29) }
-            if matches(p, s, "referred-by") { return HeaderName(code: 41) }
-            if matches(p, s, "retry-after") { return HeaderName(code: 47) }
-            if matches(p, s, "unsupported") { return HeaderName(code: 58) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "i"):
+                if matches2(p, s, 11, 0x796c7065722d6e69, 0x6f742d) { return HeaderName(code: 26) } // in-reply-to
+            case UInt8(ascii: "m"):
+                if matches2(p, s, 11, 0x697078652d6e696d, 0x736572) { return HeaderName(code: 29) } // min-expires
+            case UInt8(ascii: "r"):
+                if matches2(p, s, 11, 0x6465727265666572, 0x79622d) { return HeaderName(code: 41) } // referred-by
+                if matches2(p, s, 11, 0x66612d7972746572, 0x726574) { return HeaderName(code: 47) } // retry-after
+            case UInt8(ascii: "u"):
+                if matches2(p, s, 11, 0x726f707075736e75, 0x646574) { return HeaderName(code: 58) } // unsupported
+            default: break
+            }
         case 12:
-            if matches(p, s, "allow-events") { return HeaderName(code: 7) }
-            if matches(p, s, "content-type") { return HeaderName(code: 17) }
-            if matches(p, s, "max-forwards") { return HeaderName(code: 27) }
-            if matches(p, s, "mime-version") { return HeaderName(code: 28) }
-            if matches(p, s, "organization") { return HeaderName(code: 31) }
-            if matches(p, s, "record-route") { return HeaderName(code: 39) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches2(p, s, 12, 0x76652d776f6c6c61, 0x73746e65) { return HeaderName(code: 7) } // allow-events
+            case UInt8(ascii: "c"):
+                if matches2(p, s, 12, 0x2d746e65746e6f63, 0x65707974) { return HeaderName(code: 17) } // content-type
+            case UInt8(ascii: "m"):
+                if matches2(p, s, 12, 0x77726f662d78616d, 0x73647261) { return HeaderName(code: 27) } // max-forwards
+                if matches2(p, s, 12, 0x7265762d656d696d, 0x6e6f6973) { return HeaderName(code: 28) } // mime-version
+            case UInt8(ascii: "o"):
+                if matches2(p, s, 12, 0x617a696e6167726f, 0x6e6f6974) { return HeaderName(code: 31) } // organization
+            case UInt8(ascii: "r"):
+                if matches2(p, s, 12, 0x722d64726f636572, 0x6574756f) { return HeaderName(code: 39) } // record-route
+            default: break
+            }
         case 13:
-            if matches(p, s, "authorization") { return HeaderName(code: 9) }
-            if matches(p, s, "identity-info") { return HeaderName(code: 25) }
-            if matches(p, s, "proxy-require") { return HeaderName(code: 36) }
-            if matches(p, s, "service-route") { return HeaderName(code: 51) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches2(p, s, 13, 0x7a69726f68747561, 0x6e6f697461) { return HeaderName(code: 9) } // authorization
+            case UInt8(ascii: "i"):
+                if matches2(p, s, 13, 0x797469746e656469, 0x6f666e692d) { return HeaderName(code: 25) } // identity-info
+            case UInt8(ascii: "p"):
+                if matches2(p, s, 13, 0x65722d79786f7270, 0x6572697571) { return HeaderName(code: 36) } // proxy-require
+            case UInt8(ascii: "s"):
+                if matches2(p, s, 13, 0x2d65636976726573, 0x6574756f72) { return HeaderName(code: 51) } // service-route
+            default: break
+            }
         case 14:
-            if matches(p, s, "accept-contact") { return HeaderName(code: 2) }
-            if matches(p, s, "content-length") { return HeaderName(code: 16) }
-            if matches(p, s, "reject-contact") { return HeaderName(code: 42) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches2(p, s, 14, 0x632d747065636361, 0x746361746e6f) { return HeaderName(code: 2) } // accept-contact
+            case UInt8(ascii: "c"):
+                if matches2(p, s, 14, 0x2d746e65746e6f63, 0x6874676e656c) { return HeaderName(code: 16) } // content-length
+            case UInt8(ascii: "r"):
+                if matches2(p, s, 14, 0x632d7463656a6572, 0x746361746e6f) { return HeaderName(code: 42) } // reject-contact
+            default: break
+            }
         case 15:
-            if matches(p, s, "accept-encoding") { return HeaderName(code: 3) }
-            if matches(p, s, "accept-language") { return HeaderName(code: 4) }
-            if matches(p, s, "session-expires") { return HeaderName(code: 52) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches2(p, s, 15, 0x652d747065636361, 0x676e69646f636e) { return HeaderName(code: 3) } // accept-encoding
+                if matches2(p, s, 15, 0x6c2d747065636361, 0x65676175676e61) { return HeaderName(code: 4) } // accept-language
+            case UInt8(ascii: "s"):
+                if matches2(p, s, 15, 0x2d6e6f6973736573, 0x73657269707865) { return HeaderName(code: 52) } // session-expires
+            default: break
+            }
         case 16:
-            if matches(p, s, "content-encoding") { return HeaderName(code: 14) }
-            if matches(p, s, "content-language") { return HeaderName(code: 15) }
-            if matches(p, s, "www-authenticate") { return HeaderName(code: 62) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "c"):
+                if matches2(p, s, 16, 0x2d746e65746e6f63, 0x676e69646f636e65) { return HeaderName(code: 14) } // content-encoding
+                if matches2(p, s, 16, 0x2d746e65746e6f63, 0x65676175676e616c) { return HeaderName(code: 15) } // content-language
+            case UInt8(ascii: "w"):
+                if matches2(p, s, 16, 0x687475612d777777, 0x6574616369746e65) { return HeaderName(code: 62) } // www-authenticate
+            default: break
+            }
         case 18:
-            if matches(p, s, "proxy-authenticate") { return HeaderName(code: 34) }
-            if matches(p, s, "subscription-state") { return HeaderName(code: 54) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "p"):
+                if matches3(p, s, 18, 0x75612d79786f7270, 0x616369746e656874, 0x6574) { return HeaderName(code: 34) } // proxy-authenticate
+            case UInt8(ascii: "s"):
+                if matches3(p, s, 18, 0x7069726373627573, 0x6174732d6e6f6974, 0x6574) { return HeaderName(code: 54) } // subscription-state
+            default: break
+            }
         case 19:
-            if matches(p, s, "authentication-info") { return HeaderName(code: 8) }
-            if matches(p, s, "content-disposition") { return HeaderName(code: 13) }
-            if matches(p, s, "proxy-authorization") { return HeaderName(code: 35) }
-            if matches(p, s, "request-disposition") { return HeaderName(code: 45) }
+            switch p[s] | 0x20 {
+            case UInt8(ascii: "a"):
+                if matches3(p, s, 19, 0x69746e6568747561, 0x692d6e6f69746163, 0x6f666e) { return HeaderName(code: 8) } // authentication-info
+            case UInt8(ascii: "c"):
+                if matches3(p, s, 19, 0x2d746e65746e6f63, 0x7469736f70736964, 0x6e6f69) { return HeaderName(code: 13) } // content-disposition
+            case UInt8(ascii: "p"):
+                if matches3(p, s, 19, 0x75612d79786f7270, 0x74617a69726f6874, 0x6e6f69) { return HeaderName(code: 35) } // proxy-authorization
+            case UInt8(ascii: "r"):
+                if matches3(p, s, 19, 0x2d74736575716572, 0x7469736f70736964, 0x6e6f69) { return HeaderName(code: 45) } // request-disposition
+            default: break
+            }
         default: break
         }
-        var lowered = [UInt8]()
-        lowered.reserveCapacity(range.count)
-        for i in range { lowered.append(ByteClass.lower(p[i])) }
-        return HeaderName(other: String(decoding: lowered, as: UTF8.self))
+        return HeaderName(otherBytes: UnsafeBufferPointer(rebasing: p[range]))
     }
 }

@@ -122,8 +122,9 @@ public struct SIPMessage: Sendable {
     public func values(_ name: HeaderName) -> [String] {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
+            out.reserveCapacity(4)
             for h in headers where h.name == name {
-                for r in HeaderValueSplitter.split(p, h.rawValue) { out.append(h.text(p, r)) }
+                HeaderValueSplitter.forEach(p, h.rawValue) { out.append(h.text(p, $0)) }
             }
             return out
         }
@@ -133,7 +134,7 @@ public struct SIPMessage: Sendable {
     public func valueRanges(_ name: HeaderName) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { p in
             var out = [Range<Int>]()
-            for h in headers where h.name == name { out += HeaderValueSplitter.split(p, h.rawValue) }
+            for h in headers where h.name == name { HeaderValueSplitter.forEach(p, h.rawValue) { out.append($0) } }
             return out
         }
     }

@@ -132,6 +132,18 @@ for w in workloads {
     }
 }
 
+// `SIPBench count N [parse]`: run the mix N times and exit, for `perf stat` (instruction counts
+// do not depend on what else the machine is running).
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "count", let n = Int(CommandLine.arguments[2]) {
+    let parseOnlyMode = CommandLine.arguments.count > 3
+    var checksum = 0
+    for _ in 0..<n {
+        for b in [invite, ok, bye] { checksum &+= parseOnlyMode ? parseOnly(b) : work(b) }
+    }
+    print("checksum \(checksum & 0xFFFF), \(3 * n) messages")
+    exit(0)
+}
+
 let seconds = Double(CommandLine.arguments.dropFirst().first ?? "2") ?? 2
 let clock = ContinuousClock()
 print("SIP parser benchmark: parse + header table + Call-ID/CSeq/Route, \(seconds) s per workload, 1 thread")
