@@ -42,22 +42,20 @@ enum ByteClass {
         }
     }
 
-    /// Index of the first CR or LF in `p[from..<to]`, or `to`. One pass, eight bytes at a time
-    /// (SWAR: a byte equal to CR or LF becomes a zero byte after XOR, and the classic
-    /// "has zero byte" expression flags it; the lowest flag is always exact), which beats two
-    /// memchr calls on lines of typical SIP header length.
+    /// Index of the first CR or LF in `p[from..<to]`, or `to`. One pass, sixteen bytes at a time
+    /// with SIMD compares, which beats two memchr calls on lines of typical SIP header length
+    /// (measured with callgrind: fewer instructions than both memchr and 8-byte SWAR).
     @inline(__always) static func findLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         guard let base = p.baseAddress else { return to }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let lfs = ones &* UInt64(lf), crs = ones &* UInt64(cr)
+        let lfs = SIMD16<UInt8>(repeating: lf), crs = SIMD16<UInt8>(repeating: cr)
         var i = from
-        while i + 8 <= to {
-            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let a = w ^ lfs, b = w ^ crs
-            let z = ((a &- ones) & ~a & highs) | ((b &- ones) & ~b & highs)
-            if z != 0 { return i + z.trailingZeroBitCount >> 3 }
-            i += 8
+        while i + 16 <= to {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hit = (v .== lfs) .| (v .== crs)
+            if any(hit) {
+                for k in 0..<16 where hit[k] { return i + k }
+            }
+            i += 16
         }
         while i < to {
             if p[i] == lf || p[i] == cr { return i }
