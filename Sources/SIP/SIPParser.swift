@@ -30,14 +30,7 @@ public enum SIPParser {
 
     /// Parses `bytes` with `options`.
     public static func parse(_ bytes: [UInt8], options: Options) throws(SIPParseError) -> SIPMessage {
-        let result: Result<SIPMessage, SIPParseError> = bytes.withUnsafeBufferPointer { p in
-            do throws(SIPParseError) {
-                return .success(try parse(p, bytes, options))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try bytes.withUnsafeBufferPointer { (p) throws(SIPParseError) -> SIPMessage in try parse(p, bytes, options) }
     }
 
     /// Finds line ends. Lines end with CRLF, LF or, as pjsip and sofia-sip accept, a bare CR;

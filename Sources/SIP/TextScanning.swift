@@ -53,7 +53,16 @@ enum ByteClass {
             let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
             let hit = (v .== lfs) .| (v .== crs)
             if any(hit) {
-                for k in 0..<16 where hit[k] { return i + k }
+                // Locate the lane with the 8-byte "has zero byte" trick: after XOR a CR or LF
+                // byte is zero, and the lowest flagged byte is always exact.
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let lf8 = ones &* UInt64(lf), cr8 = ones &* UInt64(cr)
+                for half in 0..<2 {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i + half * 8).loadUnaligned(as: UInt64.self))
+                    let a = w ^ lf8, b = w ^ cr8
+                    let z = ((a &- ones) & ~a & highs) | ((b &- ones) & ~b & highs)
+                    if z != 0 { return i + half * 8 + z.trailingZeroBitCount >> 3 }
+                }
             }
             i += 16
         }
