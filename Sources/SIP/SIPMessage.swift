@@ -130,6 +130,19 @@ public struct SIPMessage: Sendable {
         }
     }
 
+    /// Byte range of the first field named `name` (zero-copy; may hold folding line breaks).
+    public func fieldRange(_ name: HeaderName) -> Range<Int>? {
+        headers.first(where: { $0.name == name })?.rawValue
+    }
+
+    /// Calls `body` with the byte range of each comma-separated value of every field named
+    /// `name`, in order, without allocating (the zero-copy form of `values(_:)`).
+    public func forEachValueRange(_ name: HeaderName, _ body: (Range<Int>) -> Void) {
+        bytes.withUnsafeBufferPointer { p in
+            for h in headers where h.name == name { HeaderValueSplitter.forEach(p, h.rawValue, body) }
+        }
+    }
+
     /// Byte ranges of the individual values of every field named `name` (zero-copy).
     public func valueRanges(_ name: HeaderName) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { p in
