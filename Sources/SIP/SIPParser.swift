@@ -96,6 +96,7 @@ public enum SIPParser {
             }
             var nameEnd = colon
             while nameEnd > pos, ByteClass.isBlank(p[nameEnd - 1]) { nameEnd -= 1 }
+            guard nameEnd > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
             let name = HeaderName.lookup(p, pos..<nameEnd)
             if !name.isKnown {
                 for k in pos..<nameEnd where !ByteClass.isToken(p[k]) {

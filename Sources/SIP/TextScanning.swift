@@ -82,9 +82,6 @@ enum ByteClass {
 }
 
 extension String {
-    /// The string's UTF-8 bytes (small helper so parsers can work on arrays).
-    var bytesArray: [UInt8] { Array(utf8) }
-
     /// Builds a String from a byte range.
     static func from(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
