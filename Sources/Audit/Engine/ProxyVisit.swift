@@ -8,7 +8,7 @@ struct ProxyVisit: Sendable {
     var evaluation: ProxyEvaluation
     var proxy: ProxyIdentity
     /// The copy the proxy received.
-    var incoming: ObservedMessage
+    var incoming: MessageCopy
     /// The copy it forwarded, when the capture holds it.
-    var outgoing: ObservedMessage?
+    var outgoing: MessageCopy?
 }

@@ -5,7 +5,7 @@ import Dialogs
 struct UARequest: Sendable {
     var request: DialogRequest
     /// The copy the UA sent (before any proxy).
-    var copy: ObservedMessage
+    var copy: MessageCopy
     /// The sender's route set (§12.1.1 for the callee, §12.1.2 for the caller).
     var routeSet: [RouteValue]
     /// The remote target the sender had to use, when known.
@@ -20,12 +20,12 @@ struct UARequest: Sendable {
     /// loose router (the RFC 2543 strict form, STRICT_ROUTING).
     var isStrictForm: Bool
 
-    init(request: DialogRequest, copy: ObservedMessage, routeSet: [RouteValue], remoteTarget: String?) {
+    init(request: DialogRequest, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?) {
         self.request = request
         self.copy = copy
         self.routeSet = routeSet
         self.remoteTarget = remoteTarget
-        observedRoute = copy.routeValues.map(RouteValue.init)
+        observedRoute = copy.route
         let ruri = copy.requestURI
         let ruriElement = RouteValue("<\(ruri)>").element
         if let first = routeSet.first, !first.isLoose, first.element == ruriElement {
