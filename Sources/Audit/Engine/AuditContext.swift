@@ -35,6 +35,8 @@ struct AuditContext: Sendable {
     /// capture cannot tell (see `expectedRouteSet`).
     private let callerRouteSet: [RouteValue]?
     private let calleeRouteSet: [RouteValue]?
+    /// Per proxy, the Record-Route values it inserted (see `recordRoute(of:)`).
+    let proxyRecordRoutes: [[RouteValue]]
     /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
     private(set) var uaRequests: [UARequest] = []
 
@@ -53,7 +55,8 @@ struct AuditContext: Sendable {
             let sent = request.hops.first { incoming.isSame(as: $0.incoming) }?.outgoing
             return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming,
-                              outgoing: sent.flatMap { sent in copies.first { $0.isSame(as: sent) } })
+                              outgoing: sent.flatMap { sent in copies.first { $0.isSame(as: sent) } },
+                              routeAfter: cache.values(evaluation.routeAfter))
         }
         let initial = dialog.initialRequest
         let initialCopies = (initial?.copies ?? []).map { MessageCopy($0, cache: &cache) }
@@ -84,8 +87,12 @@ struct AuditContext: Sendable {
             calleeIsUA = false
         }
         var seen = Set<String>()
-        recordRouteValues = cache.values((dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
+        let dialogRecordRoute = cache.values((dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
             .filter { seen.insert($0).inserted })
+        recordRouteValues = dialogRecordRoute
+        proxyRecordRoutes = proxies.map { proxy in
+            proxy.recordRoute.isEmpty ? dialogRecordRoute.filter(proxy.isMyself) : proxy.recordRoute
+        }
         let known = initial != nil
         callerRouteSet = known && callerIsUA && !formingResponses.isEmpty ? cache.values(dialog.routeSet.caller) : nil
         calleeRouteSet = known && calleeIsUA ? cache.values(dialog.routeSet.callee) : nil

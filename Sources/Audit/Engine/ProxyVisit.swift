@@ -11,4 +11,6 @@ struct ProxyVisit: Sendable {
     var incoming: MessageCopy
     /// The copy it forwarded, when the capture holds it.
     var outgoing: MessageCopy?
+    /// `evaluation.routeAfter`, parsed: the Route the forwarded copy must carry.
+    var routeAfter: [RouteValue]
 }

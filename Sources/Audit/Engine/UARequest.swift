@@ -48,7 +48,7 @@ extension AuditContext {
     /// The Record-Route values a proxy inserted: from its captured hop, else the dialog's values
     /// that are "myself" for it.
     func recordRoute(of proxy: ProxyIdentity) -> [RouteValue] {
-        proxy.recordRoute.isEmpty ? recordRouteValues.filter(proxy.isMyself) : proxy.recordRoute
+        proxyRecordRoutes.indices.contains(proxy.index) ? proxyRecordRoutes[proxy.index] : proxy.recordRoute
     }
 
     /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.

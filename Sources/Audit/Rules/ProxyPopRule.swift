@@ -17,7 +17,7 @@ struct ProxyPopRule: AuditRule {
             var findings: [Finding] = []
 
             let leftOver = forwarded.filter(proxy.isMyself)
-            let kept = visit.evaluation.routeAfter.map(RouteValue.init).filter(proxy.isMyself)
+            let kept = visit.routeAfter.filter(proxy.isMyself)
             if leftOver.count > kept.count {
                 findings.append(context.finding(
                     .proxyNotPopped, frame: outgoing.frame, proxy: proxy,
