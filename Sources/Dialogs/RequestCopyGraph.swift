@@ -93,10 +93,17 @@ struct RequestCopyGraph {
             }
         }
         // ACK to a non-2xx carries the top Via of the INVITE it acknowledges (RFC 3261 17.1.1.3).
+        // Some UAs reuse the INVITE's branch for the ACK to a 2xx too: an INVITE answered 2xx on
+        // that hop makes it the end-to-end ACK.
+        var answeredSuccess: Set<LinkKey> = []
+        for response in responses where response.facts.method == .invite && (response.facts.statusCode ?? 0) / 100 == 2 {
+            answeredSuccess.insert(LinkKey(method: "INVITE", cseq: response.facts.cseq, fromTag: response.facts.fromTag,
+                                           via: response.facts.topVia))
+        }
         for (index, copy) in copies.enumerated() where copy.facts.method == .ack {
             let invite = LinkKey(method: "INVITE", cseq: copy.facts.cseq, fromTag: copy.facts.fromTag,
                                  via: copy.facts.topVia)
-            if byTopVia[invite] != nil { failureACKs.insert(index) }
+            if byTopVia[invite] != nil && !answeredSuccess.contains(invite) { failureACKs.insert(index) }
         }
         // Hop-by-hop requests follow the INVITE's hops.
         let inviteEdges = edges.filter { copies[$0.from].facts.method == .invite }

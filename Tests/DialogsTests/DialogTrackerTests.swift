@@ -335,3 +335,26 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialogs.first?.initialRequest?.hops.count == 1)
     #expect(dialogs.first?.initialRequest?.hops.first?.outgoing == nil)
 }
+
+@Test func ackReusingTheInviteBranchAfterTwoHundredIsStillInDialog() throws {
+    // Seen in real captures (heplify sip_ipv6_udp.pcap): the ACK to a 2xx keeps the INVITE's branch.
+    var s = SIPScenario()
+    let tagged = "<sip:bob@b.example>;tag=B"
+    s.send(["INVITE sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 200 OK", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: tagged), from: Call.bob, to: Call.alice)
+    s.send(["ACK sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "ACK", to: tagged), from: Call.alice, to: Call.bob)
+    let (dialogs, _) = s.run()
+    #expect(dialogs.first?.requests.map(\.role) == [.inDialog])
+}
+
+@Test func headersTheParserRejectsStillJoinTheirDialog() throws {
+    // Unbracketed IPv6 sent-by in Via and a backslash-quoted display name, both from real captures.
+    var s = SIPScenario()
+    let via = "Via: SIP/2.0/UDP fe80:0:0:0:21a:a0ff:fe07:32e0:5060;branch=z9hG4bKv6"
+    s.send(["INVITE sip:bob@b.example SIP/2.0", via, "From: \\\"arik\\\" <sip:arik@a.example>;tag=A", "To: <sip:bob@b.example>",
+            "Call-ID: odd", "CSeq: 1 INVITE"], from: Call.alice, to: Call.bob)
+    let (dialogs, tracker) = s.run()
+    #expect(tracker.statistics.unusableMessages == 0)
+    #expect(dialogs.first?.callerTag == "A")
+    #expect(dialogs.first?.caller.uri == "sip:arik@a.example")
+}
