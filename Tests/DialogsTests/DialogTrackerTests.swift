@@ -358,3 +358,34 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialogs.first?.callerTag == "A")
     #expect(dialogs.first?.caller.uri == "sip:arik@a.example")
 }
+
+@Test func ackWithANewBranchToAFailureStaysWithItsInvite() throws {
+    // Seen in a real capture (heplify sip_tcp_websocket.pcap): 407, ACK on a new branch, retry.
+    var s = SIPScenario()
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 407 Proxy Authentication Required", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.bob, to: Call.alice)
+    s.send(["ACK sip:bob@b.example SIP/2.0", Call.via("c1-ack")] + Call.headers(cseq: 1, "ACK", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.alice, to: Call.bob)
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 200 OK", Call.via("c2")] + Call.headers(cseq: 2, "INVITE", to: "<sip:bob@b.example>;tag=B"),
+           from: Call.bob, to: Call.alice)
+    let (dialogs, _) = s.run()
+    #expect(dialogs.count == 1)
+    let dialog = try #require(dialogs.first)
+    #expect(dialog.calleeTag == "B" && dialog.state == .confirmed)
+    #expect(dialog.initialRequest?.cseq == 2)
+    #expect(dialog.requests.map(\.role) == [.failureACK])
+}
+
+@Test func inviteRetriedAfterTheLingerStartsANewCallNotALateMessage() throws {
+    var s = SIPScenario()
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 407 Proxy Authentication Required", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.bob, to: Call.alice)
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob,
+           after: 10)
+    let (dialogs, tracker) = s.run()
+    #expect(dialogs.map(\.state) == [.rejected, .early])
+    #expect(tracker.statistics.lateMessages == 0)
+}
