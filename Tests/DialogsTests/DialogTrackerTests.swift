@@ -381,11 +381,23 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
 @Test func inviteRetriedAfterTheLingerStartsANewCallNotALateMessage() throws {
     var s = SIPScenario()
     s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
-    s.send(["SIP/2.0 407 Proxy Authentication Required", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
+    s.send(["SIP/2.0 486 Busy Here", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
            from: Call.bob, to: Call.alice)
     s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob,
            after: 10)
     let (dialogs, tracker) = s.run()
     #expect(dialogs.map(\.state) == [.rejected, .early])
     #expect(tracker.statistics.lateMessages == 0)
+}
+
+@Test func retryAfterAChallengeJoinsTheCallWithinHalfAMinute() throws {
+    var s = SIPScenario()
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 401 Unauthorized", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.bob, to: Call.alice)
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob,
+           after: 20)
+    let (dialogs, _) = s.run()
+    #expect(dialogs.count == 1)
+    #expect(dialogs.first?.initialRequest?.cseq == 2)
 }
