@@ -34,7 +34,11 @@ struct CallRecord: Sendable {
     private(set) var lastTime: CaptureTime
 
     private var pendingInitial: Set<InitialKey> = []
+    /// Every dialog-forming request seen, answered or not.
+    private var initialKeys: Set<InitialKey> = []
     private var initialFromTags: Set<String> = []
+    /// BYE and terminating NOTIFY requests: their final response ends the dialog.
+    private var terminating: [InitialKey: TagPair] = [:]
     private var confirmed: Set<TagPair> = []
     /// When each confirmed dialog ended (BYE answered, subscription terminated).
     private var ended: [TagPair: CaptureTime] = [:]
@@ -42,6 +46,8 @@ struct CallRecord: Sendable {
 
     /// How long an unanswered BYE keeps the dialog open for its response (64 × T1, RFC 3261 17.1.2.2).
     static let unansweredByeWait = 32.0
+    /// How long a call challenged with 401/407 waits for the authenticated retry.
+    static let challengeWait = 32.0
 
     init(callID: String, time: CaptureTime) {
         self.callID = callID
@@ -64,7 +70,9 @@ struct CallRecord: Sendable {
         guard let fromTag = facts.fromTag else { return }
         guard let toTag = facts.toTag else {
             if DialogAssembler.formsDialog(facts.method) {
-                pendingInitial.insert(InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method))
+                let key = InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)
+                pendingInitial.insert(key)
+                initialKeys.insert(key)
                 initialFromTags.insert(fromTag)
             }
             return
@@ -80,18 +88,22 @@ struct CallRecord: Sendable {
         }
         if facts.method == .bye || facts.subscriptionTerminated {
             if ended[pair] == nil { ended[pair] = time.adding(seconds: Self.unansweredByeWait) }
+            terminating[InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)] = pair
         }
     }
 
     private mutating func noteResponse(_ facts: MessageFacts, _ time: CaptureTime) {
         guard let code = facts.statusCode, code >= 200, let fromTag = facts.fromTag else { return }
         let key = InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)
-        if pendingInitial.contains(key) || initialFromTags.contains(fromTag) && DialogAssembler.formsDialog(facts.method) {
+        if initialKeys.contains(key) {
+            // A forked request can get several final responses: each 2xx confirms one dialog.
             pendingInitial.remove(key)
-            lastFinalResponse = time
+            // After a 401/407 challenge the UAC usually retries with credentials, maybe after a
+            // user typed them: keep the call open a while so the retry joins it.
+            lastFinalResponse = code == 401 || code == 407 ? time.adding(seconds: Self.challengeWait) : time
             if code < 300, let toTag = facts.toTag { confirmed.insert(TagPair(fromTag, toTag)) }
-        } else if facts.method == .bye, let toTag = facts.toTag {
-            ended[TagPair(fromTag, toTag)] = time
+        } else if let pair = terminating[key] {
+            ended[pair] = time
         }
     }
 
