@@ -43,16 +43,3 @@ struct UARequest: Sendable {
         }
     }
 }
-
-extension AuditContext {
-    /// The Record-Route values a proxy inserted: from its captured hop, else the dialog's values
-    /// that are "myself" for it.
-    func recordRoute(of proxy: ProxyIdentity) -> [RouteValue] {
-        proxyRecordRoutes.indices.contains(proxy.index) ? proxyRecordRoutes[proxy.index] : proxy.recordRoute
-    }
-
-    /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.
-    func inserter(of value: RouteValue) -> ProxyIdentity? {
-        proxies.first { proxy in proxy.recordRoute.contains { $0.raw == value.raw } } ?? owner(of: value)
-    }
-}
