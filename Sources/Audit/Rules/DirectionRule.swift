@@ -13,7 +13,7 @@ struct DirectionRule: AuditRule {
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
                   context.recordRoute(of: visit.proxy).first?.ftag != nil,
                   visit.evaluation.ftagDirection != visit.request.direction,
-                  reported.insert("\(visit.request.cseq) \(visit.request.method) \(visit.proxy.index)").inserted
+                  reported.insert(visit.requestAtProxy).inserted
             else { return nil }
             return context.finding(
                 .directionMisjudged, frame: visit.incoming.frame, proxy: visit.proxy,

@@ -7,12 +7,12 @@ struct RecordRouteMirrorRule: AuditRule {
     var codes: [FindingCode] { [.rrNotMirrored] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        guard context.calleeIsUA, let received = context.dialog.initialRequest?.lastCopy else { return [] }
-        let expected = received.recordRouteValues.map(RouteValue.init)
+        guard context.calleeIsUA, let received = context.initialCopies.last else { return [] }
+        let expected = received.recordRoute
         let uas = received.flow.destination
         var differing: [(frame: Int, status: Int, observed: [RouteValue])] = []
         for response in context.formingResponses where response.flow.source == uas {
-            let observed = response.recordRouteValues.map(RouteValue.init)
+            let observed = response.recordRoute
             if observed.map(\.uriText) != expected.map(\.uriText) {
                 differing.append((response.frame, response.statusCode ?? 0, observed))
             }

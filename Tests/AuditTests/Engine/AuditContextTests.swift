@@ -7,7 +7,10 @@ struct AuditContextTests {
         let dialog = try #require(call.dialogs().first)
         let audit = try Auditor().audit(dialog)
         let proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element) }
-        return AuditContext(dialog: dialog, requests: audit.requests, proxies: proxies, settings: .kamailioDefaults)
+        var cache = RouteValueCache()
+        let copies = dialog.requests.map { request in request.copies.map { MessageCopy($0, cache: &cache) } }
+        return AuditContext(dialog: dialog, requests: audit.requests, requestCopies: copies,
+                            proxies: proxies, settings: .kamailioDefaults, cache: &cache)
     }
 
     @Test func wholeCallShowsBothUAs() throws {
