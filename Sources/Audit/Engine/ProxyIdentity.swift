@@ -58,11 +58,6 @@ struct ProxyIdentity: Sendable {
     func owns(_ endpoint: Endpoint) -> Bool {
         addresses.contains { $0.endpoint == endpoint }
     }
-
-    /// True when one of its Record-Route values has the URI `text` (the same element and params).
-    func recordRouted(uri text: String) -> Bool {
-        recordRoute.contains { $0.uriText == text }
-    }
 }
 
 extension SocketProtocol {
