@@ -58,7 +58,11 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "SIP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs", "Transport", "SIP", "Capture"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Dialogs", "Routing", "Transport", "Capture", "SIP"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "Dialogs", "Transport", "Capture", "SIP"]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Audit", "Dialogs", "Transport", "Capture", "SIP"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
