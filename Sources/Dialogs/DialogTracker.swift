@@ -57,6 +57,10 @@ public struct DialogTracker: Sendable {
         }
         calls[callID]?.append(observed, facts)
         mayHaveEnded.insert(callID)
+        if let call = calls[callID], call.entries.count >= configuration.maxMessagesPerCall {
+            statistics.limitedCalls += 1
+            report(call, end: .messageLimit, now: time, emit: emit)
+        }
     }
 
     /// Reports what has ended or expired by capture time `now` (call when input pauses, e.g. in

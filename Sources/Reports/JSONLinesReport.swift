@@ -196,6 +196,7 @@ public struct JSONLinesReport: Sendable {
         json.endObject()
         json.field("non_dialog_messages", summary.nonDialogMessages)
         json.field("unusable_messages", summary.unusableMessages)
+        json.field("peak_open_calls", summary.peakOpenCalls)
         json.endObject()
         return json.text
     }

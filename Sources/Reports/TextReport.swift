@@ -21,7 +21,12 @@ public struct TextReport: Sendable {
         let dialog = audit.dialog
         var out = style.bold("Call-ID \(dialog.callID)") + "  \(dialog.method.rawValue) \(dialog.state.rawValue)"
         out += style.dim("  frames \(dialog.firstFrame)-\(dialog.lastFrame)  \(fileName(dialog.fileIndex))")
-        if dialog.end != .ended { out += style.dim("  (\(dialog.end == .expired ? "expired" : "open at end of capture"))") }
+        switch dialog.end {
+        case .ended: break
+        case .expired: out += style.dim("  (expired)")
+        case .endOfInput: out += style.dim("  (open at end of capture)")
+        case .messageLimit: out += style.dim("  (reported at the per-call message limit)")
+        }
         out += "\n"
         out += party("caller", dialog.caller, tag: dialog.callerTag)
         out += party("callee", dialog.callee, tag: dialog.calleeTag)
