@@ -20,7 +20,7 @@ extension DialogTracker {
         public var maxMessagesPerCall: Int
 
         public init(declaredProxies: [Endpoint] = [], dialogTimeout: Double = 3600, linger: Double = 4,
-                    tombstone: Double = 32, maxMessagesPerCall: Int = 10_000) {
+                    tombstone: Double = 32, maxMessagesPerCall: Int = 2_000) {
             self.declaredProxies = declaredProxies
             self.dialogTimeout = dialogTimeout
             self.linger = linger
