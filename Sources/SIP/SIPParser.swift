@@ -30,24 +30,14 @@ public enum SIPParser {
 
     /// Parses `bytes` with `options`.
     public static func parse(_ bytes: [UInt8], options: Options) throws(SIPParseError) -> SIPMessage {
-        let result: Result<SIPMessage, SIPParseError> = bytes.withUnsafeBufferPointer { p in
-            do throws(SIPParseError) {
-                return .success(try parse(p, bytes, options))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try bytes.withUnsafeBufferPointer { (p) throws(SIPParseError) -> SIPMessage in try parse(p, bytes, options) }
     }
 
-    /// Finds line ends. Lines end with CRLF, LF or, as pjsip and sofia-sip accept, a bare CR.
-    /// The next CR and LF positions are cached: a CRLF message costs two short memchr per line,
-    /// an LF-only message one per line plus a single scan for CR.
+    /// Finds line ends. Lines end with CRLF, LF or, as pjsip and sofia-sip accept, a bare CR;
+    /// CR...CRLF (seen from broken UAs) counts as one line end.
     struct LineScanner {
         let p: UnsafeBufferPointer<UInt8>
         let n: Int
-        private var nextCR = -1
-        private var nextLF = -1
 
         init(_ p: UnsafeBufferPointer<UInt8>) {
             self.p = p
@@ -57,17 +47,13 @@ public enum SIPParser {
         /// The end of the line starting at `from` (index of its terminator) and the start of
         /// the next line; `(n, n)` when the data ends first.
         @inline(__always)
-        mutating func lineEnd(from: Int) -> (end: Int, next: Int) {
-            if nextCR < from { nextCR = ByteClass.find(ByteClass.cr, p, from, n) }
-            if nextLF < from { nextLF = ByteClass.find(ByteClass.lf, p, from, n) }
-            let cr = nextCR, lf = nextLF
-            if cr < lf {
-                // CR...CRLF (seen from broken UAs) is one line end; a lone CR ends a line by itself.
-                var k = cr
-                while k < lf, p[k] == ByteClass.cr { k += 1 }
-                return k == lf ? (cr, lf + 1) : (cr, cr + 1)
-            }
-            return lf < n ? (lf, lf + 1) : (n, n)
+        func lineEnd(from: Int) -> (end: Int, next: Int) {
+            let i = ByteClass.findLineBreak(p, from, n)
+            if i == n { return (n, n) }
+            if p[i] == ByteClass.lf { return (i, i + 1) }
+            var k = i + 1
+            while k < n, p[k] == ByteClass.cr { k += 1 }
+            return (k < n && p[k] == ByteClass.lf) ? (i, k + 1) : (i, i + 1)
         }
     }
 
@@ -78,7 +64,7 @@ public enum SIPParser {
         while pos < n, p[pos] == ByteClass.cr || p[pos] == ByteClass.lf { pos += 1 }
         guard pos < n else { throw SIPParseError(.empty, at: pos, "no start line") }
 
-        var lines = LineScanner(p)
+        let lines = LineScanner(p)
         let first = lines.lineEnd(from: pos)
         guard first.end < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
         let (method, status, parts) = try parseStartLine(p, pos..<first.end)
@@ -100,18 +86,25 @@ public enum SIPParser {
             if ByteClass.isBlank(b0) {
                 throw SIPParseError(.malformedHeader, at: pos, "continuation line without a header")
             }
-            // Name: token characters, then optional blanks, then ':' (RFC 3261 25.1 HCOLON).
-            var i = pos
-            while i < n, ByteClass.isToken(p[i]) { i += 1 }
-            let nameEnd = i
-            if nameEnd == pos { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
-            while i < n, ByteClass.isBlank(p[i]) { i += 1 }
-            guard i < n, p[i] == UInt8(ascii: ":") else {
-                throw SIPParseError(.malformedHeader, at: i, "':' expected after header name")
+            // Name, optional blanks, ':' (RFC 3261 25.1 HCOLON). The colon is found first; a
+            // known name is then validated by the comparison that recognises it, so only
+            // unknown names are checked byte by byte for token characters.
+            var line = lines.lineEnd(from: pos)
+            let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
+            guard colon < line.end else {
+                throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
             }
-            i += 1
+            var nameEnd = colon
+            while nameEnd > pos, ByteClass.isBlank(p[nameEnd - 1]) { nameEnd -= 1 }
+            guard nameEnd > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
+            let name = HeaderName.lookup(p, pos..<nameEnd)
+            if !name.isKnown {
+                for k in pos..<nameEnd where !ByteClass.isToken(p[k]) {
+                    throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
+                }
+            }
+            let i = colon + 1
             // Value: up to the line end, extended over continuation lines (folding).
-            var line = lines.lineEnd(from: i)
             var folded = false
             while line.next < n, ByteClass.isBlank(p[line.next]) {
                 line = lines.lineEnd(from: line.next)
@@ -121,7 +114,6 @@ public enum SIPParser {
             var vEnd = line.end
             while vStart < vEnd, ByteClass.isLWS(p[vStart]) { vStart += 1 }
             while vEnd > vStart, ByteClass.isLWS(p[vEnd - 1]) { vEnd -= 1 }
-            let name = HeaderName.lookup(p, pos..<nameEnd)
             if name == .contentLength {
                 let value = try parseContentLength(p, vStart..<vEnd)
                 if let previous = contentLength, previous != value {
