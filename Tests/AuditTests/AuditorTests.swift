@@ -73,6 +73,20 @@ struct AuditorTests {
         #expect(audit.findings.isEmpty, "\(audit.findings.map(\.message))")
     }
 
+    /// A crafted call with thousands of Record-Route and Route values is audited in bounded time
+    /// and reported, not crashed on.
+    @Test func thousandsOfRouteValuesAreHandled() throws {
+        let many = (1...1500).map { "<sip:10.0.\($0 / 250).\($0 % 250);lr>" }
+        var call = CallScenario.oneProxy(recordRoute: ["<sip:127.0.0.10;lr;ftag=A>"] + many)
+        call.establish()
+        call.request("BYE", cseq: 2, fromCaller: false)
+        let clock = ContinuousClock()
+        var audit: DialogAudit?
+        let elapsed = try clock.measure { audit = try call.audit() }
+        #expect(elapsed < .seconds(10))   // 1 s measured in a debug build; quadratic work took 15 s
+        #expect(audit?.requests.count == 4)
+    }
+
     @Test func invalidRegexIsRejected() {
         #expect(throws: Auditor.InvalidRegex.self) { try Auditor(checkRouteParams: ["nat=(yes"]) }
     }

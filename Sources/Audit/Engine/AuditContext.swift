@@ -37,6 +37,10 @@ struct AuditContext: Sendable {
     private let calleeRouteSet: [RouteValue]?
     /// Per proxy, the Record-Route values it inserted (see `recordRoute(of:)`).
     let proxyRecordRoutes: [[RouteValue]]
+    /// The frame of the first set-up message carrying each Record-Route value.
+    private let recordRouteFrames: [String: Int]
+    /// The proxy whose captured hop shows it inserting each Record-Route value.
+    private let inserters: [String: Int]
     /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
     private(set) var uaRequests: [UARequest] = []
 
@@ -93,6 +97,16 @@ struct AuditContext: Sendable {
         proxyRecordRoutes = proxies.map { proxy in
             proxy.recordRoute.isEmpty ? dialogRecordRoute.filter(proxy.isMyself) : proxy.recordRoute
         }
+        var frames: [String: Int] = [:]
+        for message in initialCopies + formingResponses {
+            for value in message.recordRoute where frames[value.raw] == nil { frames[value.raw] = message.frame }
+        }
+        recordRouteFrames = frames
+        var inserters: [String: Int] = [:]
+        for proxy in proxies {
+            for value in proxy.recordRoute where inserters[value.raw] == nil { inserters[value.raw] = proxy.index }
+        }
+        self.inserters = inserters
         let known = initial != nil
         callerRouteSet = known && callerIsUA && !formingResponses.isEmpty ? cache.values(dialog.routeSet.caller) : nil
         calleeRouteSet = known && calleeIsUA ? cache.values(dialog.routeSet.callee) : nil
@@ -116,8 +130,7 @@ struct AuditContext: Sendable {
     /// The frame of the first captured message carrying `value` in Record-Route: the initial
     /// request's copies, then the forming responses.
     func firstFrame(recordRouting value: String) -> Int {
-        (initialCopies + formingResponses).first { $0.recordRoute.contains { $0.raw == value } }?.frame
-            ?? dialog.firstFrame
+        recordRouteFrames[value] ?? dialog.firstFrame
     }
 
     // MARK: Proxies and parties
@@ -145,7 +158,7 @@ struct AuditContext: Sendable {
 
     /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.
     func inserter(of value: RouteValue) -> ProxyIdentity? {
-        proxies.first { proxy in proxy.recordRoute.contains { $0.raw == value.raw } } ?? owner(of: value)
+        inserters[value.raw].map { proxies[$0] } ?? owner(of: value)
     }
 
     /// The party a request in `direction` is meant for.

@@ -39,6 +39,15 @@ enum RouteComparison {
     /// Aligns `observed` with `expected` by element (longest common subsequence), so one lost
     /// entry shows as one missing entry, not as everything after it shifted.
     static func difference(expected: [RouteValue], observed: [RouteValue]) -> ListDifference {
+        // Real route sets hold a handful of entries; a crafted message with thousands must not
+        // make the quadratic table blow up, so beyond this only the first entries are aligned.
+        let limit = 64
+        if expected.count > limit || observed.count > limit {
+            var bounded = difference(expected: Array(expected.prefix(limit)), observed: Array(observed.prefix(limit)))
+            bounded.missing += expected.dropFirst(limit)
+            bounded.extra += observed.dropFirst(limit)
+            return bounded
+        }
         let e = expected.map(\.element), o = observed.map(\.element)
         var table = Array(repeating: Array(repeating: 0, count: o.count + 1), count: e.count + 1)
         for i in stride(from: e.count - 1, through: 0, by: -1) {

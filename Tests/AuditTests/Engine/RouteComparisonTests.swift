@@ -66,4 +66,13 @@ struct RouteComparisonTests {
         #expect(RouteComparison.values(ofFields: ["<sip:a;lr>, <sip:b;lr>", "<sip:c;lr>", "sip:broken"])
                 == ["<sip:a;lr>", "<sip:b;lr>", "<sip:c;lr>", "sip:broken"])
     }
+
+    /// Thousands of Route values (a crafted message) are compared in bounded time.
+    @Test func hugeRouteListsAreBounded() {
+        let expected = Self.values(["<sip:a.example;lr>"])
+        let observed = Self.values((0..<5000).map { "<sip:h\($0).example;lr>" })
+        let difference = RouteComparison.difference(expected: expected, observed: observed)
+        #expect(difference.missing.map(\.raw) == ["<sip:a.example;lr>"])
+        #expect(difference.extra.count == 5000)
+    }
 }
