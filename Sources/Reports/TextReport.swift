@@ -4,7 +4,9 @@ import Dialogs
 /// The terminal report: per dialog its parties, proxies, route sets, each request copy with its
 /// direction and what the proxy it reached would do, and the findings; then a short summary.
 public struct TextReport: Sendable {
+    /// Names shown for each input file, by file index.
     public var fileNames: [String]
+    /// Colour or plain.
     public var style: TextStyle
 
     public init(fileNames: [String], style: TextStyle) {
