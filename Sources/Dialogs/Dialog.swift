@@ -21,7 +21,8 @@ public struct Dialog: Sendable {
     public var state: DialogState
     /// Why the tracker reported the dialog when it did.
     public var end: DialogEnd
-    /// First and last frame of any message of the dialog (from 1, in the file of `fileIndex`).
+    /// First and last frame of any message of the dialog in the file of `fileIndex` (from 1;
+    /// when captures are merged, messages of the dialog in other files do not count here).
     public var firstFrame: Int
     public var lastFrame: Int
     /// Capture time of the first and last message of the dialog.
