@@ -129,19 +129,36 @@ struct ViaKey: Hashable, Sendable {
     /// sent-by is what follows the protocol up to the first `;`, the branch the value of the
     /// `branch` parameter (names case-insensitive, RFC 3261 7.3.1).
     init(rawValue text: String) {
-        let parameters = text.split(separator: ";", omittingEmptySubsequences: false)
-        let head = parameters.first.map { String($0).trimmingSpaces } ?? ""
-        // "SIP / 2.0 / UDP host:port": sent-by is the last space-separated token.
-        sentBy = head.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map { $0.lowercased() } ?? ""
-        var found = ""
-        for parameter in parameters.dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, String(pair[0]).trimmingSpaces.lowercased() == "branch" {
-                found = String(pair[1]).trimmingSpaces
+        // One pass over the bytes (hot path: every message has at least one Via).
+        let bytes = Array(text.utf8)
+        let semicolon = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+        // "SIP / 2.0 / UDP host:port": sent-by is the last blank-separated token before the first `;`.
+        var tokenEnd = semicolon
+        while tokenEnd > 0, bytes[tokenEnd - 1] == 0x20 || bytes[tokenEnd - 1] == 0x09 { tokenEnd -= 1 }
+        var tokenStart = tokenEnd
+        while tokenStart > 0, bytes[tokenStart - 1] != 0x20 && bytes[tokenStart - 1] != 0x09 { tokenStart -= 1 }
+        sentBy = String(decoding: bytes[tokenStart..<tokenEnd], as: UTF8.self).lowercased()
+        branch = ""
+        var index = semicolon
+        while index < bytes.count {
+            // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
+            var nameStart = index + 1
+            while nameStart < bytes.count, bytes[nameStart] == 0x20 || bytes[nameStart] == 0x09 { nameStart += 1 }
+            let next = bytes[nameStart...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            let equals = bytes[nameStart..<next].firstIndex(of: UInt8(ascii: "="))
+            if let equals, Self.isBranch(bytes[nameStart..<equals]) {
+                branch = String(decoding: bytes[(equals + 1)..<next], as: UTF8.self).trimmingSpaces
                 break
             }
+            index = next
         }
-        branch = found
+    }
+
+    private static func isBranch(_ name: ArraySlice<UInt8>) -> Bool {
+        var letters = name[...]
+        while let last = letters.last, last == 0x20 || last == 0x09 { letters = letters.dropLast() }
+        let wanted: [UInt8] = Array("branch".utf8)
+        return letters.count == wanted.count && zip(letters, wanted).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// True when the branch carries the RFC 3261 magic cookie (else RFC 2543 matching applies).

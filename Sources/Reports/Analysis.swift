@@ -25,6 +25,7 @@ public struct Analysis: Sendable {
         }
     }
 
+    /// Totals so far (complete after `finish`).
     public private(set) var summary: AnalysisSummary
     private var tracker: DialogTracker
     private let auditor: Auditor

@@ -83,7 +83,7 @@ struct AuditorTests {
         let clock = ContinuousClock()
         var audit: DialogAudit?
         let elapsed = try clock.measure { audit = try call.audit() }
-        #expect(elapsed < .seconds(20))
+        #expect(elapsed < .seconds(10))   // 1 s measured in a debug build; quadratic work took 15 s
         #expect(audit?.requests.count == 4)
     }
 

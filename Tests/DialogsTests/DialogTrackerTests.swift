@@ -417,3 +417,18 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialog.caller.contact == "sip:smith@127.0.0.1:5061")
     #expect(dialog.callee.uri == "sip:bob@b.example")
 }
+
+@Test func aCallThatNeverEndsIsReportedAtTheMessageLimit() throws {
+    var s = establishedCall()
+    for cseq in 2...30 {
+        s.send(["INFO sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("i\(cseq)")]
+               + Call.headers(cseq: cseq, "INFO", to: "<sip:bob@b.example>;tag=B") + ["Route: \(Call.rr)"],
+               from: Call.alice, to: Call.proxy)
+    }
+    let (dialogs, tracker) = s.run(.init(maxMessagesPerCall: 20), finish: false)
+    #expect(dialogs.count == 1)
+    #expect(dialogs.first?.end == .messageLimit)
+    #expect(tracker.statistics.limitedCalls == 1)
+    #expect(tracker.openCalls == 0)
+    #expect(tracker.statistics.lateMessages > 0)
+}

@@ -17,9 +17,6 @@ struct MessageCopy: Sendable {
     let method: SIPMethod?
     /// The status code of a response; nil for a request.
     let statusCode: Int?
-    let fromTag: String?
-    let toTag: String?
-    let hasToHeader: Bool
     let viaCount: Int
     /// Route values, one per value (comma-joined values split), top first.
     let route: [RouteValue]
@@ -45,13 +42,13 @@ struct MessageCopy: Sendable {
             routeFields = []
             route = []
         }
-        let to = message.to
-        fromTag = message.from?.tag
-        toTag = to?.tag
-        hasToHeader = to != nil
         viaCount = message.values(.via).count
         recordRoute = cache.values(message.values(.recordRoute))
     }
+
+    // From and To are decoded on access: only copies that reach a proxy need their tags.
+    var fromTag: String? { observed.message.from?.tag }
+    var toTag: String? { observed.message.to?.tag }
 
     var frame: Int { observed.frame }
     var time: CaptureTime { observed.time }
@@ -67,7 +64,8 @@ struct MessageCopy: Sendable {
 
     /// The request as Kamailio's `loose_route` reads it.
     var routedRequest: RoutedRequest {
-        RoutedRequest(requestURI: requestURI, routeFields: routeFields, fromTag: fromTag, toTag: toTag,
-                      hasToHeader: hasToHeader, method: method?.rawValue ?? "")
+        let to = observed.message.to
+        return RoutedRequest(requestURI: requestURI, routeFields: routeFields, fromTag: fromTag, toTag: to?.tag,
+                             hasToHeader: to != nil, method: method?.rawValue ?? "")
     }
 }
