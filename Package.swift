@@ -59,6 +59,10 @@ let package = Package(
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs", "Transport", "SIP", "Capture"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Dialogs", "Routing", "Transport", "Capture", "SIP"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "Dialogs", "Transport", "Capture", "SIP"]),
+        .testTarget(name: "rrauditTests", dependencies: [
+            "rraudit", "Reports", "Audit", "Capture", "Transport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

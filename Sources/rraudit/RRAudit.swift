@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// The `rraudit` command line: finds SIP routing defects in packet captures.
 @main
-struct RRAudit: ParsableCommand {
+struct RRAudit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rraudit",
         abstract: "Find SIP Record-Route / Route defects in packet captures.",
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, ExplainCommand.self, DecodeCommand.self]
+        subcommands: [AnalyzeCommand.self, BatchCommand.self, ExplainCommand.self, DecodeCommand.self]
     )
 }
