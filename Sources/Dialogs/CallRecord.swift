@@ -46,6 +46,8 @@ struct CallRecord: Sendable {
 
     /// How long an unanswered BYE keeps the dialog open for its response (64 × T1, RFC 3261 17.1.2.2).
     static let unansweredByeWait = 32.0
+    /// How long a call challenged with 401/407 waits for the authenticated retry.
+    static let challengeWait = 32.0
 
     init(callID: String, time: CaptureTime) {
         self.callID = callID
@@ -96,7 +98,9 @@ struct CallRecord: Sendable {
         if initialKeys.contains(key) {
             // A forked request can get several final responses: each 2xx confirms one dialog.
             pendingInitial.remove(key)
-            lastFinalResponse = time
+            // After a 401/407 challenge the UAC usually retries with credentials, maybe after a
+            // user typed them: keep the call open a while so the retry joins it.
+            lastFinalResponse = code == 401 || code == 407 ? time.adding(seconds: Self.challengeWait) : time
             if code < 300, let toTag = facts.toTag { confirmed.insert(TagPair(fromTag, toTag)) }
         } else if let pair = terminating[key] {
             ended[pair] = time

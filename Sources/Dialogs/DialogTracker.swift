@@ -33,14 +33,18 @@ public struct DialogTracker: Sendable {
         statistics.messages += 1
         let time = max(now ?? observed.time, observed.time)
         now = time
-        defer { sweepIfDue(now: time, emit: emit) }
+        // Report what ended before this message, so that it cannot reopen a finished call.
+        sweepIfDue(now: time, emit: emit)
         guard let facts = MessageFacts(observed.message) else {
             statistics.unusableMessages += 1
             return
         }
         let callID = facts.callID
         if calls[callID] == nil {
-            if let until = tombstones[callID], until >= time {
+            // A new dialog-forming request (e.g. an INVITE retried long after a 407) starts a call
+            // again; anything else of a reported Call-ID is a late retransmission.
+            let forming = facts.isRequest && facts.toTag == nil && DialogAssembler.formsDialog(facts.method)
+            if let until = tombstones[callID], until >= time, !forming {
                 statistics.lateMessages += 1
                 return
             }

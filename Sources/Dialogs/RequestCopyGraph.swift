@@ -40,6 +40,12 @@ struct RequestCopyGraph {
         var destination: TransportAddress
     }
 
+    private struct TagKey: Hashable {
+        var cseq: UInt32
+        var fromTag: String?
+        var toTag: String?
+    }
+
     private struct LinkKey: Hashable {
         var method: String
         var cseq: UInt32
@@ -93,10 +99,29 @@ struct RequestCopyGraph {
             }
         }
         // ACK to a non-2xx carries the top Via of the INVITE it acknowledges (RFC 3261 17.1.1.3).
+        // Some UAs reuse the INVITE's branch for the ACK to a 2xx too: an INVITE answered 2xx on
+        // that hop makes it the end-to-end ACK.
+        var answeredSuccess: Set<LinkKey> = []
+        for response in responses where response.facts.method == .invite && (response.facts.statusCode ?? 0) / 100 == 2 {
+            answeredSuccess.insert(LinkKey(method: "INVITE", cseq: response.facts.cseq, fromTag: response.facts.fromTag,
+                                           via: response.facts.topVia))
+        }
+        // Some UAs give the ACK to a non-2xx a new branch: then the To tag of a failure response
+        // to the INVITE with that CSeq (and no 2xx with it) tells (RFC 2543 matching, 17.1.1.3).
+        var failedTags: Set<TagKey> = [], succeededTags: Set<TagKey> = []
+        for response in responses where response.facts.method == .invite {
+            let key = TagKey(cseq: response.facts.cseq, fromTag: response.facts.fromTag, toTag: response.facts.toTag)
+            let code = response.facts.statusCode ?? 0
+            if code >= 300 { failedTags.insert(key) } else if code >= 200 { succeededTags.insert(key) }
+        }
         for (index, copy) in copies.enumerated() where copy.facts.method == .ack {
             let invite = LinkKey(method: "INVITE", cseq: copy.facts.cseq, fromTag: copy.facts.fromTag,
                                  via: copy.facts.topVia)
-            if byTopVia[invite] != nil { failureACKs.insert(index) }
+            let tags = TagKey(cseq: copy.facts.cseq, fromTag: copy.facts.fromTag, toTag: copy.facts.toTag)
+            if byTopVia[invite] != nil && !answeredSuccess.contains(invite)
+                || failedTags.contains(tags) && !succeededTags.contains(tags) {
+                failureACKs.insert(index)
+            }
         }
         // Hop-by-hop requests follow the INVITE's hops.
         let inviteEdges = edges.filter { copies[$0.from].facts.method == .invite }

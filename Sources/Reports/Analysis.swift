@@ -73,6 +73,7 @@ public struct Analysis: Sendable {
         summary.decode = statistics.problems
         summary.decode[.malformedSIP, default: 0] += parseFailures
         summary.nonDialogMessages = tracker.statistics.nonDialogMessages
+        summary.unusableMessages = tracker.statistics.unusableMessages
         summary.peakOpenCalls = tracker.statistics.peakOpenCalls
         summary.malformedMessages.sort { ($0.fileIndex, $0.frame) < ($1.fileIndex, $1.frame) }
     }

@@ -32,6 +32,8 @@ public struct AnalysisSummary: Sendable, Equatable {
     public var malformedMessages: [MalformedMessage] = []
     /// Out-of-dialog messages (OPTIONS, REGISTER, ...) counted and dropped.
     public var nonDialogMessages = 0
+    /// Messages without Call-ID, CSeq, From, To or a parseable Via: they cannot join a dialog.
+    public var unusableMessages = 0
     /// Most calls held open at once.
     public var peakOpenCalls = 0
 

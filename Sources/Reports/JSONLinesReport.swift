@@ -195,6 +195,7 @@ public struct JSONLinesReport: Sendable {
         for severity in Severity.allCases.reversed() { json.field(severity.rawValue, summary.severities[severity, default: 0]) }
         json.endObject()
         json.field("non_dialog_messages", summary.nonDialogMessages)
+        json.field("unusable_messages", summary.unusableMessages)
         json.endObject()
         return json.text
     }

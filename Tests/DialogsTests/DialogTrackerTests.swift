@@ -335,3 +335,69 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialogs.first?.initialRequest?.hops.count == 1)
     #expect(dialogs.first?.initialRequest?.hops.first?.outgoing == nil)
 }
+
+@Test func ackReusingTheInviteBranchAfterTwoHundredIsStillInDialog() throws {
+    // Seen in real captures (heplify sip_ipv6_udp.pcap): the ACK to a 2xx keeps the INVITE's branch.
+    var s = SIPScenario()
+    let tagged = "<sip:bob@b.example>;tag=B"
+    s.send(["INVITE sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 200 OK", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: tagged), from: Call.bob, to: Call.alice)
+    s.send(["ACK sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "ACK", to: tagged), from: Call.alice, to: Call.bob)
+    let (dialogs, _) = s.run()
+    #expect(dialogs.first?.requests.map(\.role) == [.inDialog])
+}
+
+@Test func headersTheParserRejectsStillJoinTheirDialog() throws {
+    // Unbracketed IPv6 sent-by in Via and a backslash-quoted display name, both from real captures.
+    var s = SIPScenario()
+    let via = "Via: SIP/2.0/UDP fe80:0:0:0:21a:a0ff:fe07:32e0:5060;branch=z9hG4bKv6"
+    s.send(["INVITE sip:bob@b.example SIP/2.0", via, "From: \\\"arik\\\" <sip:arik@a.example>;tag=A", "To: <sip:bob@b.example>",
+            "Call-ID: odd", "CSeq: 1 INVITE"], from: Call.alice, to: Call.bob)
+    let (dialogs, tracker) = s.run()
+    #expect(tracker.statistics.unusableMessages == 0)
+    #expect(dialogs.first?.callerTag == "A")
+    #expect(dialogs.first?.caller.uri == "sip:arik@a.example")
+}
+
+@Test func ackWithANewBranchToAFailureStaysWithItsInvite() throws {
+    // Seen in a real capture (heplify sip_tcp_websocket.pcap): 407, ACK on a new branch, retry.
+    var s = SIPScenario()
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 407 Proxy Authentication Required", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.bob, to: Call.alice)
+    s.send(["ACK sip:bob@b.example SIP/2.0", Call.via("c1-ack")] + Call.headers(cseq: 1, "ACK", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.alice, to: Call.bob)
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 200 OK", Call.via("c2")] + Call.headers(cseq: 2, "INVITE", to: "<sip:bob@b.example>;tag=B"),
+           from: Call.bob, to: Call.alice)
+    let (dialogs, _) = s.run()
+    #expect(dialogs.count == 1)
+    let dialog = try #require(dialogs.first)
+    #expect(dialog.calleeTag == "B" && dialog.state == .confirmed)
+    #expect(dialog.initialRequest?.cseq == 2)
+    #expect(dialog.requests.map(\.role) == [.failureACK])
+}
+
+@Test func inviteRetriedAfterTheLingerStartsANewCallNotALateMessage() throws {
+    var s = SIPScenario()
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 486 Busy Here", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.bob, to: Call.alice)
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob,
+           after: 10)
+    let (dialogs, tracker) = s.run()
+    #expect(dialogs.map(\.state) == [.rejected, .early])
+    #expect(tracker.statistics.lateMessages == 0)
+}
+
+@Test func retryAfterAChallengeJoinsTheCallWithinHalfAMinute() throws {
+    var s = SIPScenario()
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 401 Unauthorized", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
+           from: Call.bob, to: Call.alice)
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob,
+           after: 20)
+    let (dialogs, _) = s.run()
+    #expect(dialogs.count == 1)
+    #expect(dialogs.first?.initialRequest?.cseq == 2)
+}
