@@ -7,6 +7,6 @@ struct RRAudit: AsyncParsableCommand {
         commandName: "rraudit",
         abstract: "Find SIP Record-Route / Route defects in packet captures.",
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, BatchCommand.self, ExplainCommand.self, DecodeCommand.self]
+        subcommands: [AnalyzeCommand.self, BatchCommand.self, LiveCommand.self, ExplainCommand.self, DecodeCommand.self]
     )
 }
