@@ -25,18 +25,26 @@ public final class MergedCapture {
         pending = Array(repeating: nil, count: files.count)
     }
 
-    /// Lends the next frame in time order; nil when every file is exhausted. With a single file
-    /// this is that file's zero-copy path.
-    @inline(__always)
-    public func withNextPacket<R>(_ body: (PacketView) -> R) -> R? {
+    /// Lends the next frame in time order; false when every file is exhausted. With a single file
+    /// this is that file's zero-copy path (non-generic: the per-packet hot path).
+    @discardableResult
+    public func nextPacket(_ body: (PacketView) -> Void) -> Bool {
         if files.count == 1 {
-            do { return try files[0].withNextPacket(body) } catch {
+            do { return try files[0].nextPacket(body) } catch {
                 readErrors.append(error)
-                return nil
+                return false
             }
         }
-        guard let frame = next() else { return nil }
-        return frame.withPacketView(body)
+        guard let frame = next() else { return false }
+        frame.withPacketView(body)
+        return true
+    }
+
+    /// Lends the next frame in time order; nil when every file is exhausted.
+    public func withNextPacket<R>(_ body: (PacketView) -> R) -> R? {
+        var result: R?
+        guard nextPacket({ result = body($0) }) else { return nil }
+        return result
     }
 
     /// The next frame in time order; nil when every file is exhausted.

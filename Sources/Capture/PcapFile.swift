@@ -58,24 +58,26 @@ public final class PcapFile {
         if let filter { try handle.installOffline(filter: filter) }
     }
 
-    /// Lends the next packet to `body` without copying it; nil at the end of the file.
-    @inline(__always)
-    public func withNextPacket<R>(_ body: (PacketView) -> R) throws(CaptureError) -> R? {
-        guard !finished else { return nil }
-        var result: R?
+    /// Lends the next packet to `body` without copying it; false at the end of the file.
+    ///
+    /// Not generic on purpose: this is the per-packet hot path, and an unspecialised generic across
+    /// modules costs a runtime metadata lookup per call.
+    @discardableResult
+    public func nextPacket(_ body: (PacketView) -> Void) throws(CaptureError) -> Bool {
+        guard !finished else { return false }
         let before = framesRead
         let (outcome, skipped) = handle.next { skipped, time, bytes, originalLength in
-            result = body(PacketView(number: before + skipped + 1, fileIndex: fileIndex, time: time,
-                                     linkType: linkType, bytes: bytes, originalLength: originalLength))
+            body(PacketView(number: before + skipped + 1, fileIndex: fileIndex, time: time,
+                            linkType: linkType, bytes: bytes, originalLength: originalLength))
         }
         framesRead += skipped
         switch outcome {
         case .packet:
             framesRead += 1
-            return result
+            return true
         case .end, .timeout:
             finished = true
-            return nil
+            return false
         case .failed(let reason):
             finished = true
             if reason.contains("different from the type of the first interface") {
@@ -83,6 +85,13 @@ public final class PcapFile {
             }
             throw .readFailed(path: path, afterFrame: framesRead, reason: reason)
         }
+    }
+
+    /// Lends the next packet to `body` without copying it; nil at the end of the file.
+    public func withNextPacket<R>(_ body: (PacketView) -> R) throws(CaptureError) -> R? {
+        var result: R?
+        guard try nextPacket({ result = body($0) }) else { return nil }
+        return result
     }
 
     /// The next frame as an owned value; nil at the end of the file.

@@ -8,6 +8,7 @@ import SIP
 /// stayed early are listed in `earlyForks` of each. A call that was rejected or cancelled is one
 /// `Dialog` whose `calleeTag` is the tag of its final response (if any).
 public struct Dialog: Sendable {
+    /// The Call-ID shared by every message of the dialog.
     public var callID: String
     /// From tag of the dialog-forming request (the dialog initiator's tag, what ftag should hold).
     public var callerTag: String
@@ -16,16 +17,22 @@ public struct Dialog: Sendable {
     /// The dialog-forming method: INVITE, SUBSCRIBE or REFER (or the first request seen when the
     /// capture starts inside the dialog).
     public var method: SIPMethod
+    /// How far the dialog got (early, confirmed, rejected, cancelled, terminated).
     public var state: DialogState
     /// Why the tracker reported the dialog when it did.
     public var end: DialogEnd
-    /// First and last frame of any message of the dialog (from 1, in the file of `fileIndex`).
+    /// First and last frame of any message of the dialog in the file of `fileIndex` (from 1;
+    /// when captures are merged, messages of the dialog in other files do not count here).
     public var firstFrame: Int
     public var lastFrame: Int
+    /// Capture time of the first and last message of the dialog.
     public var firstTime: CaptureTime
     public var lastTime: CaptureTime
+    /// The input file of the first message (frames are numbered per file).
     public var fileIndex: Int
+    /// The dialog initiator (From of the initial request).
     public var caller: Party
+    /// The other end (To of the initial request, Contact of its answer).
     public var callee: Party
     /// The dialog-forming request; nil when the capture starts inside the dialog (then `caller` is
     /// the side that sent the first request seen, and directions rest on that guess).

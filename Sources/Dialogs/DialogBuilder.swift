@@ -110,12 +110,16 @@ struct DialogBuilder {
         let fileIndex = originator.map { observed($0).fileIndex } ?? 0
         for index in ordered {
             for copy in requests[index].copies {
-                frames += observed(copy).frames + graph.copies[copy].retransmittedFrames
                 times.append(observed(copy).time)
+                // Frame numbers count per file: only those of the dialog's file bound it.
+                guard observed(copy).fileIndex == fileIndex else { continue }
+                frames += observed(copy).frames + graph.copies[copy].retransmittedFrames
             }
             for response in requests[index].responses {
-                frames += graph.responses[response].entry.observed.frames + graph.responses[response].retransmittedFrames
-                times.append(graph.responses[response].entry.observed.time)
+                let entry = graph.responses[response]
+                times.append(entry.entry.observed.time)
+                guard entry.entry.observed.fileIndex == fileIndex else { continue }
+                frames += entry.entry.observed.frames + entry.retransmittedFrames
             }
         }
 

@@ -2,9 +2,11 @@ import SIP
 
 /// One logical request of a dialog, with every copy of it the capture holds along its path.
 public struct DialogRequest: Sendable {
+    /// The request method (CANCEL and ACK included).
     public var method: SIPMethod
     /// CSeq number.
     public var cseq: UInt32
+    /// Initial, in-dialog, CANCEL or ACK to a non-2xx.
     public var role: RequestRole
     /// True direction, from the tags: downstream when sent by the caller.
     public var direction: RequestDirection

@@ -21,4 +21,7 @@ public enum DialogEnd: String, Sendable, Hashable {
     case expired
     /// Still open when the input ended.
     case endOfInput = "end_of_input"
+    /// Its Call-ID reached `Configuration.maxMessagesPerCall` messages: reported as far as seen,
+    /// so that one endless call (or a capture replaying the same Call-ID) cannot exhaust memory.
+    case messageLimit = "message_limit"
 }

@@ -12,6 +12,8 @@ public struct DialogStatistics: Sendable, Equatable {
     public var dialogs = 0
     /// Of those, reported because no message came for the dialog timeout.
     public var expiredDialogs = 0
+    /// Calls reported early because they reached `maxMessagesPerCall`.
+    public var limitedCalls = 0
     /// Most calls (Call-IDs) held open at once: what memory follows.
     public var peakOpenCalls = 0
 

@@ -8,7 +8,9 @@ import SIP
 /// short linger for retransmissions has passed, or when no message came for the dialog timeout,
 /// all in capture time. Out-of-dialog traffic is counted and dropped at once.
 public struct DialogTracker: Sendable {
+    /// Declared proxies, timeouts and limits.
     public let configuration: Configuration
+    /// What happened to the messages so far.
     public private(set) var statistics = DialogStatistics()
 
     private var calls: [String: CallRecord] = [:]
@@ -57,6 +59,10 @@ public struct DialogTracker: Sendable {
         }
         calls[callID]?.append(observed, facts)
         mayHaveEnded.insert(callID)
+        if let call = calls[callID], call.entries.count >= configuration.maxMessagesPerCall {
+            statistics.limitedCalls += 1
+            report(call, end: .messageLimit, now: time, emit: emit)
+        }
     }
 
     /// Reports what has ended or expired by capture time `now` (call when input pauses, e.g. in

@@ -15,13 +15,17 @@ extension DialogTracker {
         /// Seconds of capture time after reporting during which further messages of the Call-ID
         /// are counted as late instead of starting a new, partial dialog.
         public var tombstone: Double
+        /// Messages one Call-ID may hold before its dialogs are reported as they stand (memory
+        /// bound per call; `DialogEnd.messageLimit`).
+        public var maxMessagesPerCall: Int
 
         public init(declaredProxies: [Endpoint] = [], dialogTimeout: Double = 3600, linger: Double = 4,
-                    tombstone: Double = 32) {
+                    tombstone: Double = 32, maxMessagesPerCall: Int = 2_000) {
             self.declaredProxies = declaredProxies
             self.dialogTimeout = dialogTimeout
             self.linger = linger
             self.tombstone = tombstone
+            self.maxMessagesPerCall = max(1, maxMessagesPerCall)
         }
     }
 }

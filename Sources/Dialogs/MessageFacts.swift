@@ -27,8 +27,8 @@ struct MessageFacts: Sendable {
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: SIPMessage) {
         guard let callID = message.callID, let cseq = message.cseq,
-              let from = message.from.map(Identity.init) ?? message.field(.from).map(Identity.init(rawValue:)),
-              let to = message.to.map(Identity.init) ?? message.field(.to).map(Identity.init(rawValue:))
+              let from = message.field(.from).map(Identity.init(rawValue:)),
+              let to = message.field(.to).map(Identity.init(rawValue:))
         else { return nil }
         // Read from the raw values: a Via that a strict parse rejects (e.g. an unbracketed IPv6
         // sent-by, common in real captures) still identifies its transaction.
@@ -51,7 +51,7 @@ struct MessageFacts: Sendable {
         fromURI = from.uriText
         toURI = to.uriText
         self.vias = vias
-        contact = message.contacts.first?.uriText
+        contact = message.values(.contact).first.flatMap { $0 == "*" ? nil : Identity(rawValue: $0).uriText }
         recordRoutes = message.recordRoutes
         subscriptionTerminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
@@ -61,34 +61,51 @@ struct MessageFacts: Sendable {
     var topVia: ViaKey { vias[0] }
 }
 
-/// The URI and tag of a From or To header.
+/// The URI and tag of a From, To or Contact value, read straight from the wire text.
+///
+/// Only what dialog matching needs, so no full URI parse per message (the hot path), and lenient
+/// where real captures are not (e.g. `\"arik\" <sip:...>` display names the parser rejects).
 struct Identity {
     var uriText: String
     var tag: String?
 
-    init(_ address: NameAddress) {
-        uriText = address.uriText
-        tag = address.tag
-    }
-
-    /// A fallback for values the parser rejects (real captures carry e.g. `\"arik\" <sip:...>`):
-    /// the URI between `<` and `>` (or up to the first `;`), the tag from the parameters after it.
+    /// `name-addr` (`"Display" <uri>;params`) or `addr-spec` (`uri;params`, RFC 3261 20.10: then
+    /// the parameters belong to the header). Quoted strings are skipped when looking for `<`.
     init(rawValue text: String) {
-        var rest = Substring(text)
-        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            uriText = String(text[text.index(after: open)..<close])
-            rest = text[text.index(after: close)...]
+        let bytes = Array(text.utf8)
+        var index = 0, inQuotes = false, open: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inQuotes = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inQuotes = true
+            } else if byte == UInt8(ascii: "<") {
+                open = index
+                break
+            }
+            index += 1
+        }
+        // An unbalanced quote (e.g. a backslash-escaped display name outside quotes) hides the
+        // `<`: fall back to the first one.
+        if open == nil && inQuotes { open = bytes.firstIndex(of: UInt8(ascii: "<")) }
+        let parameters: ArraySlice<UInt8>
+        if let open, let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) {
+            uriText = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+            parameters = bytes[(close + 1)...]
         } else {
-            let end = text.firstIndex(of: ";") ?? text.endIndex
-            uriText = String(text[..<end]).trimmingSpaces
-            rest = text[end...]
+            let end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            uriText = String(decoding: bytes[..<end], as: UTF8.self).trimmingSpaces
+            parameters = bytes[end...]
         }
         tag = nil
-        for parameter in rest.split(separator: ";") {
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, String(pair[0]).trimmingSpaces.lowercased() == "tag" {
-                tag = String(pair[1]).trimmingSpaces
-            }
+        for parameter in parameters.split(separator: UInt8(ascii: ";")) {
+            let pair = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1)
+            guard pair.count == 2,
+                  String(decoding: pair[0], as: UTF8.self).trimmingSpaces.lowercased() == "tag" else { continue }
+            // The first tag counts, as in the parser's NameAddress (real captures repeat it).
+            tag = String(decoding: pair[1], as: UTF8.self).trimmingSpaces
+            break
         }
     }
 }
@@ -112,19 +129,36 @@ struct ViaKey: Hashable, Sendable {
     /// sent-by is what follows the protocol up to the first `;`, the branch the value of the
     /// `branch` parameter (names case-insensitive, RFC 3261 7.3.1).
     init(rawValue text: String) {
-        let parameters = text.split(separator: ";", omittingEmptySubsequences: false)
-        let head = parameters.first.map { String($0).trimmingSpaces } ?? ""
-        // "SIP / 2.0 / UDP host:port": sent-by is the last space-separated token.
-        sentBy = head.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map { $0.lowercased() } ?? ""
-        var found = ""
-        for parameter in parameters.dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, String(pair[0]).trimmingSpaces.lowercased() == "branch" {
-                found = String(pair[1]).trimmingSpaces
+        // One pass over the bytes (hot path: every message has at least one Via).
+        let bytes = Array(text.utf8)
+        let semicolon = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+        // "SIP / 2.0 / UDP host:port": sent-by is the last blank-separated token before the first `;`.
+        var tokenEnd = semicolon
+        while tokenEnd > 0, bytes[tokenEnd - 1] == 0x20 || bytes[tokenEnd - 1] == 0x09 { tokenEnd -= 1 }
+        var tokenStart = tokenEnd
+        while tokenStart > 0, bytes[tokenStart - 1] != 0x20 && bytes[tokenStart - 1] != 0x09 { tokenStart -= 1 }
+        sentBy = String(decoding: bytes[tokenStart..<tokenEnd], as: UTF8.self).lowercased()
+        branch = ""
+        var index = semicolon
+        while index < bytes.count {
+            // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
+            var nameStart = index + 1
+            while nameStart < bytes.count, bytes[nameStart] == 0x20 || bytes[nameStart] == 0x09 { nameStart += 1 }
+            let next = bytes[nameStart...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            let equals = bytes[nameStart..<next].firstIndex(of: UInt8(ascii: "="))
+            if let equals, Self.isBranch(bytes[nameStart..<equals]) {
+                branch = String(decoding: bytes[(equals + 1)..<next], as: UTF8.self).trimmingSpaces
                 break
             }
+            index = next
         }
-        branch = found
+    }
+
+    private static func isBranch(_ name: ArraySlice<UInt8>) -> Bool {
+        var letters = name[...]
+        while let last = letters.last, last == 0x20 || last == 0x09 { letters = letters.dropLast() }
+        let wanted: [UInt8] = Array("branch".utf8)
+        return letters.count == wanted.count && zip(letters, wanted).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// True when the branch carries the RFC 3261 magic cookie (else RFC 2543 matching applies).

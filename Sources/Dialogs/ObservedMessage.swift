@@ -7,7 +7,9 @@ import Transport
 /// The same logical request appears as several `ObservedMessage`s when the capture sees it on
 /// both sides of a proxy (one per copy) or when it is retransmitted.
 public struct ObservedMessage: Sendable {
+    /// The parsed message.
     public var message: SIPMessage
+    /// Sender, receiver and transport.
     public var flow: Flow
     /// Capture time of the frame that completed the message.
     public var time: CaptureTime

@@ -26,6 +26,7 @@ public struct Analysis: Sendable {
         }
     }
 
+    /// Totals so far (complete after `finish`).
     public private(set) var summary: AnalysisSummary
     private var tracker: DialogTracker
     private let auditor: Auditor

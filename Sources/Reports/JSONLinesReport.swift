@@ -47,8 +47,10 @@ public struct JSONLinesReport: Sendable {
         json.key("proxies")
         json.beginArray()
         for proxy in dialog.proxies { writeProxy(&json, proxy) }
-        // Declared proxies the audit evaluated although no message of the dialog revealed them.
-        for name in audit.proxyNames.dropFirst(dialog.proxies.count) {
+        // Declared proxies the audit evaluated a request at although no hop revealed them (the
+        // others were never touched by this dialog and would only be noise).
+        let evaluated = Set(audit.requests.compactMap { $0.atProxy?.proxyIndex })
+        for (index, name) in audit.proxyNames.enumerated().dropFirst(dialog.proxies.count) where evaluated.contains(index) {
             json.beginObject()
             json.field("endpoint", name)
             json.field("record_route", strings: [])
@@ -196,6 +198,7 @@ public struct JSONLinesReport: Sendable {
         json.endObject()
         json.field("non_dialog_messages", summary.nonDialogMessages)
         json.field("unusable_messages", summary.unusableMessages)
+        json.field("peak_open_calls", summary.peakOpenCalls)
         json.endObject()
         return json.text
     }

@@ -4,7 +4,9 @@ import Dialogs
 /// The terminal report: per dialog its parties, proxies, route sets, each request copy with its
 /// direction and what the proxy it reached would do, and the findings; then a short summary.
 public struct TextReport: Sendable {
+    /// Names shown for each input file, by file index.
     public var fileNames: [String]
+    /// Colour or plain.
     public var style: TextStyle
 
     public init(fileNames: [String], style: TextStyle) {
@@ -21,7 +23,12 @@ public struct TextReport: Sendable {
         let dialog = audit.dialog
         var out = style.bold("Call-ID \(dialog.callID)") + "  \(dialog.method.rawValue) \(dialog.state.rawValue)"
         out += style.dim("  frames \(dialog.firstFrame)-\(dialog.lastFrame)  \(fileName(dialog.fileIndex))")
-        if dialog.end != .ended { out += style.dim("  (\(dialog.end == .expired ? "expired" : "open at end of capture"))") }
+        switch dialog.end {
+        case .ended: break
+        case .expired: out += style.dim("  (expired)")
+        case .endOfInput: out += style.dim("  (open at end of capture)")
+        case .messageLimit: out += style.dim("  (reported at the per-call message limit)")
+        }
         out += "\n"
         out += party("caller", dialog.caller, tag: dialog.callerTag)
         out += party("callee", dialog.callee, tag: dialog.calleeTag)

@@ -5,6 +5,7 @@ import Audit
 /// Colour is decided once by the caller (`--color`, whether stdout is a terminal, `NO_COLOR`);
 /// this type only applies it.
 public struct TextStyle: Sendable {
+    /// True to write ANSI colour escapes.
     public var colored: Bool
 
     public init(colored: Bool) { self.colored = colored }

@@ -24,6 +24,17 @@ public final class DecodePipeline {
     /// Files that stopped early (truncated or corrupt); what came before was decoded.
     public var readErrors: [CaptureError] { capture.readErrors }
 
+    /// Files of which not one frame could be read (e.g. a pcapng whose interfaces have different
+    /// link types): an input error for the command line (exit 2), unlike a file cut short part-way.
+    public var unreadableFiles: [CaptureError] {
+        readErrors.filter { error in
+            switch error {
+            case .mixedLinkTypes(_, 0, _), .readFailed(_, 0, _): true
+            default: false
+            }
+        }
+    }
+
     /// Per-file statistics, in the order of `paths`.
     public var fileStatistics: [DecodeStatistics] { decoders.map(\.statistics) }
 
@@ -40,12 +51,12 @@ public final class DecodePipeline {
         defer { decoders = local }
         if local.count == 1 {
             var decoder = local[0]
-            while capture.withNextPacket({ decoder.decode($0, emit: emit, problem: problem) }) != nil {}
+            while capture.nextPacket({ decoder.decode($0, emit: emit, problem: problem) }) {}
             decoder.finish(emit: emit, problem: problem)
             local[0] = decoder
             return
         }
-        while capture.withNextPacket({ local[$0.fileIndex].decode($0, emit: emit, problem: problem) }) != nil {}
+        while capture.nextPacket({ local[$0.fileIndex].decode($0, emit: emit, problem: problem) }) {}
         for index in local.indices { local[index].finish(emit: emit, problem: problem) }
     }
 }

@@ -29,6 +29,19 @@ public struct FragmentReassembler {
         /// IPv4 protocol; 0 for IPv6 (its id is 32 bits and protocol-independent).
         var protocolNumber: UInt8
         var fileIndex: Int
+
+        /// Hashes the fields that tell datagrams apart most cheaply (equality still compares all).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(identification)
+            hasher.combine(Key.fold(source) &+ Key.fold(destination) &* 31 &+ UInt64(protocolNumber))
+        }
+
+        private static func fold(_ address: IPAddress) -> UInt64 {
+            switch address {
+            case .v4(let value): UInt64(value)
+            case .v6(let high, let low): high ^ low
+            }
+        }
     }
 
     /// A complete datagram: its payload and the frames that carried it.
@@ -76,14 +89,18 @@ public struct FragmentReassembler {
             report(.malformedPacket, frame, key.fileIndex, "fragment ends at byte \(end), beyond the \(limits.maxDatagramBytes)-byte datagram limit")
             return nil
         }
-        if pending[key] == nil {
+        // Taken out and put back (one hash each way) so that it is mutated uniquely, in place.
+        var entry: Pending
+        if let existing = pending.removeValue(forKey: key) {
+            entry = existing
+        } else {
             guard pending.count < limits.maxPendingDatagrams else {
                 report(.bufferLimit, frame, key.fileIndex, "\(pending.count) datagrams already await fragments; fragment dropped")
                 return nil
             }
-            pending[key] = Pending(firstFrame: frame, firstTime: time)
+            entry = Pending(firstFrame: frame, firstTime: time)
+            entry.bytes.reserveCapacity(min(limits.maxDatagramBytes, max(end, 2048)))
         }
-        guard var entry = pending.removeValue(forKey: key) else { return nil }
         defer { if entry.frames.count > 0 { pending[key] = entry } }
 
         // Lengths must agree: one last fragment, nothing beyond it (RFC 8200 4.5: discard otherwise;

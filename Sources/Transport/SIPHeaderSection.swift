@@ -127,8 +127,11 @@ enum SIPHeaderSection {
         while cursor < value.upperBound, isWhitespace(bytes[cursor]) { cursor += 1 }
         var number = 0, digits = 0
         while cursor < value.upperBound, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-            // Saturate just above the limit: the caller reports "too large", never an overflow.
-            if number <= maxValue { number = number * 10 + Int(bytes[cursor] - 0x30) }
+            // Saturate above the limit: the caller reports "too large", never an overflow.
+            if number <= maxValue {
+                let digit = Int(bytes[cursor] - 0x30)
+                number = number > (Int.max - digit) / 10 ? Int.max : number * 10 + digit
+            }
             digits += 1
             cursor += 1
         }

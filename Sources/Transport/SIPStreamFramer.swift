@@ -1,5 +1,4 @@
 import Capture
-import DequeModule
 
 /// Cuts one direction of a reliable byte stream (TCP) into SIP messages.
 ///
@@ -15,39 +14,21 @@ import DequeModule
 /// When the stream is at a message boundary the appended bytes are framed in place; only an
 /// unfinished message is kept, so memory is bounded by the limits, not by the stream.
 public struct SIPStreamFramer: Sendable {
-    /// Bounds on what one direction may hold.
-    public struct Limits: Sendable, Equatable {
-        /// Largest header section (start line to empty line) accepted.
-        public var maxHeaderBytes: Int
-        /// Largest Content-Length accepted; a larger one is treated as bogus.
-        public var maxBodyBytes: Int
-        /// Largest WebSocket message (all fragments) accepted.
-        public var maxWebSocketMessageBytes: Int
-        /// Bytes looked at on a stream that never showed SIP before it is ignored as not SIP.
-        public var maxUnconfirmedBytes: Int
-
-        public init(maxHeaderBytes: Int = 65_536, maxBodyBytes: Int = 1 << 20,
-                    maxWebSocketMessageBytes: Int = 1 << 20, maxUnconfirmedBytes: Int = 256 << 10) {
-            self.maxHeaderBytes = maxHeaderBytes
-            self.maxBodyBytes = maxBodyBytes
-            self.maxWebSocketMessageBytes = maxWebSocketMessageBytes
-            self.maxUnconfirmedBytes = maxUnconfirmedBytes
-        }
-
-        public static let `default` = Limits()
-    }
-
     /// Where the stream's bytes go; `transport` becomes `.ws` after a WebSocket upgrade.
     public private(set) var flow: Flow
+    /// The bounds this framer keeps to.
     public let limits: Limits
-    /// True once the stream carried a SIP message or a WebSocket handshake naming `sip`.
+    /// True once the stream showed a SIP start line, a SIP message over WebSocket, or a WebSocket
+    /// handshake naming `sip`; from then on, bytes that are not SIP count as `malformed_sip`.
     public private(set) var carriesSIP = false
+    /// Messages emitted so far.
+    private(set) var emittedMessages = 0
     /// True when the stream was given up as not SIP (see `Limits.maxUnconfirmedBytes`).
     public var isIgnoring: Bool { if case .ignoring = state { true } else { false } }
     /// True after a WebSocket upgrade.
     public var isWebSocket: Bool { flow.transport == .ws }
     /// Bytes held for an unfinished message or line.
-    public var bufferedBytes: Int { buffer.count + (webSocketMessage?.bytes.count ?? 0) }
+    public var bufferedBytes: Int { buffer.count + (webSocket.partial?.bytes.count ?? 0) }
 
     /// What the framer expects at `position`.
     private enum State {
@@ -66,19 +47,6 @@ public struct SIPStreamFramer: Sendable {
         case ignoring
     }
 
-    /// Which frame carried the bytes from `offset` on.
-    private struct Marker: Sendable {
-        var offset: Int
-        var frame: Int
-        var time: CaptureTime
-    }
-
-    /// Fragments of a WebSocket message so far.
-    private struct WebSocketMessage: Sendable {
-        var start: Int
-        var bytes: [UInt8]
-    }
-
     // All offsets count bytes from the start of the stream.
     private var buffer: [UInt8] = []
     /// Stream offset of `buffer[0]`.
@@ -87,8 +55,8 @@ public struct SIPStreamFramer: Sendable {
     private var streamEnd = 0
     private var position = 0
     private var state = State.messageStart
-    private var markers = Deque<Marker>()
-    private var webSocketMessage: WebSocketMessage?
+    private var frames = StreamFrameMap()
+    private var webSocket: WebSocketMessageAssembler
     /// Frame where the current skip began (reported with the skip).
     private var skipFrame: Int?
     private var fileIndex = 0
@@ -96,9 +64,12 @@ public struct SIPStreamFramer: Sendable {
     /// Longest line looked at when searching for a start line while resynchronising.
     private static let maxStartLine = 8192
 
+    /// A framer for the bytes `flow` carries, starting at the beginning of a message or anywhere
+    /// in the stream (it resynchronises at the first start line).
     public init(flow: Flow, limits: Limits = .default) {
         self.flow = flow
         self.limits = limits
+        webSocket = WebSocketMessageAssembler(maxMessageBytes: limits.maxWebSocketMessageBytes)
     }
 
     /// Appends the next bytes of the stream, carried by `frame`, and emits every message they complete.
@@ -112,7 +83,7 @@ public struct SIPStreamFramer: Sendable {
             return
         }
         self.fileIndex = fileIndex
-        markers.append(Marker(offset: chunkStart, frame: frame, time: time))
+        frames.record(offset: chunkStart, frame: frame, time: time)
         if skipFrame == nil { skipFrame = frame }
         if buffer.isEmpty {
             // Fast path: nothing is pending, so frame the caller's bytes where they are.
@@ -129,7 +100,7 @@ public struct SIPStreamFramer: Sendable {
             swap(&storage, &buffer)
             discardBuffer(before: retainFrom)
         }
-        discardMarkers(before: min(retainFrom, webSocketMessage?.start ?? retainFrom))
+        frames.discard(before: min(retainFrom, webSocket.partial?.start ?? retainFrom), streamEnd: streamEnd)
     }
 
     /// Bytes were lost before the next `append` (a TCP gap): drops the unfinished message and
@@ -137,8 +108,8 @@ public struct SIPStreamFramer: Sendable {
     public mutating func skipGap() {
         buffer.removeAll(keepingCapacity: buffer.capacity <= 65_536)
         bufferStart = streamEnd
-        markers.removeAll()
-        webSocketMessage = nil
+        frames.removeAll()
+        webSocket.reset()
         position = streamEnd
         skipFrame = nil
         switch state {
@@ -152,7 +123,7 @@ public struct SIPStreamFramer: Sendable {
     /// as `malformed_sip`, then releases all buffers.
     public mutating func finish(problem: (DecodeProblem) -> Void) {
         switch state {
-        case .header(let start, _, _):
+        case .header(let start, _, let isHTTP) where !isHTTP || carriesSIP:
             report(.truncated, at: start, "stream ended inside a header section (\(streamEnd - start) bytes)", problem)
         case .body(let start, let end):
             report(.truncated, at: start,
@@ -164,14 +135,14 @@ public struct SIPStreamFramer: Sendable {
                 problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
                                       detail: "skipped \(streamEnd - skipFrom) bytes that are not SIP up to the end of the stream"))
             }
-        case .webSocket where webSocketMessage != nil || position < streamEnd:
-            report(.truncated, at: webSocketMessage?.start ?? position, "stream ended inside a WebSocket message", problem)
+        case .webSocket where webSocket.partial != nil || position < streamEnd:
+            report(.truncated, at: webSocket.partial?.start ?? position, "stream ended inside a WebSocket message", problem)
         default: break
         }
         buffer = []
         bufferStart = streamEnd
-        markers.removeAll()
-        webSocketMessage = nil
+        frames.removeAll()
+        webSocket.reset()
         position = streamEnd
         if case .ignoring = state {} else { state = isWebSocket ? .webSocket : .messageStart }
     }
@@ -225,6 +196,11 @@ public struct SIPStreamFramer: Sendable {
         while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
         position = base + cursor
         guard cursor < storage.count else { return false }
+        if !carriesSIP, !StreamStartLine.canBegin(storage[cursor]) {
+            // Binary from the first byte (TLS, or WebSocket frames): no need to wait for a whole line.
+            beginResync(atLineStart: true, counted: false)
+            return true
+        }
         let searchEnd = min(storage.count, cursor + limits.maxHeaderBytes)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
             guard searchEnd - cursor >= limits.maxHeaderBytes else { return false }
@@ -232,12 +208,12 @@ public struct SIPStreamFramer: Sendable {
             return true
         }
         let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
-        if Self.isSIPStartLine(storage, line) {
+        switch StreamStartLine.kind(storage, line) {
+        case .sip?:
+            carriesSIP = true
             state = .header(start: position, resumeAt: position, isHTTP: false)
-        } else if SIPHeaderSection.isHTTPStartLine(storage, line) {
-            state = .header(start: position, resumeAt: position, isHTTP: true)
-        } else {
-            beginResync(atLineStart: false, counted: false)
+        case .http?: state = .header(start: position, resumeAt: position, isHTTP: true)
+        case nil: beginResync(atLineStart: true, counted: false)
         }
         return true
     }
@@ -312,6 +288,7 @@ public struct SIPStreamFramer: Sendable {
         guard atLineStart else {
             guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: storage.count) else {
                 position = streamEnd
+                if !carriesSIP, position > limits.maxUnconfirmedBytes { state = .ignoring }
                 return false
             }
             position = base + lf + 1
@@ -321,6 +298,23 @@ public struct SIPStreamFramer: Sendable {
         while cursor < storage.count, storage[cursor] == 0x0d || storage[cursor] == 0x0a { cursor += 1 }
         position = base + cursor
         guard cursor < storage.count else { return false }
+        // A capture that joined a WebSocket connection after its handshake sees frames, not text.
+        switch webSocket.startsSIPMessage(storage, at: cursor) {
+        case nil:
+            return false
+        case true?:
+            reportSkip(from: skipFrom, counted: counted, problem)
+            flow.transport = .ws
+            state = .webSocket
+            return true
+        case false?:
+            break
+        }
+        if !carriesSIP, !StreamStartLine.canBegin(storage[cursor]) {
+            // Not the start of a text line: skip it without buffering it whole.
+            state = .resync(skipFrom: skipFrom, atLineStart: false, counted: counted)
+            return true
+        }
         let searchEnd = min(storage.count, cursor + Self.maxStartLine)
         guard let lf = SIPHeaderSection.index(of: 0x0a, in: storage, from: cursor, to: searchEnd) else {
             guard searchEnd - cursor >= Self.maxStartLine else { return false }
@@ -329,16 +323,24 @@ public struct SIPStreamFramer: Sendable {
             return true
         }
         let line = cursor..<(lf > cursor && storage[lf - 1] == 0x0d ? lf - 1 : lf)
-        guard Self.isSIPStartLine(storage, line) || SIPHeaderSection.isHTTPStartLine(storage, line) else {
-            position = base + lf + 1
-            return true
+        if StreamStartLine.kind(storage, line) == nil {
+            // The next message may follow leftover bytes on the same line (a body without a final CRLF).
+            guard let start = StreamStartLine.startInsideLine(storage, line) else {
+                position = base + lf + 1
+                return true
+            }
+            position = base + start
         }
-        if carriesSIP, !counted, position > skipFrom {
-            problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
-                                  detail: "skipped \(position - skipFrom) bytes that are not SIP to the next start line"))
-        }
+        reportSkip(from: skipFrom, counted: counted, problem)
         state = .messageStart
         return true
+    }
+
+    /// Reports the bytes skipped from `skipFrom` to `position` once the stream has shown SIP.
+    private func reportSkip(from skipFrom: Int, counted: Bool, _ problem: (DecodeProblem) -> Void) {
+        guard carriesSIP, !counted, position > skipFrom else { return }
+        problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
+                              detail: "skipped \(position - skipFrom) bytes that are not SIP (\(flow), stream offset \(skipFrom))"))
     }
 
     // MARK: - WebSocket (RFC 6455, RFC 7118)
@@ -346,70 +348,27 @@ public struct SIPStreamFramer: Sendable {
     /// Reads one frame at `position`. False: need more bytes.
     private mutating func readWebSocketFrame(_ storage: UnsafeBufferPointer<UInt8>, base: Int,
                                              emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
-        let start = position - base
-        let frame: WebSocketFrame
-        switch WebSocketFrame.parse(storage, at: start, maxPayload: limits.maxWebSocketMessageBytes) {
+        switch webSocket.read(storage, at: position - base, offset: position) {
         case .needMore:
             return false
         case .malformed(let reason):
             report(.malformedWebSocket, at: position, reason, problem)
-            webSocketMessage = nil
-            skipFrame = self.frame(at: position)
+            skipFrame = frame(at: position)
             state = .webSocketResync(skipFrom: position, counted: true)
             position += 1
-            return true
-        case .frame(let parsed):
-            frame = parsed
-        }
-        guard storage.count - start >= frame.length else { return false }
-        let frameStart = position
-        position += frame.length
-        switch frame.opcode {
-        case .close, .ping, .pong:
-            return true
-        case .text, .binary:
-            if let unfinished = webSocketMessage {
-                report(.malformedWebSocket, at: unfinished.start, "new message before the fragmented one ended", problem)
-            }
-            var message: [UInt8] = []
-            message.reserveCapacity(frame.payloadLength)
-            frame.appendPayload(of: storage, at: start, to: &message)
-            if frame.isFinal {
-                webSocketMessage = nil
-                deliverWebSocketMessage(message, range: frameStart..<position, emit: emit, problem: problem)
-            } else {
-                webSocketMessage = WebSocketMessage(start: frameStart, bytes: message)
-            }
-        case .continuation:
-            guard var message = webSocketMessage else {
-                report(.malformedWebSocket, at: frameStart, "continuation frame without a message to continue", problem)
-                return true
-            }
-            webSocketMessage = nil
-            guard message.bytes.count + frame.payloadLength <= limits.maxWebSocketMessageBytes else {
-                report(.malformedWebSocket, at: message.start,
-                       "fragmented message longer than \(limits.maxWebSocketMessageBytes) bytes", problem)
-                return true
-            }
-            frame.appendPayload(of: storage, at: start, to: &message.bytes)
-            if frame.isFinal {
-                deliverWebSocketMessage(message.bytes, range: message.start..<position, emit: emit, problem: problem)
-            } else {
-                webSocketMessage = message
+        case .frame(let length, let message, let broken):
+            if let (reason, offset) = broken { report(.malformedWebSocket, at: offset, reason, problem) }
+            position += length
+            guard let message else { return true }
+            // CRLF keep-alives travel as WebSocket messages of their own (e.g. JsSIP sends "\r\n\r\n").
+            guard message.bytes.contains(where: { $0 != 0x0d && $0 != 0x0a }) else { return true }
+            if Self.startsWithSIPStartLine(message.bytes) {
+                emitMessage(message.bytes, range: message.start..<position, emit: emit)
+            } else if carriesSIP {
+                report(.malformedSIP, at: message.start, "WebSocket message is not SIP", problem)
             }
         }
         return true
-    }
-
-    private mutating func deliverWebSocketMessage(_ message: [UInt8], range: Range<Int>,
-                                                  emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
-        // CRLF keep-alives travel as WebSocket messages of their own (e.g. JsSIP sends "\r\n\r\n").
-        guard message.contains(where: { $0 != 0x0d && $0 != 0x0a }) else { return }
-        guard SIPStartLine.matches(message) else {
-            if carriesSIP { report(.malformedSIP, at: range.lowerBound, "WebSocket message is not SIP", problem) }
-            return
-        }
-        emitMessage(message, range: range, emit: emit)
     }
 
     /// Looks for a data frame whose payload starts like a SIP message. False: need more bytes.
@@ -421,87 +380,40 @@ public struct SIPStreamFramer: Sendable {
                 state = .ignoring
                 return true
             }
-            let first = storage[cursor] & 0x7f
-            if first == 0x01 || first == 0x02 {
-                switch Self.webSocketFrameStartsSIP(storage, at: cursor, limits: limits) {
-                case nil:
-                    position = base + cursor
-                    return false
-                case true?:
-                    position = base + cursor
-                    if carriesSIP, !counted, position > skipFrom {
-                        problem(DecodeProblem(kind: .malformedSIP, frame: skipFrame ?? 0, fileIndex: fileIndex,
-                                              detail: "skipped \(position - skipFrom) bytes to the next WebSocket message"))
-                    }
-                    state = .webSocket
-                    return true
-                case false?:
-                    break
-                }
+            switch webSocket.startsSIPMessage(storage, at: cursor) {
+            case nil:
+                position = base + cursor
+                return false
+            case true?:
+                position = base + cursor
+                reportSkip(from: skipFrom, counted: counted, problem)
+                state = .webSocket
+                return true
+            case false?:
+                cursor += 1
             }
-            cursor += 1
         }
         position = streamEnd
         return false
-    }
-
-    /// Whether a frame header at `start` begins a data frame whose payload starts like SIP; nil
-    /// when more bytes are needed to tell.
-    private static func webSocketFrameStartsSIP(_ storage: UnsafeBufferPointer<UInt8>, at start: Int,
-                                                limits: Limits) -> Bool? {
-        switch WebSocketFrame.parse(storage, at: start, maxPayload: limits.maxWebSocketMessageBytes) {
-        case .needMore: return nil
-        case .malformed: return false
-        case .frame(let frame):
-            let peek = min(frame.payloadLength, 8)
-            guard peek >= 4 else { return false }
-            guard storage.count - start >= frame.headerLength + peek else { return nil }
-            var prefix: [UInt8] = []
-            frame.appendPayload(of: storage, at: start, to: &prefix, upTo: peek)
-            return looksLikeSIPStart(prefix)
-        }
-    }
-
-    /// "SIP/2.0 " or a method name in capitals followed by a space (or filling the prefix).
-    private static func looksLikeSIPStart(_ prefix: [UInt8]) -> Bool {
-        if prefix.starts(with: Array("SIP/2.0 ".utf8).prefix(prefix.count)) { return true }
-        guard let first = prefix.first, first >= 0x41, first <= 0x5a else { return false }
-        for byte in prefix {
-            if byte == 0x20 { return true }
-            guard byte >= 0x41 && byte <= 0x5a else { return false }
-        }
-        return true
     }
 
     // MARK: - Bookkeeping
 
     private mutating func emitMessage(_ bytes: [UInt8], range: Range<Int>, emit: (SIPPayload) -> Void) {
         carriesSIP = true
-        var frames: [Int] = []
-        var latest: Marker?
-        for index in markers.indices {
-            let marker = markers[index]
-            if marker.offset >= range.upperBound { break }
-            let end = index + 1 < markers.count ? markers[index + 1].offset : streamEnd
-            if end <= range.lowerBound { continue }
-            frames.append(marker.frame)
-            if latest.map({ marker.frame >= $0.frame }) ?? true { latest = marker }
-        }
-        // Segments delivered after a hole filled can come from earlier or later frames.
-        if zip(frames, frames.dropFirst()).contains(where: { $0 >= $1 }) {
-            frames = Array(Set(frames)).sorted()
-        }
-        emit(SIPPayload(bytes: bytes, flow: flow, time: latest?.time ?? .zero, frames: frames, fileIndex: fileIndex))
+        emittedMessages += 1
+        let carriers = frames.frames(carrying: range, streamEnd: streamEnd)
+        emit(SIPPayload(bytes: bytes, flow: flow, time: carriers.time, frames: carriers.frames, fileIndex: fileIndex))
     }
 
-    /// The frame that carried the byte at `offset` (the latest frame when nothing earlier is known).
-    private func frame(at offset: Int) -> Int {
-        var found = markers.last?.frame ?? 0
-        for marker in markers {
-            if marker.offset > offset { break }
-            found = marker.frame
+    private func frame(at offset: Int) -> Int { frames.frame(at: offset) }
+
+    /// Whether a WebSocket message's first line is a SIP start line (RFC 7118 5: one message each).
+    private static func startsWithSIPStartLine(_ message: [UInt8]) -> Bool {
+        message.withUnsafeBufferPointer { bytes in
+            let lf = SIPHeaderSection.index(of: 0x0a, in: bytes, from: 0, to: min(bytes.count, maxStartLine)) ?? bytes.count
+            return StreamStartLine.isSIP(bytes, 0..<(lf > 0 && bytes[lf - 1] == 0x0d ? lf - 1 : lf))
         }
-        return found
     }
 
     private func report(_ kind: DecodeProblemKind, at offset: Int, _ detail: String, _ problem: (DecodeProblem) -> Void) {
@@ -519,18 +431,5 @@ public struct SIPStreamFramer: Sendable {
             buffer.removeFirst(drop)
         }
         bufferStart = offset
-    }
-
-    private mutating func discardMarkers(before offset: Int) {
-        if offset >= streamEnd {
-            markers.removeAll(keepingCapacity: true)
-            return
-        }
-        while markers.count > 1, markers[1].offset <= offset { markers.removeFirst() }
-    }
-
-    private static func isSIPStartLine(_ storage: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        guard line.count >= 11 else { return false }
-        return SIPStartLine.matches(UnsafeBufferPointer(rebasing: storage[line]), limit: line.count)
     }
 }

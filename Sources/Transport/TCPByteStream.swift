@@ -31,6 +31,9 @@ struct TCPByteStream: Sendable {
     /// The last two chunks delivered, to tell a retransmission with different bytes.
     private var lastDelivered: Chunk?
     private var previousDelivered: Chunk?
+    /// TCP problems seen before the stream showed SIP: reported once it does, dropped if it never
+    /// does (gaps and overlaps on HTTPS or other traffic are not SIP decoding problems).
+    private var deferredProblems: [DecodeProblem] = []
 
     /// Beyond this distance from the expected sequence number a segment is a discontinuity, not
     /// a retransmission or reordering: larger than any realistic window.
@@ -56,7 +59,11 @@ struct TCPByteStream: Sendable {
     mutating func receive(_ segment: TCPSegment, limits: TCPReassembler.Limits,
                           emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         var sequence = segment.sequence
-        if segment.flags.contains(.syn) { sequence &+= 1 }
+        if segment.flags.contains(.syn) {
+            // A retransmitted SYN must not rewind a stream already under way.
+            if initialSequence != segment.sequence { open(initialSequence: segment.sequence) }
+            sequence &+= 1
+        }
         if nextSequence == nil { nextSequence = sequence }  // joined mid-stream
         if isClosed {
             if !segment.payload.isEmpty { compareRetransmission(sequence, segment.payload, frame: segment.frame, problem) }
@@ -125,7 +132,7 @@ struct TCPByteStream: Sendable {
             return
         }
         if start > Self.maxSequenceJump || start + count < -Self.maxSequenceJump {
-            problem(DecodeProblem(kind: .tcpGap, frame: chunk.frame, fileIndex: chunk.fileIndex,
+            report(problem, DecodeProblem(kind: .tcpGap, frame: chunk.frame, fileIndex: chunk.fileIndex,
                                   detail: "sequence number jumped by \(start) bytes (\(framer.flow))"))
             pending.removeAll()
             pendingBytes = 0
@@ -135,8 +142,13 @@ struct TCPByteStream: Sendable {
             deliver(chunk, emit: emit, problem: problem)
             return
         }
+        if start < 0, restartEarlier(chunk, limits: limits, emit: emit, problem: problem) { return }
         if start + count <= 0 {
-            compareRetransmission(chunk.sequence, chunk.bytes, frame: chunk.frame, problem)
+            // A keep-alive probe repeats the byte before the next one, often as garbage (Windows
+            // sends 0x00): it is no retransmission to compare.
+            if !(count == 1 && start == -1) {
+                compareRetransmission(chunk.sequence, chunk.bytes, frame: chunk.frame, problem)
+            }
             return
         }
         var chunk = chunk
@@ -148,7 +160,7 @@ struct TCPByteStream: Sendable {
             // Out of order: make room within the limits by giving up the oldest holes.
             while pendingBytes + count > limits.maxBufferedBytesPerDirection
                     || pending.count >= limits.maxOutOfOrderSegments {
-                problem(DecodeProblem(kind: .bufferLimit, frame: chunk.frame, fileIndex: chunk.fileIndex,
+                report(problem, DecodeProblem(kind: .bufferLimit, frame: chunk.frame, fileIndex: chunk.fileIndex,
                                       detail: "out-of-order buffer full (\(pending.count) segments, "
                                           + "\(pendingBytes) bytes) on \(framer.flow)"))
                 if pending.isEmpty {
@@ -167,6 +179,33 @@ struct TCPByteStream: Sendable {
         insert(chunk, problem: problem)
         if holeSince == nil, let first = pending.first, first.sequence != nextSequence { holeSince = chunk.time }
         drain(emit: emit, problem: problem)
+    }
+
+    /// A capture that joined the stream mid-way may see its first segments out of order: data
+    /// before the first segment seen moves the start back, as long as everything delivered so far
+    /// is still at hand (at most two segments) and no message came out yet. True when it did.
+    private mutating func restartEarlier(_ chunk: Chunk, limits: TCPReassembler.Limits,
+                                         emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+        guard initialSequence == nil, framer.emittedMessages == 0, !framer.isWebSocket, let next = nextSequence
+        else { return false }
+        let delivered = [previousDelivered, lastDelivered].compactMap { $0 }
+        let start = offset(of: chunk.sequence, from: next)
+        // Only data that begins before everything delivered so far; the rest is a retransmission.
+        guard start < -deliveredBytes, deliveredBytes == delivered.reduce(0, { $0 + $1.bytes.count }),
+              -start <= limits.maxBufferedBytesPerDirection, pending.count + 3 <= limits.maxOutOfOrderSegments,
+              pendingBytes + deliveredBytes + chunk.bytes.count <= limits.maxBufferedBytesPerDirection
+        else { return false }
+        framer = SIPStreamFramer(flow: Flow(source: framer.flow.source, destination: framer.flow.destination,
+                                            transport: .tcp), limits: framer.limits)
+        nextSequence = chunk.sequence
+        deliveredBytes = 0
+        lastDelivered = nil
+        previousDelivered = nil
+        // What was seen first keeps its bytes where the new chunk overlaps it.
+        for seen in delivered + [chunk] { insert(seen, problem: problem) }
+        if let first = pending.first, first.sequence != nextSequence, holeSince == nil { holeSince = chunk.time }
+        drain(emit: emit, problem: problem)
+        return true
     }
 
     /// Adds the parts of `chunk` not already pending; overlaps keep the first data (counted when
@@ -196,7 +235,7 @@ struct TCPByteStream: Sendable {
         }
         if cursor < end { pieces.append(cursor..<end) }
         if differs {
-            problem(DecodeProblem(kind: .tcpOverlap, frame: chunk.frame, fileIndex: chunk.fileIndex,
+            report(problem, DecodeProblem(kind: .tcpOverlap, frame: chunk.frame, fileIndex: chunk.fileIndex,
                                   detail: "segment overlaps buffered data with different bytes; first data kept (\(framer.flow))"))
         }
         for piece in pieces {
@@ -235,12 +274,25 @@ struct TCPByteStream: Sendable {
         lastDelivered = chunk
         framer.append(chunk.bytes, frame: chunk.frame, fileIndex: chunk.fileIndex, time: chunk.time,
                       emit: emit, problem: problem)
+        if !deferredProblems.isEmpty, framer.carriesSIP {
+            deferredProblems.forEach(problem)
+            deferredProblems.removeAll()
+        }
+    }
+
+    /// Reports a TCP-level problem now if the stream carries SIP, later if it turns out to.
+    private mutating func report(_ problem: (DecodeProblem) -> Void, _ found: DecodeProblem) {
+        if framer.carriesSIP {
+            problem(found)
+        } else if deferredProblems.count < 16 {
+            deferredProblems.append(found)
+        }
     }
 
     /// Skips the hole before the first pending chunk: those bytes were never captured.
     private mutating func skipHole(reason: String, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         guard let next = nextSequence, let first = pending.first else { return }
-        problem(DecodeProblem(kind: .tcpGap, frame: first.frame, fileIndex: first.fileIndex,
+        report(problem, DecodeProblem(kind: .tcpGap, frame: first.frame, fileIndex: first.fileIndex,
                               detail: "\(offset(of: first.sequence, from: next)) bytes before this frame never "
                                   + "captured: \(reason) (\(framer.flow))"))
         nextSequence = first.sequence
@@ -257,7 +309,7 @@ struct TCPByteStream: Sendable {
     /// Jumps straight to `chunk`, which cannot be buffered at all.
     private mutating func skipTo(_ chunk: Chunk, reason: String, problem: (DecodeProblem) -> Void) {
         guard let next = nextSequence else { return }
-        problem(DecodeProblem(kind: .tcpGap, frame: chunk.frame, fileIndex: chunk.fileIndex,
+        report(problem, DecodeProblem(kind: .tcpGap, frame: chunk.frame, fileIndex: chunk.fileIndex,
                               detail: "\(offset(of: chunk.sequence, from: next)) bytes before this frame skipped: "
                                   + "\(reason) (\(framer.flow))"))
         nextSequence = chunk.sequence
@@ -265,8 +317,8 @@ struct TCPByteStream: Sendable {
     }
 
     /// Old data seen again: dropped, but counted when it differs from what was delivered.
-    private func compareRetransmission(_ sequence: UInt32, _ bytes: ArraySlice<UInt8>, frame: Int,
-                                       _ problem: (DecodeProblem) -> Void) {
+    private mutating func compareRetransmission(_ sequence: UInt32, _ bytes: ArraySlice<UInt8>, frame: Int,
+                                                _ problem: (DecodeProblem) -> Void) {
         for earlier in [lastDelivered, previousDelivered] {
             guard let earlier else { continue }
             let shift = offset(of: sequence, from: earlier.sequence)
@@ -277,7 +329,7 @@ struct TCPByteStream: Sendable {
             let same = earlier.bytes.dropFirst(overlap.lowerBound).prefix(overlap.count)
                 .elementsEqual(bytes.dropFirst(overlap.lowerBound - shift).prefix(overlap.count))
             if !same {
-                problem(DecodeProblem(kind: .tcpOverlap, frame: frame, fileIndex: earlier.fileIndex,
+                report(problem, DecodeProblem(kind: .tcpOverlap, frame: frame, fileIndex: earlier.fileIndex,
                                       detail: "retransmission differs from the data first seen in frame "
                                           + "\(earlier.frame); first data kept (\(framer.flow))"))
                 return

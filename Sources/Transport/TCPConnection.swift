@@ -48,6 +48,8 @@ struct TCPConnection: Sendable {
     /// Whether `segment` belongs to a new connection on the same endpoint pair (RFC 9293 3.5:
     /// a new SYN, or new data after the old connection closed).
     func isReused(by segment: TCPSegment, forward isForward: Bool) -> Bool {
+        // The common case first, without touching the streams: data on an open connection.
+        guard isClosed || segment.flags.contains(.syn) else { return false }
         let stream = isForward ? forward : backward
         if segment.flags.contains(.syn) {
             if stream.initialSequence == segment.sequence { return false }  // retransmitted SYN
@@ -61,13 +63,22 @@ struct TCPConnection: Sendable {
         return distance > 0 || distance < -TCPByteStream.maxSequenceJump
     }
 
+    /// When `segment` opens a new connection on this endpoint pair, flushes this one and starts
+    /// afresh as number `serial`; returns whether it did. Mutating, so the common case costs no copy.
+    mutating func replaceIfReused(by segment: TCPSegment, forward isForward: Bool, serial: Int,
+                                  framing: SIPStreamFramer.Limits,
+                                  emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+        guard isReused(by: segment, forward: isForward) else { return false }
+        close(emit: emit, problem: problem)
+        let key = Key(low: forward.framer.flow.source, high: forward.framer.flow.destination)
+        self = TCPConnection(key: key, time: segment.time, serial: serial, framing: framing)
+        return true
+    }
+
     mutating func receive(_ segment: TCPSegment, forward isForward: Bool, limits: TCPReassembler.Limits,
                           emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         lastActivity = max(lastActivity, segment.time)
         if isClosed { return }
-        if segment.flags.contains(.syn) {
-            if isForward { forward.open(initialSequence: segment.sequence) } else { backward.open(initialSequence: segment.sequence) }
-        }
         if isForward {
             forward.receive(segment, limits: limits, emit: emit, problem: problem)
             if segment.flags.contains(.ack) {

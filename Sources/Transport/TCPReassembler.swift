@@ -11,11 +11,13 @@ import Capture
 /// Memory is bounded by `Limits`; idle connections expire in capture time on their own as
 /// segments arrive, and `expire(olderThan:)` / `finish` flush them explicitly.
 public struct TCPReassembler: Sendable {
+    /// The bounds reassembly keeps to.
     public let limits: Limits
     private var connections: [TCPConnection.Key: TCPConnection] = [:]
     private var serial = 0
     private var nextSweep: CaptureTime?
 
+    /// An empty reassembler; `limits` bound its memory.
     public init(limits: Limits = .default) {
         self.limits = limits
     }
@@ -28,9 +30,9 @@ public struct TCPReassembler: Sendable {
         sweepIfDue(now: segment.time, emit: emit, problem: problem)
         let (key, isForward) = TCPConnection.Key.of(segment.flow)
         if let index = connections.index(forKey: key) {
-            if connections.values[index].isReused(by: segment, forward: isForward) {
-                connections.values[index].close(emit: emit, problem: problem)
-                connections.values[index] = newConnection(key, time: segment.time)
+            if connections.values[index].replaceIfReused(by: segment, forward: isForward, serial: serial + 1,
+                                                         framing: limits.framing, emit: emit, problem: problem) {
+                serial += 1
             }
             connections.values[index].receive(segment, forward: isForward, limits: limits, emit: emit, problem: problem)
             return
@@ -91,7 +93,7 @@ public struct TCPReassembler: Sendable {
         }.prefix(max(1, connections.count / 16))
         for (key, var connection) in victims {
             connections.removeValue(forKey: key)
-            if !connection.isClosed {
+            if !connection.isClosed, connection.forward.framer.carriesSIP || connection.backward.framer.carriesSIP {
                 problem(DecodeProblem(kind: .bufferLimit, frame: frame, fileIndex: fileIndex,
                                       detail: "more than \(limits.maxStreams) TCP connections: closed "
                                           + "\(connection.forward.framer.flow) early"))

@@ -16,6 +16,7 @@ public struct TCPSegment: Sendable {
     public var fileIndex: Int
     public var time: CaptureTime
 
+    /// A segment; `flags` defaults to a plain ACK, the common case for data.
     public init(flow: Flow, sequence: UInt32, acknowledgment: UInt32 = 0, flags: TCPFlags = [.ack],
                 payload: ArraySlice<UInt8>, frame: Int, fileIndex: Int = 0, time: CaptureTime) {
         self.flow = flow

@@ -37,7 +37,7 @@ extension TransportDecoder {
             counters.keepAlives += 1
             return
         }
-        if [5060, 5061].contains(sourcePort) || [5060, 5061].contains(destinationPort),
+        if sourcePort == 5060 || sourcePort == 5061 || destinationPort == 5060 || destinationPort == 5061,
            let first = payload.first, (0x41...0x5a).contains(first) || (0x61...0x7a).contains(first) {
             // Text on the SIP port that does not start like SIP: worth a word, not a message.
             report(.malformedSIP, context, "UDP payload on the SIP port does not begin with a SIP start line")

@@ -8,8 +8,9 @@ struct WebSocketFrame: Equatable {
 
     var isFinal: Bool
     var opcode: Opcode
-    /// Masking key when the frame is masked (client to server, RFC 6455 5.3).
-    var mask: [UInt8]?
+    /// Masking key when the frame is masked (client to server, RFC 6455 5.3), first key byte
+    /// in the high bits.
+    var mask: UInt32?
     /// Bytes before the payload.
     var headerLength: Int
     var payloadLength: Int
@@ -57,10 +58,10 @@ struct WebSocketFrame: Equatable {
         guard payloadLength <= maxPayload else {
             return .malformed("payload length \(payloadLength) exceeds the limit of \(maxPayload) bytes")
         }
-        var mask: [UInt8]?
+        var mask: UInt32?
         if masked {
             let key = start + 2 + lengthBytes
-            mask = Array(bytes[key..<(key + 4)])
+            mask = (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(bytes[key + $1]) }
         }
         return .frame(WebSocketFrame(isFinal: first & 0x80 != 0, opcode: opcode, mask: mask,
                                      headerLength: headerLength, payloadLength: payloadLength))
@@ -76,11 +77,13 @@ struct WebSocketFrame: Equatable {
             message.append(contentsOf: payload)
             return
         }
-        let key = mask
         let offset = message.count
         message.append(contentsOf: payload)
         message.withUnsafeMutableBufferPointer { out in
-            for index in 0..<payload.count { out[offset + index] ^= key[index & 3] }
+            // RFC 6455 5.3: byte i is XORed with key byte i mod 4.
+            for index in 0..<payload.count {
+                out[offset + index] ^= UInt8(truncatingIfNeeded: mask >> (24 - 8 * UInt32(index & 3)))
+            }
         }
     }
 }

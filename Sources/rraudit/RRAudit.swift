@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 /// The `rraudit` command line: finds SIP routing defects in packet captures.
 @main
@@ -9,4 +10,23 @@ struct RRAudit: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [AnalyzeCommand.self, BatchCommand.self, LiveCommand.self, ExplainCommand.self, DecodeCommand.self]
     )
+
+    /// As ArgumentParser's, except that usage errors exit 2, not 64 (design.md "Exit status":
+    /// 2 for usage or input errors). `batch` is asynchronous (its files run in a task group).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

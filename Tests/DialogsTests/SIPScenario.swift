@@ -59,3 +59,4 @@ enum Call {
         ["From: \(from)", "To: \(to)", "Call-ID: \(callID)", "CSeq: \(cseq) \(method)"]
     }
 }
+

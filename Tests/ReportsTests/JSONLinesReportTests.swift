@@ -3,6 +3,7 @@ import Dialogs
 import Foundation
 import Reports
 import Testing
+import Transport
 
 /// Asserts that `keys` occur in `line` as `"key":` in this order (each after the previous one).
 private func expectKeysInOrder(_ line: String, _ keys: [String], sourceLocation: SourceLocation = #_sourceLocation) {
@@ -108,4 +109,17 @@ private func parse(_ line: String) throws -> [String: Any] {
     let frames = try #require(decode["malformed_sip_frames"] as? [[String: Any]])
     #expect(frames.first?["frame"] as? Int == 17)
     #expect(summary.findings(atLeast: .error) == 2)
+}
+
+@Test func declaredProxiesNoMessageTouchedAreLeftOut() throws {
+    var tracker = DialogTracker()
+    var dialogs: [Dialog] = []
+    for message in ReportFixtures.messages() { tracker.ingest(message) { dialogs.append($0) } }
+    tracker.finish { dialogs.append($0) }
+    let dialog = try #require(dialogs.first)
+    let untouched = try #require(Endpoint(proxyAddress: "127.0.0.99"))
+    let audit = try Auditor(declaredProxies: [TransportAddress(untouched, .udp)]).audit(dialog)
+    let record = try parse(JSONLinesReport(fileNames: ["x.pcap"]).dialogLine(audit))
+    let proxies = try #require(record["proxies"] as? [[String: Any]])
+    #expect(proxies.map { $0["endpoint"] as? String } == ["127.0.0.10:5060/udp"])
 }

@@ -1,4 +1,5 @@
 import Capture
+import Foundation
 import Testing
 @testable import Transport
 
@@ -37,6 +38,28 @@ import Testing
             #expect(frames == frames.sorted())
         }
         #expect(pipeline.linkTypes == [.ethernet, .linuxSLL])
+    }
+
+    @Test func aFileWithNoReadableFrameIsUnreadable() throws {
+        let directory = try #require(Corpus.directory)
+        // A pcapng whose second interface is raw IP while the first is Ethernet: libpcap 1.10 refuses it.
+        let bytes = Self.mixedPcapng()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rraudit-mixed-\(UUID().uuidString).pcapng").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let pipeline = try DecodePipeline(paths: [path, "\(directory)/aflnet-kamailio-sip/sip.pcap"])
+        var count = 0
+        pipeline.run(emit: { _ in count += 1 }, problem: { _ in })
+        #expect(count == 8)
+        #expect(pipeline.unreadableFiles.count == 1 && pipeline.readErrors.count == 1)
+    }
+
+    static func mixedPcapng() -> [UInt8] {
+        func le32(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.littleEndian, Array.init) }
+        func block(_ type: UInt32, _ body: [UInt8]) -> [UInt8] {
+            le32(type) + le32(UInt32(12 + body.count)) + body + le32(UInt32(12 + body.count))
+        }
+        let header = block(0x0a0d_0d0a, le32(0x1a2b_3c4d) + [1, 0, 0, 0] + [UInt8](repeating: 0xff, count: 8))
+        return header + block(1, [1, 0, 0, 0] + le32(65_535)) + block(1, [101, 0, 0, 0] + le32(65_535))
     }
 
     @Test func badFilterAndMissingFileAreTypedErrors() throws {

@@ -68,3 +68,21 @@ import Testing
         #expect(payload.flow.source.description == "[2001:db8::1]:5060" && payload.flow.transport == .tcp)
     }
 }
+
+/// HEP v3 and v2 as Kamailio 5.6's siptrace really sends them (Scripts/make-hep-capture made the fixtures).
+@Suite struct HEPFromKamailioTests {
+    @Test(arguments: ["kamailio-siptrace-hep3.pcap", "kamailio-siptrace-hep2.pcap"])
+    func siptraceHEPCarriesTheOriginalFlowAndTime(_ fixture: String) throws {
+        let path = Corpus.packageRoot.appendingPathComponent("Tests/TransportTests/Fixtures/\(fixture)").path
+        let pipeline = try DecodePipeline(paths: [path])
+        var payloads: [SIPPayload] = []
+        pipeline.run(emit: { payloads.append($0) }, problem: { _ in })
+        let hep = try #require(payloads.first { $0.viaHEP })
+        // The duplicate went 127.0.1.10 -> 127.0.1.11:15090; HEP names the original hop.
+        #expect(hep.flow.description == "127.0.1.12:15071 -> 127.0.1.10:15070/udp")
+        #expect(String(decoding: hep.bytes, as: UTF8.self).hasPrefix("OPTIONS sip:probe@127.0.1.10:15070 SIP/2.0\r\n"))
+        let direct = try #require(payloads.first { !$0.viaHEP && $0.bytes == hep.bytes })
+        #expect(abs(hep.time.seconds(since: direct.time)) < 1)
+        #expect(pipeline.statistics.problemCount == 0 && pipeline.statistics.hepPackets == 1)
+    }
+}

@@ -184,3 +184,12 @@ import Testing
         #expect(harness.messages == [message])
     }
 }
+
+extension SIPStreamFramerTests {
+    @Test func unfinishedHTTPOnAStreamThatNeverShowedSIPIsNotAProblem() {
+        var harness = FramerHarness()
+        harness.append("GET /index.html HTTP/1.1\r\nHost: 127.0.2.2\r\n")
+        harness.finish()
+        #expect(harness.problems.isEmpty)
+    }
+}

@@ -126,3 +126,16 @@ import Testing
         #expect(harness.count(.truncated) == 1)
     }
 }
+
+extension SIPStreamFramerWebSocketTests {
+    @Test func captureJoinedAfterTheHandshakeFindsTheFrames() {
+        var server = FramerHarness(flow: F.toClient)
+        server.append(Array(W.frame(F.response(cseq: 1)).dropFirst(40)) + W.frame(F.response(cseq: 2)))
+        #expect(server.messages == [F.response(cseq: 2)])
+        #expect(server.payloads.first?.flow.transport == .ws)
+        var client = FramerHarness()
+        client.append(W.frame(F.request(cseq: 3), mask: [0x55, 0x66, 0x77, 0x88]) + W.frame(F.request(cseq: 4), mask: [1, 1, 1, 1]))
+        #expect(client.messages == [F.request(cseq: 3), F.request(cseq: 4)])
+        #expect(client.problems.isEmpty)
+    }
+}

@@ -57,6 +57,8 @@ struct ReassemblyHarness {
 
     func count(_ kind: DecodeProblemKind) -> Int { problems.filter { $0.kind == kind }.count }
     var messages: [[UInt8]] { payloads.map(\.bytes) }
+    /// The messages' start lines, for readable failures.
+    var startLines: [String] { payloads.map { String(decoding: $0.bytes.prefix { $0 != 0x0d }, as: UTF8.self) } }
 }
 
 /// Feeds byte chunks to a `SIPStreamFramer` and records payloads and problems.

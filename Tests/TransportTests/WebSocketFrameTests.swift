@@ -24,7 +24,7 @@ import Testing
             Issue.record("not parsed")
             return
         }
-        #expect(frame.mask == [0xa1, 0xb2, 0xc3, 0xd4] && frame.headerLength == 6)
+        #expect(frame.mask == 0xa1b2_c3d4 && frame.headerLength == 6)
         var out: [UInt8] = []
         bytes.withUnsafeBufferPointer { frame.appendPayload(of: $0, at: 0, to: &out) }
         #expect(out == payload)

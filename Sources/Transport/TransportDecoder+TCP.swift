@@ -1,7 +1,7 @@
 import Capture
 
-/// TCP: the header is parsed here; stream reassembly, SIP framing by Content-Length and WebSocket
-/// are `TCPReassembler`'s.
+/// TCP (RFC 9293): the header is parsed here into a `TCPSegment`; stream reassembly, SIP framing by
+/// Content-Length and WebSocket are `TCPReassembler`'s.
 extension TransportDecoder {
     mutating func decodeTCP(_ bytes: UnsafeRawBufferPointer, source: IPAddress, destination: IPAddress,
                             _ context: PacketContext, emit: (SIPPayload) -> Void) {
