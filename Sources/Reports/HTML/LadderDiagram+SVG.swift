@@ -15,7 +15,10 @@ extension LadderDiagram {
     public func svg(idPrefix: String) -> String {
         let prefix = HTMLEscaping.identifier(idPrefix)
         let laneCount = max(lanes.count, 1)
-        let width = Layout.frameColumn + Double(laneCount) * Layout.laneSpacing + Layout.findingColumn
+        // Wide enough for the longest list of codes in the margin (bold 11px: ~7.5 px a character).
+        let longestCodes = arrows.map { $0.findings.map(\.rawValue).joined(separator: ", ").count + 2 }.max() ?? 0
+        let findingColumn = max(Layout.findingColumn, Double(longestCodes) * 7.5 + 24)
+        let width = Layout.frameColumn + Double(laneCount) * Layout.laneSpacing + findingColumn
         let height = Layout.headerHeight + Double(arrows.count + 1) * Layout.rowHeight
         func x(_ lane: Int) -> Double { Layout.frameColumn + (Double(lane) + 0.5) * Layout.laneSpacing }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ladder\" width=\"\(n(width))\" height=\"\(n(height))\" "
@@ -62,7 +65,7 @@ extension LadderDiagram {
             out += "<text x=\"\(n(labelX))\" y=\"\(n(y - 6))\" class=\"label\"\(anchor)>\(HTMLEscaping.escape(HTMLEscaping.truncated(arrow.label, to: limit)))</text>"
             if flagged {
                 let codes = arrow.findings.map(\.rawValue).joined(separator: ", ")
-                out += "<text x=\"\(n(width - Layout.findingColumn + 12))\" y=\"\(n(y + 4))\" class=\"finding\">⚠ \(HTMLEscaping.escape(HTMLEscaping.truncated(codes, to: 34)))</text>"
+                out += "<text x=\"\(n(width - findingColumn + 12))\" y=\"\(n(y + 4))\" class=\"finding\">⚠ \(HTMLEscaping.escape(codes))</text>"
             }
             out += "</g>\n"
         }
