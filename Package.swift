@@ -63,6 +63,10 @@ let package = Package(
             dependencies: ["Reports", "Audit", "Dialogs", "Transport", "Capture", "SIP"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "rrauditTests", dependencies: [
+            "rraudit", "Reports", "Audit", "Capture", "Transport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Audit
+import Capture
 import Dialogs
 import SIP
 import Transport
@@ -54,6 +55,14 @@ public struct Analysis: Sendable {
                                        frames: payload.frames, fileIndex: payload.fileIndex)
         var ended: [Dialog] = []
         tracker.ingest(observed) { ended.append($0) }
+        for dialog in ended { emit(audit(dialog)) }
+    }
+
+    /// Reports what ended or expired by capture time `now` although no message came: a live
+    /// capture calls it while traffic pauses, so dialogs are printed when they end.
+    public mutating func expire(now: CaptureTime, emit: (DialogAudit) -> Void) {
+        var ended: [Dialog] = []
+        tracker.expire(now: now) { ended.append($0) }
         for dialog in ended { emit(audit(dialog)) }
     }
 

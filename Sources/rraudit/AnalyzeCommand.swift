@@ -15,7 +15,7 @@ struct AnalyzeCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, jsonl
+        case text, jsonl, html
     }
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -34,8 +34,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "Capture files, merged in capture-time order.")
     var files: [String]
 
-    @Option(help: "Output format: text or jsonl (default: text on a terminal, jsonl otherwise).")
+    @Option(help: "Output format: text, jsonl or html (default: text on a terminal, html for an --output ending .html, jsonl otherwise).")
     var format: Format?
+
+    @Option(name: .customLong("output"), help: "Write the report to FILE instead of standard output.")
+    var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity exists: error, warning, info or none.")
     var failOn: FailOn = .error
@@ -82,13 +85,15 @@ struct AnalyzeCommand: ParsableCommand {
             throw usage("rraudit: \(error)")
         }
 
+        if let output { try redirectStandardOutput(to: output) }
         let isTerminal = isatty(STDOUT_FILENO) == 1
-        let format = self.format ?? (isTerminal ? .text : .jsonl)
+        let format = self.format ?? (output?.hasSuffix(".html") == true ? .html : isTerminal ? .text : .jsonl)
         let names = files.map { path in path.split(separator: "/").last.map(String.init) ?? path }
         let json = JSONLinesReport(fileNames: names)
         let noColor = getenv("NO_COLOR").map { String(cString: $0) }
         let text = TextReport(fileNames: names, style: TextStyle(colored: TextStyle.colored(
             choice: colorChoice, isTerminal: isTerminal, noColor: noColor)))
+        var html = HTMLReport(fileNames: names)
         let write: (DialogAudit) -> Void = { audit in
             switch format {
             case .jsonl:
@@ -96,6 +101,8 @@ struct AnalyzeCommand: ParsableCommand {
                 for finding in audit.findings { print(json.findingLine(finding)) }
             case .text:
                 print(text.dialogBlock(audit), terminator: "")
+            case .html:
+                html.add(audit)
             }
         }
 
@@ -116,7 +123,10 @@ struct AnalyzeCommand: ParsableCommand {
             print(text.summaryBlock(summary), terminator: "")
             print(DecodeReportText.render(paths: files, linkTypes: pipeline.linkTypes,
                                           statistics: pipeline.fileStatistics, firstFrames: firstFrames), terminator: "")
+        case .html:
+            print(html.document(summary: summary), terminator: "")
         }
+        fflush(nil)
         if let threshold = failOn.severity, summary.findings(atLeast: threshold) > 0 {
             throw ExitCode(1)
         }
