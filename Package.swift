@@ -54,10 +54,10 @@ let package = Package(
         ),
         .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "Capture"], exclude: ["Fixtures"]),
-        .testTarget(name: "SIPTests", dependencies: ["SIP"]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "SIP"]),
+        .testTarget(name: "SIPTests", dependencies: ["SIP"], exclude: ["Fixtures"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "SIP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs", "Transport", "SIP", "Capture"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Dialogs", "Transport", "Capture", "SIP"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Dialogs", "Routing", "Transport", "Capture", "SIP"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "Dialogs", "Transport", "Capture", "SIP"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,6 @@ struct RRAudit: ParsableCommand {
         commandName: "rraudit",
         abstract: "Find SIP Record-Route / Route defects in packet captures.",
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, DecodeCommand.self]
+        subcommands: [AnalyzeCommand.self, ExplainCommand.self, DecodeCommand.self]
     )
 }

@@ -1,1 +1,0 @@
-// The Audit stage of the rraudit pipeline (see ../shared/design.md).

@@ -1,0 +1,114 @@
+import Dialogs
+import Routing
+import Transport
+
+/// Audits dialogs: evaluates every request copy that reaches a proxy with the rr engine (what
+/// Kamailio's `loose_route`, `is_direction` and `check_route_param` would answer there), then runs
+/// every rule of `Rules/` and returns the per-dialog route report with its findings.
+public struct Auditor: Sendable {
+    /// A `--check-route-param` regex that POSIX ERE rejects.
+    public struct InvalidRegex: Error, Sendable, Equatable, CustomStringConvertible {
+        public var regex: String
+        public var reason: String
+        public var description: String { "invalid --check-route-param regex '\(regex)': \(reason)" }
+    }
+
+    /// The regexes of `--check-route-param`, in the order given, compiled as Kamailio does
+    /// (REG_EXTENDED | REG_ICASE | REG_NEWLINE, rr-spec §5).
+    public let checkRouteParams: [String]
+    /// The rr module parameters assumed for every proxy.
+    public let rrSettings: RRSettings
+    /// `--proxy` addresses: treated as proxies even when no captured hop reveals them.
+    public let declaredProxies: [TransportAddress]
+    private let compiledRegexes: [POSIXRegex]
+
+    /// The rules, one per file under `Rules/`.
+    static let rules: [any AuditRule] = [
+        // Dialog set-up
+        RecordRouteSyntaxRule(), RecordRouteLooseRule(), RecordRouteMirrorRule(), RecordRouteTransitRule(),
+        R2PairRule(), DoubleRecordRouteRule(), RecordRouteFromTagRule(), PreloadedRouteRule(),
+        // In-dialog, from a UA
+        MissingRouteRule(), StrictRoutingRule(), RouteSetRule(), RouteParamsRule(), RequestURIRule(),
+        ProxyBypassRule(), FromTagRouteRule(), DirectionRule(), CancelRouteRule(), FailureACKRouteRule(),
+        // At a proxy
+        ProxyPopRule(), NextHopRule(), StrictNextHopRule(), RequestURIIsProxyRule(), LooseRouteFailureRule(),
+        // Capture
+        CaptureCompletenessRule(),
+    ]
+
+    /// - Throws: `InvalidRegex` for the first regex that does not compile.
+    public init(checkRouteParams: [String] = [], rrSettings: RRSettings = .kamailioDefaults,
+                declaredProxies: [TransportAddress] = []) throws(InvalidRegex) {
+        self.checkRouteParams = checkRouteParams
+        self.rrSettings = rrSettings
+        self.declaredProxies = declaredProxies
+        var compiled: [POSIXRegex] = []
+        for regex in checkRouteParams {
+            do {
+                compiled.append(try POSIXRegex(regex, flags: RouteParams.kamailioFlags))
+            } catch {
+                throw InvalidRegex(regex: regex, reason: error.message)
+            }
+        }
+        compiledRegexes = compiled
+    }
+
+    /// The audit of one dialog.
+    public func audit(_ dialog: Dialog) -> DialogAudit {
+        var proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element) }
+        for declared in declaredProxies where !proxies.contains(where: { $0.owns(declared.endpoint) }) {
+            proxies.append(ProxyIdentity(index: proxies.count, addresses: [declared], recordRoute: [],
+                                         isObserved: false))
+        }
+        var audits: [RequestAudit] = []
+        for (requestIndex, request) in dialog.requests.enumerated() {
+            for (copyIndex, copy) in request.copies.enumerated() {
+                let proxy = proxies.first { $0.owns(copy.flow.destination) }
+                audits.append(RequestAudit(
+                    requestIndex: requestIndex, copyIndex: copyIndex, frame: copy.frame, time: copy.time,
+                    method: request.method, cseq: request.cseq, role: request.role, source: copy.source,
+                    destination: copy.destination, direction: request.direction, requestURI: copy.requestURI,
+                    route: copy.routeValues,
+                    atProxy: proxy.map { evaluate(copy, at: $0, hops: request.hops) }))
+            }
+        }
+        let context = AuditContext(dialog: dialog, requests: audits, proxies: proxies, settings: rrSettings)
+        let findings = Self.rules.flatMap { $0.findings(in: context) }.sorted {
+            ($0.frame, $0.code.rawValue, $0.message) < ($1.frame, $1.code.rawValue, $1.message)
+        }
+        return DialogAudit(dialog: dialog, requests: audits, findings: findings, proxyNames: proxies.map(\.name))
+    }
+
+    /// What the proxy's rr module makes of one received copy.
+    func evaluate(_ copy: ObservedMessage, at proxy: ProxyIdentity, hops: [Hop]) -> ProxyEvaluation {
+        let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings).route(copy.routedRequest)
+        let direction: RequestDirection =
+            Direction.kamailio(routedParams: outcome.routedParams, fromTag: copy.fromTag) == .upstream
+            ? .upstream : .downstream
+        let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
+            ProxyEvaluation.RouteParamCheck(regex: regex,
+                                            matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
+        }
+        let forwarded = hops.first {
+            $0.incoming.frame == copy.frame && $0.incoming.fileIndex == copy.fileIndex
+        }?.outgoing?.frame
+        let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != copy.requestURI
+        return ProxyEvaluation(
+            proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: direction, looseRoute: outcome.returnCode,
+            failure: outcome.failure.map(Self.describe), routeParams: outcome.routeParams, checkRouteParam: checks,
+            removedEntries: outcome.removedEntries.map(\.raw), nextHop: outcome.nextHop,
+            ruriAfter: outcome.requestURIAfter, routeAfter: RouteComparison.values(ofFields: outcome.routeAfter),
+            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: forwarded)
+    }
+
+    static func describe(_ failure: LooseRouteOutcome.Failure) -> String {
+        switch failure {
+        case .noRoute: "no Route header"
+        case .routeUnparsable(let error): "Route does not parse (\(error))"
+        case .requestURIUnparsable: "Request-URI does not parse"
+        case .noToHeader: "no To header"
+        case .routeURIUnparsable(let uri): "Route URI does not parse: \(uri)"
+        case .nothingAfterOwnR2Entry: "strict path: nothing after the proxy's own r2 entry"
+        }
+    }
+}

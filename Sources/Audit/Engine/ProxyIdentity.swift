@@ -1,0 +1,80 @@
+import Dialogs
+import Routing
+import Transport
+
+/// One proxy as the audit judges it: its name and the "myself" set Kamailio's `check_self` would
+/// use, rebuilt from the capture (rr-spec §7): every address it was seen receiving on or sending
+/// from, plus the host:port of every Record-Route value it inserted (listen/advertise/alias).
+struct ProxyIdentity: Sendable {
+    /// Index into `Dialog.proxies`, or past its end for a `--proxy` address no hop revealed.
+    var index: Int
+    /// `ip:port/transport` of its first address.
+    var name: String
+    var addresses: [TransportAddress]
+    var localAddresses: LocalAddresses
+    /// The Record-Route values it inserted, parsed, top first (empty when unknown).
+    var recordRoute: [RouteValue]
+    /// True when a hop through it (both copies) was captured.
+    var isObserved: Bool
+
+    init(index: Int, addresses: [TransportAddress], recordRoute: [String], isObserved: Bool) {
+        self.index = index
+        self.addresses = addresses
+        name = addresses.first?.description ?? "?"
+        self.recordRoute = recordRoute.map(RouteValue.init)
+        self.isObserved = isObserved
+        var sockets = addresses.map { address in
+            ListeningSocket(proto: SocketProtocol(address.transport), address: address.endpoint.address.description,
+                            port: Int(address.endpoint.port))
+        }
+        var aliases: [HostAlias] = []
+        for value in self.recordRoute {
+            guard let uri = value.entry?.uri, let host = uri.hostWithoutBrackets else { continue }
+            if RouteComparison.isIPLiteral(host) {
+                sockets.append(ListeningSocket(proto: uri.transport ?? .udp, address: host, port: uri.port ?? 5060))
+            } else {
+                aliases.append(HostAlias(host: host, port: uri.port))
+            }
+        }
+        localAddresses = LocalAddresses(sockets: sockets, aliases: aliases)
+    }
+
+    init(index: Int, proxy: Proxy) {
+        self.init(index: index, addresses: proxy.addresses, recordRoute: proxy.recordRoute,
+                  isObserved: proxy.isObserved)
+    }
+
+    /// Kamailio's `is_myself` for a Route value (false when its URI does not parse).
+    func isMyself(_ value: RouteValue) -> Bool {
+        value.entry?.uri.map(localAddresses.isMyself) ?? false
+    }
+
+    /// Kamailio's `is_myself` for a bare URI (a Request-URI).
+    func isMyself(uri text: String) -> Bool {
+        (try? RouteURI(parsing: text)).map(localAddresses.isMyself) ?? false
+    }
+
+    /// True when the proxy was seen on `endpoint` (transport ignored).
+    func owns(_ endpoint: Endpoint) -> Bool {
+        addresses.contains { $0.endpoint == endpoint }
+    }
+
+    /// True when one of its Record-Route values has the URI `text` (the same element and params).
+    func recordRouted(uri text: String) -> Bool {
+        recordRoute.contains { $0.uriText == text }
+    }
+}
+
+extension SocketProtocol {
+    /// The socket list a capture transport belongs to (WebSocket is served from TCP/TLS sockets).
+    init(_ transport: TransportProtocol) {
+        switch transport {
+        case .udp: self = .udp
+        case .tcp: self = .tcp
+        case .tls: self = .tls
+        case .sctp: self = .sctp
+        case .ws: self = .ws
+        case .wss: self = .wss
+        }
+    }
+}

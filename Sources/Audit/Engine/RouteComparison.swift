@@ -1,0 +1,179 @@
+import Dialogs
+import Routing
+import SIP
+import Transport
+
+/// The comparisons rules share: route lists against route lists, parameters against parameters,
+/// URIs against URIs and against the endpoints packets went to. One place, so every rule judges
+/// "same entry" and "same next hop" the same way.
+enum RouteComparison {
+    /// How an observed route list differs from the expected one, entry by entry (by element).
+    struct ListDifference: Sendable {
+        /// Expected entries with no observed counterpart.
+        var missing: [RouteValue]
+        /// Observed entries that are not expected.
+        var extra: [RouteValue]
+        /// Same elements, different order.
+        var reordered: Bool
+        /// Expected and observed entries naming the same element, in order.
+        var matched: [(expected: RouteValue, observed: RouteValue)]
+
+        var isEmpty: Bool { missing.isEmpty && extra.isEmpty && !reordered }
+    }
+
+    /// Aligns `observed` with `expected` by element (longest common subsequence), so one lost
+    /// entry shows as one missing entry, not as everything after it shifted.
+    static func difference(expected: [RouteValue], observed: [RouteValue]) -> ListDifference {
+        let e = expected.map(\.element), o = observed.map(\.element)
+        var table = Array(repeating: Array(repeating: 0, count: o.count + 1), count: e.count + 1)
+        for i in stride(from: e.count - 1, through: 0, by: -1) {
+            for j in stride(from: o.count - 1, through: 0, by: -1) {
+                table[i][j] = e[i] == o[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var i = 0, j = 0
+        var matched: [(expected: RouteValue, observed: RouteValue)] = []
+        var missing: [RouteValue] = [], extra: [RouteValue] = []
+        while i < e.count && j < o.count {
+            if e[i] == o[j] {
+                matched.append((expected[i], observed[j]))
+                i += 1
+                j += 1
+            } else if table[i + 1][j] >= table[i][j + 1] {
+                missing.append(expected[i])
+                i += 1
+            } else {
+                extra.append(observed[j])
+                j += 1
+            }
+        }
+        missing += expected[i...]
+        extra += observed[j...]
+        let reordered = !missing.isEmpty && e.count == o.count && e.sorted() == o.sorted()
+        if reordered {
+            return ListDifference(missing: [], extra: [], reordered: true, matched: matched)
+        }
+        return ListDifference(missing: missing, extra: extra, reordered: false, matched: matched)
+    }
+
+    /// One parameter lost, added or given another value.
+    struct ParameterChange: Sendable, Hashable {
+        var name: String
+        var expected: String?
+        var observed: String?
+        var wasPresent: Bool
+        var isPresent: Bool
+
+        /// `;nat=yes → (lost)` style text for messages and evidence.
+        var text: String {
+            let before = wasPresent ? URIParameter(name: name, value: expected).text : "(none)"
+            let after = isPresent ? URIParameter(name: name, value: observed).text : "(lost)"
+            return "\(before) → \(after)"
+        }
+    }
+
+    /// Parameter differences between two values for the same element. Names compare
+    /// case-insensitively, values exactly (Kamailio's `check_route_param` is case-insensitive but
+    /// `get_route_param`, hence ftag, is not).
+    static func parameterChanges(expected: RouteValue, observed: RouteValue) -> [ParameterChange] {
+        let before = expected.parameters, after = observed.parameters
+        var changes: [ParameterChange] = []
+        for parameter in before {
+            let match = after.first { $0.name == parameter.name }
+            if match == nil || match?.value != parameter.value {
+                changes.append(ParameterChange(name: parameter.name, expected: parameter.value,
+                                               observed: match?.value ?? nil, wasPresent: true,
+                                               isPresent: match != nil))
+            }
+        }
+        for parameter in after where !before.contains(where: { $0.name == parameter.name }) {
+            changes.append(ParameterChange(name: parameter.name, expected: nil, observed: parameter.value,
+                                           wasPresent: false, isPresent: true))
+        }
+        return changes
+    }
+
+    /// Splits a URI parameter section (without the leading `;`) at unquoted `;`.
+    static func splitParameters(_ params: String) -> [URIParameter] {
+        var result: [URIParameter] = []
+        var current = ""
+        var quoted = false
+        func flush() {
+            let trimmed = trim(current[...])
+            current = ""
+            guard !trimmed.isEmpty else { return }
+            if let equals = trimmed.firstIndex(of: "=") {
+                result.append(URIParameter(name: trim(trimmed[..<equals]).lowercased(),
+                                           value: trim(trimmed[trimmed.index(after: equals)...])))
+            } else {
+                result.append(URIParameter(name: trimmed.lowercased(), value: nil))
+            }
+        }
+        for character in params {
+            if character == "\"" { quoted.toggle() }
+            if character == ";" && !quoted { flush() } else { current.append(character) }
+        }
+        flush()
+        return result
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    static func trim(_ text: Substring) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+
+    /// RFC 3261 §19.1.4 equivalence when both parse as SIP URIs, else exact text.
+    static func equivalentURIs(_ a: String, _ b: String) -> Bool {
+        let left = trim(a[...]), right = trim(b[...])
+        if left == right { return true }
+        guard let x = try? SIPURI(parsing: left), let y = try? SIPURI(parsing: right) else { return false }
+        return x.isEquivalent(to: y)
+    }
+
+    /// The port a URI without one means: 5061 for sips: or transport=tls, else 5060 (RFC 3263).
+    static func defaultPort(scheme: String, transport: SocketProtocol?) -> Int {
+        scheme == "sips" || transport == .tls || transport == .wss ? 5061 : 5060
+    }
+
+    /// An IP literal's address (IPv6 with or without brackets), or nil for a host name.
+    static func ipAddress(_ host: String) -> IPAddress? {
+        let text = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return IPAddress(text: text)
+    }
+
+    static func isIPLiteral(_ host: String) -> Bool { ipAddress(host) != nil }
+
+    /// An IP literal in canonical text, a host name lower-cased.
+    static func normalisedHost(_ host: String) -> String {
+        ipAddress(host)?.description ?? host.lowercased()
+    }
+
+    /// Where a packet sent to `uri` goes when its host is an IP literal: the maddr rule first
+    /// (rr-spec §3.1), then the URI's port or its protocol default. A NAT `alias=ip~port~proto`
+    /// parameter (Kamailio nathelper `handle_ruri_alias`) names the real destination. Nil for host
+    /// names, which would need DNS.
+    static func destinations(of uriText: String) -> [Endpoint] {
+        guard let uri = try? RouteURI(parsing: uriText) else { return [] }
+        var result: [Endpoint] = []
+        if let alias = URIParameters.value(of: "alias", in: uri.params) {
+            let parts = alias.split(separator: "~")
+            if parts.count >= 2, let address = ipAddress(String(parts[0])), let port = UInt16(parts[1]) {
+                result.append(Endpoint(address: address, port: port))
+            }
+        }
+        let target = uri.maddr != nil ? ((try? RouteURI(parsing: uri.afterMaddrRule)) ?? uri) : uri
+        if let host = target.hostWithoutBrackets, let address = ipAddress(host) {
+            let port = target.port ?? defaultPort(scheme: target.scheme, transport: target.transport)
+            if let port = UInt16(exactly: port) { result.append(Endpoint(address: address, port: port)) }
+        }
+        return result
+    }
+
+    /// Splits Route header field bodies into values; a body that does not parse stays whole.
+    static func values(ofFields fields: [String]) -> [String] {
+        fields.flatMap { field -> [String] in
+            guard let entries = try? RouteEntry.parseFields([field]) else { return [field] }
+            return entries.map(\.raw)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Routing
+
+/// One Record-Route or Route value as on the wire, parsed the way Kamailio's `parse_rr` reads it.
+/// Rules compare these, never raw strings, so display names and spacing do not count as changes.
+struct RouteValue: Sendable, Hashable {
+    /// The value as on the wire.
+    var raw: String
+    /// The parsed entry; nil when Kamailio could not parse the value (RR_UNPARSEABLE).
+    var entry: RouteEntry?
+    /// Why it did not parse.
+    var parseError: RouteParseError?
+
+    init(_ raw: String) {
+        self.raw = raw
+        do {
+            let entries = try RouteEntry.parseFields([raw])
+            entry = entries.count == 1 ? entries.first : nil
+            parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
+        } catch {
+            entry = nil
+            parseError = error
+        }
+    }
+
+    /// The URI between `<` and `>`, or the trimmed raw text when the value did not parse.
+    var uriText: String { entry?.uriText ?? RouteComparison.trim(raw[...]) }
+
+    /// True when the URI itself parsed (host, port, params usable).
+    var hasURI: Bool { entry?.uri != nil }
+
+    var isLoose: Bool { entry?.isLoose ?? false }
+    var hasR2: Bool { entry?.hasR2 ?? false }
+    /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
+    /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
+    var ftag: String? { parameters.first { $0.name == "ftag" }?.value }
+
+    /// The URI parameters in wire order: name lower-cased, value as written (nil for a flag).
+    var parameters: [URIParameter] {
+        guard let params = entry?.uri?.params, !params.isEmpty else { return [] }
+        return RouteComparison.splitParameters(params)
+    }
+
+    /// `lr` written with a value (`lr=on`, as `enable_full_lr=1` does).
+    var lrHasValue: Bool {
+        parameters.contains { $0.name == "lr" && $0.value != nil }
+    }
+
+    /// What names the element the value points at: user, host (IP literals normalised) and port
+    /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
+    /// is still the same proxy.
+    var element: String {
+        guard let uri = entry?.uri else { return "?" + uriText.lowercased() }
+        let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
+        let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
+        return "\(uri.user ?? "")@\(host):\(port)"
+    }
+
+    /// The host written as an IPv6 address without brackets (RFC 3261 §25.1 requires them).
+    var hasUnbracketedIPv6: Bool {
+        let uri = uriText
+        guard let colon = uri.firstIndex(of: ":") else { return false }
+        var rest = uri[uri.index(after: colon)...]
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        let hostPort = rest.prefix { $0 != ";" && $0 != "?" }
+        return !hostPort.hasPrefix("[") && hostPort.filter { $0 == ":" }.count >= 2
+    }
+}
+
+/// One URI parameter: name lower-cased, value as written.
+struct URIParameter: Sendable, Hashable {
+    var name: String
+    var value: String?
+
+    /// `;name=value` as written in a URI.
+    var text: String { value.map { ";\(name)=\($0)" } ?? ";\(name)" }
+}

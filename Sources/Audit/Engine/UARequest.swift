@@ -1,0 +1,67 @@
+import Dialogs
+
+/// An in-dialog request as the sending UA emitted it, next to what RFC 3261 §12.2.1.1 says it
+/// must carry given the sender's route set and remote target.
+struct UARequest: Sendable {
+    var request: DialogRequest
+    /// The copy the UA sent (before any proxy).
+    var copy: ObservedMessage
+    /// The sender's route set (§12.1.1 for the callee, §12.1.2 for the caller).
+    var routeSet: [RouteValue]
+    /// The remote target the sender had to use, when known.
+    var remoteTarget: String?
+    var observedRoute: [RouteValue]
+    /// The Route the request must carry (§12.2.1.1): the route set, or, when the first entry is a
+    /// strict router and the UA addressed it, the rest of the set plus the remote target.
+    var expectedRoute: [RouteValue]
+    /// The Request-URI it must carry: the remote target, or the strict first entry's URI.
+    var expectedRequestURI: String?
+    /// True when the UA put a route set entry in the Request-URI although the first entry is a
+    /// loose router (the RFC 2543 strict form, STRICT_ROUTING).
+    var isStrictForm: Bool
+
+    init(request: DialogRequest, copy: ObservedMessage, routeSet: [RouteValue], remoteTarget: String?) {
+        self.request = request
+        self.copy = copy
+        self.routeSet = routeSet
+        self.remoteTarget = remoteTarget
+        observedRoute = copy.routeValues.map(RouteValue.init)
+        let ruri = copy.requestURI
+        let ruriElement = RouteValue("<\(ruri)>").element
+        if let first = routeSet.first, !first.isLoose, first.element == ruriElement {
+            // A strict router first (RR_NO_LR): the strict form of §12.2.1.1 is right. A UA using
+            // the loose form is not blamed again; Kamailio pops its own entry whatever its lr.
+            expectedRoute = Array(routeSet.dropFirst()) + (remoteTarget.map { [RouteValue("<\($0)>")] } ?? [])
+            expectedRequestURI = first.uriText
+            isStrictForm = false
+        } else {
+            expectedRoute = routeSet
+            expectedRequestURI = remoteTarget
+            let isRemoteTarget = remoteTarget.map { RouteComparison.equivalentURIs($0, ruri) } ?? false
+            isStrictForm = !isRemoteTarget && routeSet.first?.isLoose == true
+                && routeSet.contains { $0.element == ruriElement }
+        }
+    }
+}
+
+extension AuditContext {
+    /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
+    var uaRequests: [UARequest] {
+        inDialogRequests.compactMap { request in
+            guard let copy = uaCopy(of: request), let routeSet = expectedRouteSet(request.direction) else { return nil }
+            return UARequest(request: request, copy: copy, routeSet: routeSet,
+                             remoteTarget: expectedRemoteTarget(request))
+        }
+    }
+
+    /// The Record-Route values a proxy inserted: from its captured hop, else the dialog's values
+    /// that are "myself" for it.
+    func recordRoute(of proxy: ProxyIdentity) -> [RouteValue] {
+        proxy.recordRoute.isEmpty ? recordRouteValues.filter(proxy.isMyself) : proxy.recordRoute
+    }
+
+    /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.
+    func inserter(of value: RouteValue) -> ProxyIdentity? {
+        proxies.first { proxy in proxy.recordRoute.contains { $0.raw == value.raw } } ?? owner(of: value)
+    }
+}

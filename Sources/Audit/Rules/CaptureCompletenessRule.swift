@@ -1,0 +1,24 @@
+/// CAPTURE_INCOMPLETE: the route set comes only from the dialog-forming request and response
+/// (RFC 3261 §12.1.1, §12.1.2). When in-dialog requests were captured but either of those was
+/// not, the route-set rules cannot judge the dialog, and the report says so instead of staying
+/// silent.
+struct CaptureCompletenessRule: AuditRule {
+    var codes: [FindingCode] { [.captureIncomplete] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        guard let first = context.inDialogRequests.first else { return [] }
+        let missing: String
+        if context.dialog.initialRequest == nil {
+            missing = "dialog-forming request"
+        } else if context.formingResponses.isEmpty {
+            missing = "dialog-forming response"
+        } else {
+            return []
+        }
+        return [context.finding(
+            .captureIncomplete, frame: first.firstFrame,
+            message: "\(first.method) seen but the \(missing) is not in the capture: route set unknown",
+            evidence: [EvidenceEntry("missing", .string(missing)),
+                       EvidenceEntry("in_dialog_requests", .int(context.inDialogRequests.count))])]
+    }
+}

@@ -1,0 +1,29 @@
+/// RR_DOUBLE_MISSING: a proxy that receives on one interface or transport and sends on another
+/// should record-route once per side (RFC 5658); Kamailio does so with `enable_double_rr=1` when the
+/// sockets differ in address, port or protocol (rr-spec §2.3 COND_IF_DIFF_REALMS). A TCP/TLS
+/// send goes out from an ephemeral port, so ports count only when both legs are UDP.
+struct DoubleRecordRouteRule: AuditRule {
+    var codes: [FindingCode] { [.rrDoubleMissing] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        guard context.settings.enableDoubleRR >= 1, let initial = context.dialog.initialRequest else { return [] }
+        return initial.hops.compactMap { hop in
+            guard let outgoing = hop.outgoing, context.proxies.indices.contains(hop.proxyIndex) else { return nil }
+            let inserted = outgoing.recordRouteValues.count - hop.incoming.recordRouteValues.count
+            guard inserted == 1 else { return nil }
+            let received = hop.incoming.destination, sent = outgoing.source
+            let bothUDP = received.transport == .udp && sent.transport == .udp
+            let differs = received.endpoint.address != sent.endpoint.address
+                || received.transport != sent.transport
+                || (bothUDP && received.endpoint.port != sent.endpoint.port)
+            guard differs else { return nil }
+            let proxy = context.proxies[hop.proxyIndex]
+            return context.finding(
+                .rrDoubleMissing, frame: outgoing.frame, proxy: proxy,
+                message: "\(proxy.name) received on \(received) and sent from \(sent) with one Record-Route",
+                evidence: [EvidenceEntry("received_on", .string(received.description)),
+                           EvidenceEntry("sent_from", .string(sent.description)),
+                           EvidenceEntry("record_route", .strings(Array(outgoing.recordRouteValues.prefix(1))))])
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// FTAG_MISMATCH, FTAG_MISSING: at a proxy, the ftag of its own Route entry must be one of the
+/// request's dialog tags (it is the initiator's tag, rr-spec §2.4) and must still be there when
+/// the Record-Route had one; `is_direction()` reads it (rr-spec §4: no ftag → downstream, any
+/// mismatch → upstream).
+struct FromTagRouteRule: AuditRule {
+    var codes: [FindingCode] { [.ftagMismatch, .ftagMissing] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        var reported = Set<String>()
+        return context.visits.compactMap { visit in
+            guard visit.request.role == .inDialog, visit.foundOwnEntry,
+                  reported.insert("\(visit.request.cseq) \(visit.request.method) \(visit.proxy.index)").inserted
+            else { return nil }
+            let fromTag = visit.incoming.fromTag, toTag = visit.incoming.toTag
+            if let ftag = visit.writtenFtag {
+                guard ftag != fromTag && ftag != toTag else { return nil }
+                return context.finding(
+                    .ftagMismatch, frame: visit.incoming.frame, proxy: visit.proxy,
+                    message: "\(visit.request.method) reaches \(visit.proxy.name) with ftag=\(ftag), neither the From nor the To tag",
+                    evidence: [EvidenceEntry("ftag", .string(ftag)), EvidenceEntry("from_tag", .string(fromTag ?? "")),
+                               EvidenceEntry("to_tag", .string(toTag ?? "")),
+                               EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))])
+            }
+            guard let recorded = context.recordRoute(of: visit.proxy).first?.ftag, !recorded.isEmpty else { return nil }
+            return context.finding(
+                .ftagMissing, frame: visit.incoming.frame, proxy: visit.proxy,
+                message: "\(visit.request.method) reaches \(visit.proxy.name) without the ftag=\(recorded) it record-routed",
+                evidence: [EvidenceEntry("expected_ftag", .string(recorded)),
+                           EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))])
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// NEXT_HOP_WRONG: after Route processing a proxy sends to the first remaining Route (loose) or
+/// else to the Request-URI (RFC 3261 §16.6 step 7; Kamailio `$du`/R-URI after `loose_route`,
+/// rr-spec §3.6). Only IP-literal next hops are judged (no DNS); a NAT `alias=` parameter counts as
+/// the destination (nathelper `handle_ruri_alias`). A warning: scripts may override `$du`.
+struct NextHopRule: AuditRule {
+    var codes: [FindingCode] { [.nextHopWrong] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        context.visits.compactMap { visit in
+            guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0, let outgoing = visit.outgoing
+            else { return nil }
+            let expected = RouteComparison.destinations(of: visit.evaluation.nextHop)
+            guard !expected.isEmpty, !expected.contains(outgoing.flow.destination) else { return nil }
+            return context.finding(
+                .nextHopWrong, frame: outgoing.frame, proxy: visit.proxy,
+                message: "\(visit.proxy.name) sent \(visit.request.method) to \(outgoing.flow.destination), next hop is \(visit.evaluation.nextHop)",
+                evidence: [EvidenceEntry("expected_next_hop", .string(visit.evaluation.nextHop)),
+                           EvidenceEntry("expected_destination", .strings(expected.map(\.description))),
+                           EvidenceEntry("observed_destination", .string(outgoing.destination.description)),
+                           EvidenceEntry("received_frame", .int(visit.incoming.frame))])
+        }
+    }
+}

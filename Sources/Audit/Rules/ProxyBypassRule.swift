@@ -1,0 +1,24 @@
+/// PROXY_BYPASSED: a proxy in the route set asked to see every request of the dialog (RFC 3261
+/// §16.6 step 4, §12.2.1.1). Reported when a request reached its recipient while no copy of it
+/// was captured arriving at a record-routing proxy whose addresses the capture shows.
+struct ProxyBypassRule: AuditRule {
+    var codes: [FindingCode] { [.proxyBypassed] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        context.uaRequests.flatMap { ua -> [Finding] in
+            guard let recipient = context.recipient(ua.request.direction).endpoint,
+                  let delivered = ua.request.copies.first(where: { $0.flow.destination == recipient.endpoint })
+            else { return [] }
+            var seen = Set<Int>()
+            let proxies = ua.routeSet.compactMap(context.owner(of:)).filter { $0.isObserved && seen.insert($0.index).inserted }
+            return proxies.compactMap { proxy in
+                guard !ua.request.copies.contains(where: { proxy.owns($0.flow.destination) }) else { return nil }
+                return context.finding(
+                    .proxyBypassed, frame: delivered.frame, proxy: proxy,
+                    message: "\(ua.request.method) reached \(recipient) without passing \(proxy.name)",
+                    evidence: [EvidenceEntry("route_set", .strings(ua.routeSet.map(\.raw))),
+                               EvidenceEntry("path", .strings(ua.request.copies.map { "\($0.source) -> \($0.destination)" }))])
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Dialogs
+
+/// RR_CHANGED_IN_TRANSIT: a proxy adds its own Record-Route value above the others and leaves the
+/// rest alone (RFC 3261 §16.6 step 4); in responses it may rewrite only its own value (§16.7
+/// step 9). Checked on every captured hop of the initial request and of the dialog-forming
+/// responses.
+struct RecordRouteTransitRule: AuditRule {
+    var codes: [FindingCode] { [.rrChangedInTransit] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        requestFindings(context) + responseFindings(context)
+    }
+
+    /// The forwarded request must end with the received Record-Route, unchanged.
+    private func requestFindings(_ context: AuditContext) -> [Finding] {
+        guard let initial = context.dialog.initialRequest else { return [] }
+        return initial.hops.compactMap { hop in
+            guard let outgoing = hop.outgoing, context.proxies.indices.contains(hop.proxyIndex) else { return nil }
+            let before = hop.incoming.recordRouteValues.map(RouteValue.init)
+            let after = outgoing.recordRouteValues.map(RouteValue.init)
+            let kept = after.suffix(before.count)
+            guard after.count < before.count || kept.map(\.uriText) != before.map(\.uriText) else { return nil }
+            let proxy = context.proxies[hop.proxyIndex]
+            return context.finding(
+                .rrChangedInTransit, frame: outgoing.frame, proxy: proxy,
+                message: "\(proxy.name) changed Record-Route values of other elements while forwarding \(initial.method)",
+                evidence: [EvidenceEntry("received", .strings(before.map(\.raw))),
+                           EvidenceEntry("forwarded", .strings(after.map(\.raw))),
+                           EvidenceEntry("received_frame", .int(hop.incoming.frame))])
+        }
+    }
+
+    /// A response copy leaving a proxy must carry the values of the copy that reached it, except
+    /// those naming the proxy itself.
+    private func responseFindings(_ context: AuditContext) -> [Finding] {
+        let responses = context.formingResponses
+        var findings: [Finding] = []
+        for proxy in context.proxies {
+            for arriving in responses where proxy.owns(arriving.flow.destination) {
+                guard let leaving = responses.first(where: {
+                    proxy.owns($0.flow.source) && $0.statusCode == arriving.statusCode
+                        && $0.viaCount + 1 == arriving.viaCount && $0.time >= arriving.time
+                }) else { continue }
+                let before = arriving.recordRouteValues.map(RouteValue.init).filter { !proxy.isMyself($0) }
+                let after = leaving.recordRouteValues.map(RouteValue.init).filter { !proxy.isMyself($0) }
+                guard before.map(\.uriText) != after.map(\.uriText) else { continue }
+                findings.append(context.finding(
+                    .rrChangedInTransit, frame: leaving.frame, proxy: proxy,
+                    message: "\(proxy.name) changed Record-Route values of other elements in the \(leaving.statusCode ?? 0) response",
+                    evidence: [EvidenceEntry("received", .strings(before.map(\.raw))),
+                               EvidenceEntry("forwarded", .strings(after.map(\.raw))),
+                               EvidenceEntry("received_frame", .int(arriving.frame))]))
+            }
+        }
+        return findings
+    }
+}

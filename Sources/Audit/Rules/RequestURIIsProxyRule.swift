@@ -1,0 +1,27 @@
+/// RURI_IS_PROXY: Kamailio's `loose_route` (mode 0) takes the strict-router recovery path for any
+/// request with a To tag whose Request-URI host:port is local, even when it is not a value the
+/// proxy record-routed (rr-spec §3.2, §3.4, §6 #24 #25; RFC 3261 §16.4 only means the latter).
+/// A Request-URI equal to one of its Record-Route values is STRICT_ROUTING's instead.
+struct RequestURIIsProxyRule: AuditRule {
+    var codes: [FindingCode] { [.ruriIsProxy] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        guard context.settings.looseRouteMode & 1 == 0 else { return [] }
+        var reported = Set<String>()
+        return context.visits.compactMap { visit in
+            let ruri = visit.incoming.requestURI
+            guard visit.request.role == .inDialog, visit.incoming.toTag?.isEmpty == false,
+                  visit.proxy.isMyself(uri: ruri) else { return nil }
+            let element = RouteValue("<\(ruri)>").element
+            guard !context.recordRoute(of: visit.proxy).contains(where: { $0.element == element }),
+                  reported.insert("\(visit.request.cseq) \(visit.request.method) \(visit.proxy.index)").inserted
+            else { return nil }
+            return context.finding(
+                .ruriIsProxy, frame: visit.incoming.frame, proxy: visit.proxy,
+                message: "\(visit.request.method) Request-URI \(ruri) is \(visit.proxy.name) itself: loose_route takes the strict path",
+                evidence: [EvidenceEntry("ruri", .string(ruri)),
+                           EvidenceEntry("ruri_after", .string(visit.evaluation.ruriAfter)),
+                           EvidenceEntry("next_hop", .string(visit.evaluation.nextHop))])
+        }
+    }
+}

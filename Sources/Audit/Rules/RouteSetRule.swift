@@ -1,0 +1,36 @@
+/// ROUTE_SET_MISMATCH, ROUTE_NOT_REVERSED: the Route of an in-dialog request is the sender's route
+/// set, fixed at dialog creation: the request's Record-Route in order at the UAS (RFC 3261
+/// §12.1.1), the response's Record-Route reversed at the UAC (§12.1.2), sent per §12.2.1.1.
+/// Entries are compared by the element they name; parameter changes are ROUTE_PARAMS_CHANGED's.
+/// A caller that kept Record-Route order is ROUTE_NOT_REVERSED (sipexer #11).
+struct RouteSetRule: AuditRule {
+    var codes: [FindingCode] { [.routeSetMismatch, .routeNotReversed] }
+
+    func findings(in context: AuditContext) -> [Finding] {
+        context.uaRequests.compactMap { ua in
+            guard !ua.isStrictForm, !ua.observedRoute.isEmpty || ua.expectedRoute.isEmpty else { return nil }
+            let difference = RouteComparison.difference(expected: ua.expectedRoute, observed: ua.observedRoute)
+            guard !difference.isEmpty else { return nil }
+            let evidence = [EvidenceEntry("expected", .strings(ua.expectedRoute.map(\.raw))),
+                            EvidenceEntry("observed", .strings(ua.observedRoute.map(\.raw)))]
+            let reversed = ua.expectedRoute.count >= 2
+                && ua.observedRoute.map(\.element) == ua.expectedRoute.reversed().map(\.element)
+            if reversed && ua.request.direction == .downstream {
+                return context.finding(
+                    .routeNotReversed, frame: ua.copy.frame, proxy: context.owner(of: ua.observedRoute[0]),
+                    message: "\(ua.request.method) from the caller lists the route set in Record-Route order, starting at \(ua.observedRoute[0].raw)",
+                    evidence: evidence)
+            }
+            var what: [String] = []
+            if !difference.missing.isEmpty { what.append("misses " + difference.missing.map(\.raw).joined(separator: ", ")) }
+            if !difference.extra.isEmpty { what.append("adds " + difference.extra.map(\.raw).joined(separator: ", ")) }
+            if difference.reordered { what.append("has the entries out of order") }
+            let blamed = difference.missing.first ?? difference.extra.first ?? ua.expectedRoute.first
+            return context.finding(
+                .routeSetMismatch, frame: ua.copy.frame, proxy: blamed.flatMap(context.owner(of:)),
+                message: "\(ua.request.method) Route \(what.joined(separator: "; "))",
+                evidence: evidence + [EvidenceEntry("missing", .strings(difference.missing.map(\.raw))),
+                                      EvidenceEntry("extra", .strings(difference.extra.map(\.raw)))])
+        }
+    }
+}

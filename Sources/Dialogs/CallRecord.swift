@@ -1,0 +1,124 @@
+import Capture
+import SIP
+
+/// Everything the tracker holds about one Call-ID while its dialogs are open: the messages in
+/// capture order and just enough state to tell when they have all ended.
+///
+/// Dialogs are only assembled (by `DialogAssembler`) when the call is reported, so the per-message
+/// work stays a few set updates.
+struct CallRecord: Sendable {
+    struct Entry: Sendable {
+        var observed: ObservedMessage
+        var facts: MessageFacts
+    }
+
+    /// An unordered pair of tags: a dialog whichever side sent the request.
+    struct TagPair: Hashable, Sendable {
+        var low: String
+        var high: String
+        init(_ a: String, _ b: String) {
+            (low, high) = a <= b ? (a, b) : (b, a)
+        }
+    }
+
+    /// A dialog-forming request (From tag, CSeq, method) awaiting its final response.
+    struct InitialKey: Hashable, Sendable {
+        var fromTag: String
+        var cseq: UInt32
+        var method: SIPMethod
+    }
+
+    let callID: String
+    private(set) var entries: [Entry] = []
+    private(set) var firstTime: CaptureTime
+    private(set) var lastTime: CaptureTime
+
+    private var pendingInitial: Set<InitialKey> = []
+    /// Every dialog-forming request seen, answered or not.
+    private var initialKeys: Set<InitialKey> = []
+    private var initialFromTags: Set<String> = []
+    /// BYE and terminating NOTIFY requests: their final response ends the dialog.
+    private var terminating: [InitialKey: TagPair] = [:]
+    private var confirmed: Set<TagPair> = []
+    /// When each confirmed dialog ended (BYE answered, subscription terminated).
+    private var ended: [TagPair: CaptureTime] = [:]
+    private var lastFinalResponse: CaptureTime?
+
+    /// How long an unanswered BYE keeps the dialog open for its response (64 × T1, RFC 3261 17.1.2.2).
+    static let unansweredByeWait = 32.0
+    /// How long a call challenged with 401/407 waits for the authenticated retry.
+    static let challengeWait = 32.0
+
+    init(callID: String, time: CaptureTime) {
+        self.callID = callID
+        firstTime = time
+        lastTime = time
+    }
+
+    mutating func append(_ observed: ObservedMessage, _ facts: MessageFacts) {
+        entries.append(Entry(observed: observed, facts: facts))
+        if observed.time > lastTime { lastTime = observed.time }
+        let time = observed.time
+        if facts.isRequest {
+            noteRequest(facts, time)
+        } else {
+            noteResponse(facts, time)
+        }
+    }
+
+    private mutating func noteRequest(_ facts: MessageFacts, _ time: CaptureTime) {
+        guard let fromTag = facts.fromTag else { return }
+        guard let toTag = facts.toTag else {
+            if DialogAssembler.formsDialog(facts.method) {
+                let key = InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)
+                pendingInitial.insert(key)
+                initialKeys.insert(key)
+                initialFromTags.insert(fromTag)
+            }
+            return
+        }
+        let pair = TagPair(fromTag, toTag)
+        if facts.method == .notify && initialFromTags.contains(toTag) {
+            // RFC 6665 4.1.2.4: a NOTIFY may establish the subscription dialog before the 2xx.
+            confirmed.insert(pair)
+        } else if !initialFromTags.contains(fromTag) && !initialFromTags.contains(toTag)
+                    && facts.method != .cancel && facts.method != .ack {
+            // The capture began inside this dialog: it exists, and must end like any other.
+            confirmed.insert(pair)
+        }
+        if facts.method == .bye || facts.subscriptionTerminated {
+            if ended[pair] == nil { ended[pair] = time.adding(seconds: Self.unansweredByeWait) }
+            terminating[InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)] = pair
+        }
+    }
+
+    private mutating func noteResponse(_ facts: MessageFacts, _ time: CaptureTime) {
+        guard let code = facts.statusCode, code >= 200, let fromTag = facts.fromTag else { return }
+        let key = InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)
+        if initialKeys.contains(key) {
+            // A forked request can get several final responses: each 2xx confirms one dialog.
+            pendingInitial.remove(key)
+            // After a 401/407 challenge the UAC usually retries with credentials, maybe after a
+            // user typed them: keep the call open a while so the retry joins it.
+            lastFinalResponse = code == 401 || code == 407 ? time.adding(seconds: Self.challengeWait) : time
+            if code < 300, let toTag = facts.toTag { confirmed.insert(TagPair(fromTag, toTag)) }
+        } else if let pair = terminating[key] {
+            ended[pair] = time
+        }
+    }
+
+    /// The capture time from which every dialog of the call is over, or nil while one is open.
+    var completionTime: CaptureTime? {
+        guard pendingInitial.isEmpty else { return nil }
+        var latest = lastFinalResponse ?? firstTime
+        for pair in confirmed {
+            guard let end = ended[pair] else { return nil }
+            if end > latest { latest = end }
+        }
+        if confirmed.isEmpty && lastFinalResponse == nil && initialFromTags.isEmpty {
+            // Only stray CANCEL/ACK or responses: nothing stays open.
+            latest = lastTime
+        }
+        return latest
+    }
+}

@@ -1,0 +1,199 @@
+import Capture
+import SIP
+import Transport
+
+/// Turns the messages of one Call-ID into its dialogs, once the call is over (or expired).
+///
+/// Order of work: fold retransmissions and link copies into logical requests
+/// (`RequestCopyGraph`), give each a role, attach responses by top Via, split by tags into
+/// dialogs (one per confirmed To tag of each dialog-forming request), then build each `Dialog`.
+enum DialogAssembler {
+    /// Methods that create a dialog (RFC 3261 12.1, RFC 6665 4.1.2.4, RFC 3515 2.4.4).
+    static func formsDialog(_ method: SIPMethod) -> Bool {
+        method == .invite || method == .subscribe || method == .refer
+    }
+
+    /// One logical request: all copies of it, with its responses.
+    struct LogicalRequest {
+        var copies: [Int]
+        var role: RequestRole
+        var method: SIPMethod
+        var cseq: UInt32
+        var fromTag: String?
+        var toTag: String?
+        var responses: [Int] = []
+        var firstTime: CaptureTime
+    }
+
+    static func assemble(_ call: CallRecord, end: DialogEnd, declaredProxies: [Endpoint]) -> [Dialog] {
+        let graph = RequestCopyGraph(entries: call.entries)
+        var requests = logicalRequests(graph)
+        attachResponses(graph, &requests)
+
+        var initialByTag: [String: [Int]] = [:]
+        var initialOrder: [String] = []
+        for (index, request) in requests.enumerated() where request.role == .initial {
+            guard let tag = request.fromTag else { continue }
+            if initialByTag[tag] == nil { initialOrder.append(tag) }
+            initialByTag[tag, default: []].append(index)
+        }
+        var used = Set<Int>()
+        var plans: [DialogPlan] = []
+        for callerTag in initialOrder {
+            let attempts = initialByTag[callerTag] ?? []
+            plans += planInitiated(callerTag: callerTag, attempts: attempts, graph: graph,
+                                   requests: requests, used: &used)
+        }
+        plans += planPartial(requests: requests, used: &used)
+        let builder = DialogBuilder(callID: call.callID, graph: graph, requests: requests,
+                                    end: end, declaredProxies: declaredProxies)
+        return plans.map { builder.build($0) }
+    }
+
+    private static func logicalRequests(_ graph: RequestCopyGraph) -> [LogicalRequest] {
+        graph.groups.compactMap { group -> LogicalRequest? in
+            guard let first = group.first else { return nil }
+            let facts = graph.copies[first].facts
+            let toTag = group.lazy.compactMap { graph.copies[$0].facts.toTag }.first
+            let role: RequestRole
+            if facts.method == .cancel {
+                role = .cancel
+            } else if group.contains(where: { graph.failureACKs.contains($0) }) {
+                role = .failureACK
+            } else if formsDialog(facts.method) && facts.toTag == nil {
+                role = .initial
+            } else if toTag != nil {
+                role = .inDialog
+            } else {
+                return nil  // out-of-dialog request sharing the Call-ID: not part of a dialog
+            }
+            let time = group.map { graph.copies[$0].entry.observed.time }.min() ?? .zero
+            return LogicalRequest(copies: group, role: role, method: facts.method, cseq: facts.cseq,
+                                  fromTag: facts.fromTag, toTag: toTag, firstTime: time)
+        }.sorted { $0.firstTime < $1.firstTime }
+    }
+
+    private struct ResponseKey: Hashable {
+        var method: String
+        var cseq: UInt32
+        var via: ViaKey
+    }
+
+    /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.
+    private static func attachResponses(_ graph: RequestCopyGraph, _ requests: inout [LogicalRequest]) {
+        var owner: [ResponseKey: Int] = [:]
+        for (index, request) in requests.enumerated() {
+            for copy in request.copies {
+                let facts = graph.copies[copy].facts
+                owner[ResponseKey(method: facts.method.rawValue, cseq: facts.cseq, via: facts.topVia)] = index
+            }
+        }
+        for (index, response) in graph.responses.enumerated() {
+            let facts = response.facts
+            if let request = owner[ResponseKey(method: facts.method.rawValue, cseq: facts.cseq, via: facts.topVia)] {
+                requests[request].responses.append(index)
+            }
+        }
+    }
+
+    /// Dialogs formed by the dialog-forming requests of one caller tag.
+    private static func planInitiated(callerTag: String, attempts: [Int], graph: RequestCopyGraph,
+                                      requests: [LogicalRequest], used: inout Set<Int>) -> [DialogPlan] {
+        // After a 401/407 challenge the UAC retries with a new CSeq: the attempt that got a 2xx
+        // (else the last one) forms the dialog; the earlier ones are kept as prior attempts.
+        func hasSuccess(_ index: Int) -> Bool {
+            requests[index].responses.contains { (graph.responses[$0].facts.statusCode ?? 0) / 100 == 2 }
+        }
+        guard let forming = attempts.last(where: hasSuccess) ?? attempts.last else { return [] }
+        used.formUnion(attempts)
+        let formingRequest = requests[forming]
+
+        var tags: [String] = []
+        var confirmed: [String] = []
+        var finalTag: String?
+        for response in formingRequest.responses {
+            let facts = graph.responses[response].facts
+            guard let code = facts.statusCode, code > 100, let tag = facts.toTag else { continue }
+            if !tags.contains(tag) { tags.append(tag) }
+            if code / 100 == 2 && !confirmed.contains(tag) { confirmed.append(tag) }
+            if code >= 300 { finalTag = tag }
+        }
+        // In-dialog requests whose tags pair with this caller: a NOTIFY may form the dialog
+        // (RFC 6665 4.1.2.4), and a captured request proves a dialog whose 2xx was not captured.
+        var members: [String: [Int]] = [:]
+        var hopByHop: [Int] = []
+        for (index, request) in requests.enumerated() where !used.contains(index) {
+            switch request.role {
+            case .initial:
+                continue
+            case .cancel, .failureACK:
+                if request.fromTag == callerTag && attempts.contains(where: { requests[$0].cseq == request.cseq }) {
+                    hopByHop.append(index)
+                    used.insert(index)
+                }
+                continue
+            case .inDialog:
+                let other: String?
+                if request.fromTag == callerTag { other = request.toTag } else if request.toTag == callerTag { other = request.fromTag } else { other = nil }
+                guard let tag = other else { continue }
+                members[tag, default: []].append(index)
+                used.insert(index)
+                if !tags.contains(tag) { tags.append(tag) }
+                // PRACK and UPDATE also run in early dialogs (RFC 3262, RFC 3311); anything else
+                // with both tags, or a NOTIFY, shows the dialog was confirmed.
+                let earlyCapable = request.method == .prack || request.method == .update
+                let failed = formingRequest.responses.contains { (graph.responses[$0].facts.statusCode ?? 0) >= 300 }
+                if !earlyCapable && !failed && !confirmed.contains(tag) {
+                    confirmed.append(tag)
+                }
+            }
+        }
+        let priorAttempts = attempts.filter { $0 != forming }
+        if confirmed.isEmpty {
+            let tag = finalTag ?? tags.last
+            let inDialog = members.values.flatMap { $0 }.sorted()
+            return [DialogPlan(callerTag: callerTag, calleeTag: tag, initial: forming, priorAttempts: priorAttempts,
+                               members: (inDialog + hopByHop).sorted(), earlyForks: tags.filter { $0 != tag })]
+        }
+        return confirmed.map { tag in
+            // CANCEL goes to every fork; an ACK to a non-2xx belongs to the fork whose tag it carries.
+            let mine = hopByHop.filter { index in
+                requests[index].role == .cancel || requests[index].toTag == tag
+                    || !confirmed.contains(requests[index].toTag ?? "")
+            }
+            return DialogPlan(callerTag: callerTag, calleeTag: tag, initial: forming, priorAttempts: priorAttempts,
+                              members: ((members[tag] ?? []) + mine).sorted(),
+                              earlyForks: tags.filter { !confirmed.contains($0) })
+        }
+    }
+
+    /// Dialogs whose dialog-forming request the capture does not hold (it began mid-dialog).
+    private static func planPartial(requests: [LogicalRequest], used: inout Set<Int>) -> [DialogPlan] {
+        var plans: [DialogPlan] = []
+        var byPair: [CallRecord.TagPair: Int] = [:]
+        for (index, request) in requests.enumerated() where !used.contains(index) && request.role == .inDialog {
+            guard let from = request.fromTag, let to = request.toTag else { continue }
+            let pair = CallRecord.TagPair(from, to)
+            if let plan = byPair[pair] {
+                plans[plan].members.append(index)
+            } else {
+                byPair[pair] = plans.count
+                // Without the initial request, the sender of the first request seen is taken as caller.
+                plans.append(DialogPlan(callerTag: from, calleeTag: to, initial: nil, priorAttempts: [],
+                                        members: [index], earlyForks: []))
+            }
+            used.insert(index)
+        }
+        return plans
+    }
+}
+
+/// Which logical requests make up one dialog, before it is built.
+struct DialogPlan {
+    var callerTag: String
+    var calleeTag: String?
+    var initial: Int?
+    var priorAttempts: [Int]
+    var members: [Int]
+    var earlyForks: [String]
+}

@@ -1,0 +1,225 @@
+import Capture
+import SIP
+import Transport
+
+/// Builds one `Dialog` from its plan: parties, Record-Route at both ends, route sets, remote
+/// targets with target refresh, proxies and hops, state.
+struct DialogBuilder {
+    let callID: String
+    let graph: RequestCopyGraph
+    let requests: [DialogAssembler.LogicalRequest]
+    let end: DialogEnd
+    let declaredProxies: [Endpoint]
+    /// Outgoing copies of each copy (forwarding edges).
+    private let forwards: [Int: [Int]]
+
+    init(callID: String, graph: RequestCopyGraph, requests: [DialogAssembler.LogicalRequest], end: DialogEnd,
+         declaredProxies: [Endpoint]) {
+        self.callID = callID
+        self.graph = graph
+        self.requests = requests
+        self.end = end
+        self.declaredProxies = declaredProxies
+        var forwards: [Int: [Int]] = [:]
+        for edge in graph.edges { forwards[edge.from, default: []].append(edge.to) }
+        self.forwards = forwards
+    }
+
+    private func observed(_ copy: Int) -> ObservedMessage { graph.copies[copy].entry.observed }
+    private func facts(_ copy: Int) -> MessageFacts { graph.copies[copy].facts }
+    private func responseFacts(_ response: Int) -> MessageFacts { graph.responses[response].facts }
+
+    func build(_ plan: DialogPlan) -> Dialog {
+        let initial = plan.initial.map { requests[$0] }
+        let calleeTag = plan.calleeTag
+        // Responses of the forming request that carry this dialog's To tag.
+        let mine = initial?.responses.filter { responseFacts($0).toTag == calleeTag } ?? []
+        let forming = formingResponse(mine)
+        let notifyForming = plan.members.first { index in
+            let request = requests[index]
+            return request.method == .notify && request.fromTag == calleeTag && request.toTag == plan.callerTag
+        }
+
+        // Proxies: hops of the forming request first, so they come in path order.
+        var finder = ProxyFinder()
+        let ordered = [plan.initial].compactMap { $0 } + plan.priorAttempts + plan.members
+        for index in ordered {
+            for copy in requests[index].copies {
+                for next in forwards[copy] ?? [] {
+                    let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
+                    if index == plan.initial {
+                        finder.noteRecordRoute(proxy: proxy, incoming: facts(copy).recordRoutes,
+                                               outgoing: facts(next).recordRoutes)
+                    }
+                }
+            }
+        }
+        var seen: [TransportAddress] = []
+        for index in ordered {
+            for copy in requests[index].copies { seen += [observed(copy).source, observed(copy).destination] }
+        }
+        finder.declare(declaredProxies, seen: seen)
+
+        // Record-Route at both ends (RFC 3261 12.1.1, 12.1.2).
+        var recordRouteAtCallee: [String] = []
+        var recordRouteAtCaller: [String] = []
+        var callerRouteSet: [String] = []
+        if let initial {
+            recordRouteAtCallee = facts(copyReachingCallee(initial, responses: mine)).recordRoutes
+        }
+        if let forming {
+            recordRouteAtCaller = responseFacts(forming).recordRoutes
+            callerRouteSet = recordRouteAtCaller.reversed()
+        } else if let notifyForming, let last = requests[notifyForming].copies.last {
+            // The subscriber learnt its route set as UAS of the NOTIFY (RFC 6665 4.1.2.4, RFC 3261 12.1.1).
+            recordRouteAtCaller = facts(last).recordRoutes
+            callerRouteSet = recordRouteAtCaller
+        }
+
+        // Parties.
+        let firstMember = plan.members.first.map { requests[$0] }
+        let originator = (initial ?? firstMember)?.copies.first
+        let callerContact = initial.flatMap { $0.copies.first }.flatMap { facts($0).contact }
+        var calleeContact = forming.flatMap { responseFacts($0).contact }
+        if calleeContact == nil, let notifyForming, let first = requests[notifyForming].copies.first {
+            calleeContact = facts(first).contact
+        }
+        let caller = Party(uri: originator.map { facts($0).fromURI } ?? "", contact: callerContact,
+                           endpoint: originator.map { observed($0).source })
+        let calleeEndpoint = mine.max { responseFacts($0).vias.count < responseFacts($1).vias.count }
+            .map { graph.responses[$0].entry.observed.source }
+            ?? initial.flatMap { $0.copies.last }.map { observed($0).destination }
+        let callee = Party(uri: originator.map { facts($0).toURI } ?? "", contact: calleeContact, endpoint: calleeEndpoint)
+
+        // In-dialog requests with the remote target in effect when each was sent.
+        var targets = RemoteTargets(caller: calleeContact, callee: callerContact)
+        var dialogRequests: [DialogRequest] = []
+        for index in plan.members {
+            var request = makeRequest(requests[index], callerTag: plan.callerTag, finder: finder)
+            if request.role == .inDialog {
+                request.remoteTarget = targets.forSender(request.direction)
+                refreshTarget(&targets, after: requests[index], direction: request.direction)
+            }
+            dialogRequests.append(request)
+        }
+        let initialRequest = initial.map { makeRequest($0, callerTag: plan.callerTag, finder: finder) }
+
+        // Extent in the capture.
+        var frames: [Int] = []
+        var times: [CaptureTime] = []
+        let fileIndex = originator.map { observed($0).fileIndex } ?? 0
+        for index in ordered {
+            for copy in requests[index].copies {
+                frames += observed(copy).frames + graph.copies[copy].retransmittedFrames
+                times.append(observed(copy).time)
+            }
+            for response in requests[index].responses {
+                frames += graph.responses[response].entry.observed.frames + graph.responses[response].retransmittedFrames
+                times.append(graph.responses[response].entry.observed.time)
+            }
+        }
+
+        return Dialog(
+            callID: callID, callerTag: plan.callerTag, calleeTag: calleeTag,
+            method: initial?.method ?? firstMember?.method ?? .invite,
+            state: state(plan, initial: initial, mine: mine, notifyForming: notifyForming),
+            end: end, firstFrame: frames.min() ?? 0, lastFrame: frames.max() ?? 0,
+            firstTime: times.min() ?? .zero, lastTime: times.max() ?? .zero, fileIndex: fileIndex,
+            caller: caller, callee: callee, initialRequest: initialRequest,
+            recordRouteAtCallee: recordRouteAtCallee, recordRouteAtCaller: recordRouteAtCaller,
+            routeSet: RouteSets(caller: callerRouteSet, callee: recordRouteAtCallee),
+            remoteTarget: targets, proxies: finder.proxies, requests: dialogRequests,
+            earlyForks: plan.earlyForks)
+    }
+
+    /// The response copy that formed the dialog as the UAC received it: a 2xx if any, else the
+    /// last provisional response with the tag (an early dialog, RFC 3261 12.1), else the final
+    /// failure; among its copies, the one with fewest Vias (nearest the UAC).
+    private func formingResponse(_ mine: [Int]) -> Int? {
+        func code(_ index: Int) -> Int { responseFacts(index).statusCode ?? 0 }
+        let success = mine.filter { code($0) / 100 == 2 }
+        let provisional = mine.filter { code($0) > 100 && code($0) < 200 }
+        let candidates = !success.isEmpty ? success : !provisional.isEmpty ? provisional : mine.filter { code($0) >= 300 }
+        guard let best = candidates.last.map({ code($0) }) else { return nil }
+        return candidates.filter { code($0) == best }
+            .min { responseFacts($0).vias.count < responseFacts($1).vias.count }
+    }
+
+    /// The copy of the initial request the UAS that answered with this tag received: the response
+    /// copy with the most Vias carries that copy's top Via. Falls back to the deepest copy.
+    private func copyReachingCallee(_ initial: DialogAssembler.LogicalRequest, responses mine: [Int]) -> Int {
+        if let deepest = mine.max(by: { responseFacts($0).vias.count < responseFacts($1).vias.count }),
+           let copy = initial.copies.first(where: { facts($0).topVia == responseFacts(deepest).topVia }) {
+            return copy
+        }
+        return initial.copies.max { facts($0).vias.count < facts($1).vias.count } ?? initial.copies[0]
+    }
+
+    private func makeRequest(_ request: DialogAssembler.LogicalRequest, callerTag: String,
+                             finder: ProxyFinder) -> DialogRequest {
+        var hops: [Hop] = []
+        for copy in request.copies {
+            let forwarded = forwards[copy] ?? []
+            guard let proxy = finder.index(owning: observed(copy).destination.endpoint) else { continue }
+            if forwarded.isEmpty {
+                hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: nil))
+            }
+            for next in forwarded {
+                hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: observed(next)))
+            }
+        }
+        let direction: RequestDirection = request.fromTag == callerTag ? .downstream : .upstream
+        return DialogRequest(
+            method: request.method, cseq: request.cseq, role: request.role, direction: direction,
+            copies: request.copies.map(observed),
+            retransmittedFrames: request.copies.flatMap { graph.copies[$0].retransmittedFrames }.sorted(),
+            hops: hops,
+            responses: request.responses.map { graph.responses[$0].entry.observed }.sorted { $0.time < $1.time })
+    }
+
+    /// RFC 3261 12.2.1.2 / 12.2.2, RFC 3311, RFC 6665 4.1.2.4: a target refresh request answered
+    /// with a 2xx gives each side the other's new Contact.
+    private func refreshTarget(_ targets: inout RemoteTargets, after request: DialogAssembler.LogicalRequest,
+                               direction: RequestDirection) {
+        let refreshes: [SIPMethod] = [.invite, .update, .subscribe, .notify]
+        guard refreshes.contains(request.method),
+              let success = request.responses.filter({ (responseFacts($0).statusCode ?? 0) / 100 == 2 })
+                .min(by: { responseFacts($0).vias.count < responseFacts($1).vias.count }) else { return }
+        let senderContact = request.copies.first.flatMap { facts($0).contact }
+        let answerContact = responseFacts(success).contact
+        switch direction {
+        case .downstream:
+            targets.callee = senderContact ?? targets.callee
+            targets.caller = answerContact ?? targets.caller
+        case .upstream:
+            targets.caller = senderContact ?? targets.caller
+            targets.callee = answerContact ?? targets.callee
+        }
+    }
+
+    private func state(_ plan: DialogPlan, initial: DialogAssembler.LogicalRequest?, mine: [Int],
+                       notifyForming: Int?) -> DialogState {
+        let members = plan.members.map { requests[$0] }
+        // RFC 3261 15.1.2: a BYE ends the dialog once answered 2xx, 481 or 408, or when no answer
+        // comes; a BYE refused otherwise (e.g. 404 from a proxy) never reached the peer.
+        if members.contains(where: { request in
+            guard request.role == .inDialog && request.method == .bye else { return false }
+            let finals = request.responses.compactMap { responseFacts($0).statusCode }.filter { $0 >= 200 }
+            return finals.isEmpty || finals.contains { $0 / 100 == 2 || $0 == 481 || $0 == 408 }
+        }) { return .terminated }
+        if members.contains(where: { request in
+            request.method == .notify && request.copies.contains { facts($0).subscriptionTerminated }
+        }) { return .terminated }
+        guard let initial else { return .confirmed }
+        if mine.contains(where: { (responseFacts($0).statusCode ?? 0) / 100 == 2 }) || notifyForming != nil {
+            return .confirmed
+        }
+        if members.contains(where: { $0.role == .cancel }) { return .cancelled }
+        if initial.responses.contains(where: { (responseFacts($0).statusCode ?? 0) >= 300 }) { return .rejected }
+        // A dialog proven by in-dialog requests whose 2xx was not captured.
+        if members.contains(where: { $0.role == .inDialog && $0.method != .prack && $0.method != .update }) {
+            return .confirmed
+        }
+        return .early
+    }
+}

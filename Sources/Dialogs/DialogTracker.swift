@@ -1,0 +1,131 @@
+import Capture
+import SIP
+
+/// Follows SIP messages in capture order and reports each dialog once it is over.
+///
+/// Streaming: memory holds the messages of open calls only. A call (Call-ID) is reported when all
+/// its dialogs have ended (BYE answered, rejected, cancelled, subscription terminated) and a
+/// short linger for retransmissions has passed, or when no message came for the dialog timeout,
+/// all in capture time. Out-of-dialog traffic is counted and dropped at once.
+public struct DialogTracker: Sendable {
+    public let configuration: Configuration
+    public private(set) var statistics = DialogStatistics()
+
+    private var calls: [String: CallRecord] = [:]
+    /// Calls that may have ended since the last sweep.
+    private var mayHaveEnded: Set<String> = []
+    /// Reported Call-IDs and until when their late messages are swallowed.
+    private var tombstones: [String: CaptureTime] = [:]
+    private var now: CaptureTime?
+    private var lastSweep: CaptureTime = .zero
+    private var lastExpiryScan: CaptureTime = .zero
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// Calls (Call-IDs) currently held.
+    public var openCalls: Int { calls.count }
+
+    /// Takes the next message in capture order; `emit` receives every dialog that this message's
+    /// time lets the tracker report.
+    public mutating func ingest(_ observed: ObservedMessage, emit: (Dialog) -> Void) {
+        statistics.messages += 1
+        let time = max(now ?? observed.time, observed.time)
+        now = time
+        // Report what ended before this message, so that it cannot reopen a finished call.
+        sweepIfDue(now: time, emit: emit)
+        guard let facts = MessageFacts(observed.message) else {
+            statistics.unusableMessages += 1
+            return
+        }
+        let callID = facts.callID
+        if calls[callID] == nil {
+            // A new dialog-forming request (e.g. an INVITE retried long after a 407) starts a call
+            // again; anything else of a reported Call-ID is a late retransmission.
+            let forming = facts.isRequest && facts.toTag == nil && DialogAssembler.formsDialog(facts.method)
+            if let until = tombstones[callID], until >= time, !forming {
+                statistics.lateMessages += 1
+                return
+            }
+            guard startsCall(facts) else {
+                statistics.nonDialogMessages += 1
+                return
+            }
+            calls[callID] = CallRecord(callID: callID, time: observed.time)
+            statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
+        }
+        calls[callID]?.append(observed, facts)
+        mayHaveEnded.insert(callID)
+    }
+
+    /// Reports what has ended or expired by capture time `now` (call when input pauses, e.g. in
+    /// live capture; `ingest` does it itself as capture time advances).
+    public mutating func expire(now time: CaptureTime, emit: (Dialog) -> Void) {
+        now = max(now ?? time, time)
+        sweep(now: now ?? time, scanAll: true, emit: emit)
+    }
+
+    /// Reports every call still open, as input has ended.
+    public mutating func finish(emit: (Dialog) -> Void) {
+        let remaining = calls.values.sorted(by: Self.captureOrder)
+        for call in remaining {
+            report(call, end: call.completionTime == nil ? .endOfInput : .ended, now: now ?? call.lastTime, emit: emit)
+        }
+        tombstones.removeAll()
+    }
+
+    private func startsCall(_ facts: MessageFacts) -> Bool {
+        guard facts.isRequest else { return false }  // a response alone shows no dialog's requests
+        if facts.toTag != nil { return facts.method != .cancel }
+        return DialogAssembler.formsDialog(facts.method)
+    }
+
+    private mutating func sweepIfDue(now time: CaptureTime, emit: (Dialog) -> Void) {
+        guard time.seconds(since: lastSweep) >= 1 else { return }
+        let scanAll = time.seconds(since: lastExpiryScan) >= min(10, configuration.dialogTimeout / 2)
+        sweep(now: time, scanAll: scanAll, emit: emit)
+    }
+
+    private mutating func sweep(now time: CaptureTime, scanAll: Bool, emit: (Dialog) -> Void) {
+        lastSweep = time
+        var ready: [(CallRecord, DialogEnd)] = []
+        for callID in mayHaveEnded {
+            guard let call = calls[callID] else { mayHaveEnded.remove(callID); continue }
+            guard let completion = call.completionTime else {
+                mayHaveEnded.remove(callID)  // a later message puts it back
+                continue
+            }
+            if time.seconds(since: completion) >= configuration.linger {
+                ready.append((call, .ended))
+                mayHaveEnded.remove(callID)
+            }
+        }
+        if scanAll {
+            lastExpiryScan = time
+            let readyIDs = Set(ready.map { $0.0.callID })
+            for call in calls.values where !readyIDs.contains(call.callID)
+                && time.seconds(since: call.lastTime) >= configuration.dialogTimeout {
+                ready.append((call, .expired))
+            }
+            tombstones = tombstones.filter { $0.value >= time }
+        }
+        ready.sort { Self.captureOrder($0.0, $1.0) }
+        for (call, end) in ready { report(call, end: end, now: time, emit: emit) }
+    }
+
+    private mutating func report(_ call: CallRecord, end: DialogEnd, now time: CaptureTime, emit: (Dialog) -> Void) {
+        calls[call.callID] = nil
+        mayHaveEnded.remove(call.callID)
+        tombstones[call.callID] = time.adding(seconds: configuration.tombstone)
+        for dialog in DialogAssembler.assemble(call, end: end, declaredProxies: configuration.declaredProxies) {
+            statistics.dialogs += 1
+            if end == .expired { statistics.expiredDialogs += 1 }
+            emit(dialog)
+        }
+    }
+
+    private static func captureOrder(_ a: CallRecord, _ b: CallRecord) -> Bool {
+        a.firstTime != b.firstTime ? a.firstTime < b.firstTime : a.callID < b.callID
+    }
+}

@@ -1,1 +1,0 @@
-// The Dialogs stage of the rraudit pipeline (see ../shared/design.md).

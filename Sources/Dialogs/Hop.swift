@@ -1,0 +1,16 @@
+/// One pass of a request through a proxy: the copy that arrived and the copy it sent on.
+public struct Hop: Sendable {
+    /// Index into `Dialog.proxies`.
+    public var proxyIndex: Int
+    /// The copy the proxy received.
+    public var incoming: ObservedMessage
+    /// The copy it forwarded (same Call-ID and CSeq, one more Via whose second value is the
+    /// incoming top Via); nil when the capture holds none (not forwarded, or not captured).
+    public var outgoing: ObservedMessage?
+
+    public init(proxyIndex: Int, incoming: ObservedMessage, outgoing: ObservedMessage?) {
+        self.proxyIndex = proxyIndex
+        self.incoming = incoming
+        self.outgoing = outgoing
+    }
+}

@@ -1,1 +1,0 @@
-// The Reports stage of the rraudit pipeline (see ../shared/design.md).

@@ -1,0 +1,64 @@
+/// The addresses a proxy considers "myself" (Kamailio `check_self_uri` → `check_self`): its
+/// listening sockets (IP, configured name, advertised address) and its aliases.
+public struct LocalAddresses: Sendable, Hashable {
+    /// The listening sockets.
+    public var sockets: [ListeningSocket]
+    /// The `alias=` entries.
+    public var aliases: [HostAlias]
+
+    /// Creates the set.
+    public init(sockets: [ListeningSocket], aliases: [HostAlias] = []) {
+        self.sockets = sockets
+        self.aliases = aliases
+    }
+
+    /// Whether `uri` is myself: a URI without host (tel:) or with a `gr` parameter is not; the port
+    /// defaults to 5060 — also for `sips:` and `transport=tls` (Kamailio uses SIP_PORT, not the
+    /// protocol default); the transport parameter is ignored; the user part is ignored; IPv6 hosts
+    /// are compared as binary addresses; then aliases are tried.
+    public func isMyself(_ uri: RouteURI) -> Bool {
+        guard let host = uri.host, !uri.hasGRUU else { return false }
+        let port = uri.port ?? 5060
+        if sockets.contains(where: { $0.portMatches(port) && $0.hostMatches(host) }) { return true }
+        return aliases.contains { $0.matches(host: host, port: port) }
+    }
+
+    /// Whether a Route/Record-Route entry points to this proxy (`false` when its URI does not parse).
+    public func isMyself(_ entry: RouteEntry) -> Bool {
+        entry.uri.map(isMyself) ?? false
+    }
+
+    /// Adds an address the proxy was seen using (a capture endpoint, or the host:port of a
+    /// Record-Route value it inserted): an IP literal becomes a socket (IPv6 then matches in any
+    /// spelling), a name becomes an alias. `port` nil means 5060, as an unported URI would be read.
+    public mutating func insert(host: String, port: Int?, proto: SocketProtocol = .udp) {
+        let bare = ListeningSocket.stripBrackets(host)
+        let isIP = ListeningSocket.ipv6Bytes(bare) != nil || Self.isIPv4(bare)
+        if isIP {
+            let socket = ListeningSocket(proto: proto, address: bare, port: port ?? 5060)
+            if !sockets.contains(socket) { sockets.append(socket) }
+        } else {
+            let alias = HostAlias(host: bare, port: port ?? 5060)
+            if !aliases.contains(alias) { aliases.append(alias) }
+        }
+    }
+
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { p in
+            !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && (Int(p) ?? 256) <= 255
+        }
+    }
+
+    /// `grep_sock_info(host, port, proto)`: the socket matching host and port (nil = any port) in
+    /// the list of `proto`, or in every list (UDP, TCP, TLS, SCTP order) when `proto` is nil.
+    public func socket(host: String, port: Int?, proto: SocketProtocol?) -> ListeningSocket? {
+        let order: [SocketProtocol] = proto.map { [$0.listProtocol] } ?? [.udp, .tcp, .tls, .sctp]
+        for p in order {
+            if let s = sockets.first(where: { $0.proto == p && $0.portMatches(port) && $0.hostMatches(host) }) {
+                return s
+            }
+        }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// The Routing stage of the rraudit pipeline (see ../shared/design.md).

@@ -1,1 +1,0 @@
-// The SIP stage of the rraudit pipeline (see ../shared/design.md).

@@ -1,0 +1,140 @@
+/// One SIP request or response (RFC 3261 7), parsed by `SIPParser`.
+///
+/// The message owns its bytes; the header table holds offset ranges into them (zero-copy).
+/// Typed accessors (`callID`, `cseq`, `vias`, `routes` ...) parse on demand and build Strings
+/// only for what they return. They are lenient: a value that cannot be parsed is left out
+/// (or nil); `validate()` reports such problems as typed errors.
+public struct SIPMessage: Sendable {
+    /// The whole input, including any bytes after the body.
+    public let bytes: [UInt8]
+    /// Byte ranges of the start line elements.
+    public let startLineParts: StartLineParts
+    /// Header fields in wire order.
+    public var headers: [SIPHeader]
+    /// Byte range of the body (by Content-Length, or to the end of the bytes without it).
+    public let bodyRange: Range<Int>
+    /// False when the data ended before the empty line that closes the header section.
+    public let isHeaderSectionTerminated: Bool
+    /// True when the body is shorter than Content-Length (only with `Options.allowTruncatedBody`).
+    public let isBodyTruncated: Bool
+    /// Method of a request (nil for a response).
+    let requestMethod: SIPMethod?
+    /// Status code of a response (0 for a request).
+    let status: Int
+
+    init(bytes: [UInt8], requestMethod: SIPMethod?, status: Int, startLineParts: StartLineParts, headers: [SIPHeader],
+         bodyRange: Range<Int>, isHeaderSectionTerminated: Bool, isBodyTruncated: Bool) {
+        self.bytes = bytes
+        self.requestMethod = requestMethod
+        self.status = status
+        self.startLineParts = startLineParts
+        self.headers = headers
+        self.bodyRange = bodyRange
+        self.isHeaderSectionTerminated = isHeaderSectionTerminated
+        self.isBodyTruncated = isBodyTruncated
+    }
+
+    /// Request line or status line (its Strings are built on access).
+    public var startLine: StartLine {
+        if let requestMethod {
+            return .request(method: requestMethod, requestURI: text(startLineParts.target))
+        }
+        return .response(statusCode: status, reasonPhrase: text(startLineParts.reason))
+    }
+
+    /// The bytes of `range` as a String.
+    public func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String.from($0, range) }
+    }
+
+    /// Parses `bytes`; same as `SIPParser.parse(_:)`.
+    public init(parsing bytes: [UInt8]) throws(SIPParseError) {
+        self = try SIPParser.parse(bytes)
+    }
+
+    // MARK: start line
+
+    /// True for a request.
+    public var isRequest: Bool { requestMethod != nil }
+
+    /// The request method; for a response, the CSeq method (what the response answers).
+    public var method: SIPMethod? { requestMethod ?? cseq?.method }
+
+    /// The Request-URI text of a request.
+    public var requestURI: String? { requestMethod == nil ? nil : text(startLineParts.target) }
+
+    /// The parsed Request-URI; nil for responses or when it does not parse.
+    public var parsedRequestURI: SIPURI? {
+        guard let text = requestURI else { return nil }
+        return try? SIPURI(parsing: text)
+    }
+
+    /// Status code of a response.
+    public var statusCode: Int? { requestMethod == nil ? status : nil }
+
+    /// Reason phrase of a response.
+    public var reasonPhrase: String? { requestMethod == nil ? text(startLineParts.reason) : nil }
+
+    /// End of the message (end of the body) within `bytes`; later bytes were ignored.
+    public var length: Int { bodyRange.upperBound }
+
+    /// The body.
+    public var body: ArraySlice<UInt8> { bytes[bodyRange] }
+
+    // MARK: generic header access
+
+    /// The value of `header`, with folding replaced by single spaces.
+    public func value(of header: SIPHeader) -> String {
+        bytes.withUnsafeBufferPointer { header.text($0, header.rawValue) }
+    }
+
+    /// The header name as written on the wire (`"i"`, `"CALL-ID"` ...).
+    public func wireName(of header: SIPHeader) -> String {
+        bytes.withUnsafeBufferPointer { String.from($0, header.rawName) }
+    }
+
+    /// All headers with their text, in wire order (allocates; for display and tests).
+    public var headerFields: [HeaderField] {
+        headers.map { HeaderField(name: $0.name, wireName: wireName(of: $0), value: value(of: $0)) }
+    }
+
+    /// True when at least one header named `name` is present.
+    public func contains(_ name: HeaderName) -> Bool { headers.contains { $0.name == name } }
+
+    /// Each header field's whole value as on the wire (unsplit, unfolded), in order.
+    public func fields(_ name: HeaderName) -> [String] {
+        bytes.withUnsafeBufferPointer { p in
+            var out = [String]()
+            for h in headers where h.name == name { out.append(h.text(p, h.rawValue)) }
+            return out
+        }
+    }
+
+    /// The first field named `name`, unsplit.
+    public func field(_ name: HeaderName) -> String? {
+        guard let h = headers.first(where: { $0.name == name }) else { return nil }
+        return value(of: h)
+    }
+
+    /// The individual comma-separated values of every field named `name` (RFC 3261 7.3.1),
+    /// split outside quoted strings and `<...>`, each trimmed and otherwise as on the wire.
+    /// Only meaningful for list-valued headers (Via, Route, Contact, Supported ...).
+    public func values(_ name: HeaderName) -> [String] {
+        bytes.withUnsafeBufferPointer { p in
+            var out = [String]()
+            for h in headers where h.name == name {
+                for r in HeaderValueSplitter.split(p, h.rawValue) { out.append(h.text(p, r)) }
+            }
+            return out
+        }
+    }
+
+    /// Byte ranges of the individual values of every field named `name` (zero-copy).
+    public func valueRanges(_ name: HeaderName) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { p in
+            var out = [Range<Int>]()
+            for h in headers where h.name == name { out += HeaderValueSplitter.split(p, h.rawValue) }
+            return out
+        }
+    }
+}

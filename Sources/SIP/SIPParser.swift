@@ -1,0 +1,273 @@
+/// Parses one SIP message from bytes (RFC 3261 7): the start line, a zero-copy header table and
+/// the body delimited by Content-Length.
+///
+/// This pass checks what framing depends on and nothing more (start line, header line syntax,
+/// Content-Length); header values are parsed lazily by the typed accessors of `SIPMessage`, and
+/// `SIPMessage.validate()` applies the stricter RFC 3261 / RFC 4475 checks on demand.
+public enum SIPParser {
+    /// The largest Content-Length accepted; anything above is an overlarge scalar (RFC 4475 3.1.2.4).
+    public static let maximumContentLength = 1 << 26
+
+    /// Parses `bytes` as one SIP message. Bytes after the body announced by Content-Length are
+    /// ignored (RFC 4475 3.1.1.8); without Content-Length the body is the rest of the bytes, as
+    /// for a datagram (RFC 3261 18.3).
+    public static func parse(_ bytes: [UInt8]) throws(SIPParseError) -> SIPMessage {
+        try parse(bytes, options: Options())
+    }
+
+    /// What the parser tolerates beyond RFC 3261.
+    public struct Options: Sendable, Equatable {
+        /// Accept a body shorter than Content-Length (a capture cut by its snap length, or a
+        /// file whose line ends were rewritten): the body is what is there and
+        /// `SIPMessage.isBodyTruncated` is set. Off by default (RFC 4475 3.1.2.2 rejects it).
+        public var allowTruncatedBody: Bool
+
+        /// Creates options.
+        public init(allowTruncatedBody: Bool = false) {
+            self.allowTruncatedBody = allowTruncatedBody
+        }
+    }
+
+    /// Parses `bytes` with `options`.
+    public static func parse(_ bytes: [UInt8], options: Options) throws(SIPParseError) -> SIPMessage {
+        let result: Result<SIPMessage, SIPParseError> = bytes.withUnsafeBufferPointer { p in
+            do throws(SIPParseError) {
+                return .success(try parse(p, bytes, options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The end of the line starting at `from` (index of its terminator) and the start of the
+    /// next line. Lines end with CRLF, LF or, as pjsip and sofia-sip accept, a bare CR.
+    @inline(__always)
+    private static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ n: Int) -> (end: Int, next: Int) {
+        let lf = ByteClass.find(ByteClass.lf, p, from, n)
+        let cr = ByteClass.find(ByteClass.cr, p, from, lf)
+        if cr < lf {
+            // CR...CRLF (seen from broken UAs) is one line end; a lone CR ends a line by itself.
+            var k = cr
+            while k < lf, p[k] == ByteClass.cr { k += 1 }
+            return k == lf ? (cr, lf + 1) : (cr, cr + 1)
+        }
+        return lf < n ? (lf, lf + 1) : (n, n)
+    }
+
+    private static func parse(_ p: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], _ options: Options) throws(SIPParseError) -> SIPMessage {
+        let n = p.count
+        var pos = 0
+        // RFC 3261 7.5: CRLFs before the start line are ignored.
+        while pos < n, p[pos] == ByteClass.cr || p[pos] == ByteClass.lf { pos += 1 }
+        guard pos < n else { throw SIPParseError(.empty, at: pos, "no start line") }
+
+        let first = lineEnd(p, pos, n)
+        guard first.end < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
+        let (method, status, parts) = try parseStartLine(p, pos..<first.end)
+        pos = first.next
+
+        var headers = [SIPHeader]()
+        headers.reserveCapacity(24)
+        var bodyStart = n
+        var terminated = false
+        var contentLength: Int? = nil
+        while pos < n {
+            let b0 = p[pos]
+            if b0 == ByteClass.lf { bodyStart = pos + 1; terminated = true; break }
+            if b0 == ByteClass.cr {
+                bodyStart = (pos + 1 < n && p[pos + 1] == ByteClass.lf) ? pos + 2 : pos + 1
+                terminated = true
+                break
+            }
+            if ByteClass.isBlank(b0) {
+                throw SIPParseError(.malformedHeader, at: pos, "continuation line without a header")
+            }
+            // Name: token characters, then optional blanks, then ':' (RFC 3261 25.1 HCOLON).
+            var i = pos
+            while i < n, ByteClass.isToken(p[i]) { i += 1 }
+            let nameEnd = i
+            if nameEnd == pos { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
+            while i < n, ByteClass.isBlank(p[i]) { i += 1 }
+            guard i < n, p[i] == UInt8(ascii: ":") else {
+                throw SIPParseError(.malformedHeader, at: i, "':' expected after header name")
+            }
+            i += 1
+            // Value: up to the line end, extended over continuation lines (folding).
+            var line = lineEnd(p, i, n)
+            var folded = false
+            while line.next < n, ByteClass.isBlank(p[line.next]) {
+                line = lineEnd(p, line.next, n)
+                folded = true
+            }
+            var vStart = i
+            var vEnd = line.end
+            while vStart < vEnd, ByteClass.isLWS(p[vStart]) { vStart += 1 }
+            while vEnd > vStart, ByteClass.isLWS(p[vEnd - 1]) { vEnd -= 1 }
+            let name = HeaderName.lookup(p, pos..<nameEnd)
+            if name == .contentLength {
+                let value = try parseContentLength(p, vStart..<vEnd)
+                if let previous = contentLength, previous != value {
+                    throw SIPParseError(.invalidContentLength, at: vStart, "conflicting Content-Length values")
+                }
+                contentLength = value
+            }
+            headers.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded))
+            pos = line.next
+        }
+        // Without the empty line the headers end with the data (robustness: a datagram whose
+        // final CRLF was lost); `isHeaderSectionTerminated` tells.
+        var bodyEnd = n
+        var truncated = false
+        if let length = contentLength {
+            if bodyStart + length <= n {
+                bodyEnd = bodyStart + length
+            } else if options.allowTruncatedBody {
+                truncated = true
+            } else {
+                throw SIPParseError(.truncatedBody, at: n,
+                                    "Content-Length \(length) but \(n - bodyStart) body bytes")
+            }
+        }
+        return SIPMessage(bytes: bytes, requestMethod: method, status: status, startLineParts: parts, headers: headers,
+                          bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
+                          isBodyTruncated: truncated)
+    }
+
+    /// Content-Length = 1*DIGIT (RFC 3261 20.14); a sign or an overlarge value is an error.
+    private static func parseContentLength(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) throws(SIPParseError) -> Int {
+        guard !r.isEmpty else { throw SIPParseError(.invalidContentLength, at: r.lowerBound, "empty Content-Length") }
+        var value = 0
+        for i in r {
+            guard ByteClass.isDigit(p[i]) else {
+                throw SIPParseError(.invalidContentLength, at: i, "Content-Length is not a number")
+            }
+            value = value * 10 + Int(p[i] - 0x30)
+            if value > maximumContentLength {
+                throw SIPParseError(.invalidContentLength, at: r.lowerBound, "Content-Length overlarge")
+            }
+        }
+        return value
+    }
+
+    /// Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP
+    /// Status-Code SP Reason-Phrase (RFC 3261 7.1, 7.2). Exactly one SP separates the elements
+    /// (RFC 4475 3.1.2.8-3.1.2.10 reject extra or trailing whitespace).
+    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
+        let s = line.lowerBound, e = line.upperBound
+        let sp1 = ByteClass.find(ByteClass.sp, p, s, e)
+        guard sp1 < e, sp1 > s else { throw SIPParseError(.malformedStartLine, at: s, "start line has no elements") }
+        if isVersionPrefix(p, s..<sp1) {
+            // Status line.
+            try checkVersion(p, s..<sp1)
+            let codeStart = sp1 + 1
+            var i = codeStart
+            while i < e, ByteClass.isDigit(p[i]) { i += 1 }
+            guard i - codeStart == 3 else {
+                throw SIPParseError(.malformedStartLine, at: codeStart, "status code must be 3 digits")
+            }
+            let code = Int(p[codeStart] - 0x30) * 100 + Int(p[codeStart + 1] - 0x30) * 10 + Int(p[codeStart + 2] - 0x30)
+            guard (100...699).contains(code) else {
+                throw SIPParseError(.malformedStartLine, at: codeStart, "status code out of range 100-699")
+            }
+            var reasonStart = i
+            if i < e {
+                guard p[i] == ByteClass.sp else {
+                    throw SIPParseError(.malformedStartLine, at: i, "SP expected after status code")
+                }
+                reasonStart = i + 1
+            }
+            // Reason-Phrase may be empty (RFC 4475 3.1.1.13) and holds UTF-8 (3.1.1.12).
+            return (nil, code, StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1,
+                                              reason: reasonStart..<e))
+        }
+        // Request line.
+        for i in s..<sp1 where !ByteClass.isToken(p[i]) {
+            throw SIPParseError(.malformedStartLine, at: i, "method is not a token")
+        }
+        let uriStart = sp1 + 1
+        let sp2 = ByteClass.find(ByteClass.sp, p, uriStart, e)
+        guard sp2 < e else { throw SIPParseError(.malformedStartLine, at: e, "SIP-Version missing") }
+        guard sp2 > uriStart else {
+            throw SIPParseError(.malformedStartLine, at: uriStart, "more than one SP before the Request-URI")
+        }
+        for i in uriStart..<sp2 where p[i] == ByteClass.ht || p[i] < 0x20 || p[i] == 0x7F {
+            throw SIPParseError(.malformedStartLine, at: i, "control character in Request-URI")
+        }
+        if p[uriStart] == UInt8(ascii: "<") {
+            throw SIPParseError(.malformedStartLine, at: uriStart, "Request-URI enclosed in <>")
+        }
+        let versionStart = sp2 + 1
+        guard versionStart < e else { throw SIPParseError(.malformedStartLine, at: sp2, "trailing SP on request line") }
+        let extraSP = ByteClass.find(ByteClass.sp, p, versionStart, e)
+        if extraSP < e, isNumericVersion(p, versionStart..<extraSP) {
+            throw SIPParseError(.malformedStartLine, at: extraSP, "SP after SIP-Version")
+        }
+        if extraSP < e || !isVersionPrefix(p, versionStart..<e) {
+            // Either LWS inside the Request-URI (RFC 4475 3.1.2.8) or stray text.
+            if isVersionPrefix(p, versionStart..<e) == false, containsVersion(p, versionStart..<e) {
+                throw SIPParseError(.malformedStartLine, at: sp2, "whitespace inside the Request-URI")
+            }
+            if ByteClass.find(ByteClass.sp, p, versionStart, e) < e {
+                throw SIPParseError(.malformedStartLine, at: versionStart, "extra element or trailing SP on request line")
+            }
+            throw SIPParseError(.malformedStartLine, at: versionStart, "SIP-Version expected")
+        }
+        try checkVersion(p, versionStart..<e)
+        let method = SIPMethod.from(p, s..<sp1)
+        return (method, 0, StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
+    }
+
+    /// True if `r` starts with "SIP/" (any case), the shape of a SIP-Version.
+    private static func isVersionPrefix(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard r.count >= 4 else { return false }
+        let b = r.lowerBound
+        return p[b] | 0x20 == UInt8(ascii: "s") && p[b + 1] | 0x20 == UInt8(ascii: "i")
+            && p[b + 2] | 0x20 == UInt8(ascii: "p") && p[b + 3] == UInt8(ascii: "/")
+    }
+
+    /// `SIP/1*DIGIT.1*DIGIT`: a version we understand the shape of but not the number.
+    private static func isNumericVersion(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard isVersionPrefix(p, r) else { return false }
+        let digits = (r.lowerBound + 4)..<r.upperBound
+        var dots = 0
+        for i in digits {
+            if p[i] == UInt8(ascii: ".") { dots += 1 } else if !ByteClass.isDigit(p[i]) { return false }
+        }
+        return dots == 1 && digits.count >= 3 && p[digits.lowerBound] != UInt8(ascii: ".") && p[digits.upperBound - 1] != UInt8(ascii: ".")
+    }
+
+    private static func containsVersion(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if p[i] == ByteClass.sp, isVersionPrefix(p, (i + 1)..<r.upperBound) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// SIP-Version is case-insensitive (RFC 3261 7.1); only 2.0 is understood (RFC 4475 3.1.2.16).
+    private static func checkVersion(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) throws(SIPParseError) {
+        guard r.count == 7, isVersionPrefix(p, r),
+              p[r.lowerBound + 4] == UInt8(ascii: "2"), p[r.lowerBound + 5] == UInt8(ascii: "."),
+              p[r.lowerBound + 6] == UInt8(ascii: "0")
+        else {
+            if isNumericVersion(p, r) {
+                throw SIPParseError(.unsupportedVersion, at: r.lowerBound, "SIP-Version is not SIP/2.0")
+            }
+            throw SIPParseError(.malformedStartLine, at: r.lowerBound, "SIP-Version expected")
+        }
+    }
+}
+
+/// Byte ranges of the start line's three elements.
+public struct StartLineParts: Sendable, Equatable {
+    /// Method (request) or SIP-Version (response).
+    public let method: Range<Int>
+    /// Request-URI (request) or Status-Code (response).
+    public let target: Range<Int>
+    /// SIP-Version.
+    public let version: Range<Int>
+    /// Reason-Phrase (responses; empty for requests).
+    public let reason: Range<Int>
+}

@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-level helpers shared by the parsers. Kept internal: the SIP grammar is ASCII-based, so
+/// every parser works on UTF-8 bytes and builds Strings only for what it returns.
+enum ByteClass {
+    static let sp: UInt8 = 0x20
+    static let ht: UInt8 = 0x09
+    static let cr: UInt8 = 0x0D
+    static let lf: UInt8 = 0x0A
+
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == sp || b == ht }
+    @inline(__always) static func isLWS(_ b: UInt8) -> Bool { b == sp || b == ht || b == cr || b == lf }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isAlpha(b) }
+    @inline(__always) static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
+    @inline(__always) static func hexValue(_ b: UInt8) -> UInt8 { isDigit(b) ? b - 0x30 : (b | 0x20) - 0x61 + 10 }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// RFC 3261 25.1 `token` characters: alphanum and `-.!%*_+`'~`, as two 64-bit masks.
+    @inline(__always) static func isToken(_ b: UInt8) -> Bool {
+        if b < 64 { return (UInt64(0x3ff6ca200000000) >> UInt64(b)) & 1 != 0 }
+        if b < 128 { return (UInt64(0x47ffffff87fffffe) >> UInt64(b - 64)) & 1 != 0 }
+        return false
+    }
+
+    /// RFC 3261 25.1 `word` characters (Call-ID): token characters plus `()<>:\"/[]?{}`.
+    @inline(__always) static func isWord(_ b: UInt8) -> Bool {
+        if isToken(b) { return true }
+        switch b {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ":"),
+             UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "?"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return true
+        default: return false
+        }
+    }
+
+    /// Index of the first `byte` in `p[from..<to]`, or `to`. Uses memchr (vectorised in libc).
+    @inline(__always) static func find(_ byte: UInt8, _ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        guard from < to, let base = p.baseAddress else { return to }
+        guard let hit = memchr(base + from, Int32(byte), to - from) else { return to }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
+extension String {
+    /// The string's UTF-8 bytes (small helper so parsers can work on arrays).
+    var bytesArray: [UInt8] { Array(utf8) }
+
+    /// Builds a String from a byte range.
+    static func from(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+    }
+
+    /// Builds a String from a byte range, replacing each line break of a folded value, together
+    /// with the whitespace around it, by one space (RFC 3261 7.3.1).
+    static func unfolded(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        if ByteClass.find(ByteClass.lf, p, range.lowerBound, range.upperBound) == range.upperBound,
+           ByteClass.find(ByteClass.cr, p, range.lowerBound, range.upperBound) == range.upperBound {
+            return from(p, range)
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(range.count)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = p[i]
+            if b == ByteClass.cr || b == ByteClass.lf {
+                while let last = out.last, ByteClass.isBlank(last) { out.removeLast() }
+                while i < range.upperBound, ByteClass.isLWS(p[i]) { i += 1 }
+                out.append(ByteClass.sp)
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,85 @@
+import Routing
+import Testing
+
+@Suite struct RouteEntryTests {
+    @Test func parsesDisplayNameURIAndHeaderParams() throws {
+        let e = try RouteEntry.parseFields(["\"edge\" <sip:10.0.0.1;lr;ftag=a1>;foo=bar"])
+        #expect(e.count == 1)
+        #expect(e[0].displayName == "\"edge\"")
+        #expect(e[0].uriText == "sip:10.0.0.1;lr;ftag=a1")
+        #expect(e[0].headerParams == "foo=bar")
+        #expect(e[0].raw == "\"edge\" <sip:10.0.0.1;lr;ftag=a1>;foo=bar")
+        #expect(e[0].isLoose)
+        #expect(e[0].ftag == "a1")
+        #expect(!e[0].hasR2)
+    }
+
+    @Test func commaListKeepsOrderFieldsAndOffsets() throws {
+        let e = try RouteEntry.parseFields(["<sip:a;lr>, <sip:b;r2=on;lr>", "<sip:c>"])
+        #expect(e.map(\.uriText) == ["sip:a;lr", "sip:b;r2=on;lr", "sip:c"])
+        #expect(e.map(\.fieldIndex) == [0, 0, 1])
+        #expect(e[1].offset == 12)
+        #expect(e[1].length == "<sip:b;r2=on;lr>".utf8.count)
+        #expect(e[1].hasR2)
+        #expect(!e[2].isLoose)
+    }
+
+    @Test("lr outside the brackets is a header parameter, not a URI parameter")
+    func lrOutsideBracketsIsIgnored() throws {
+        let e = try RouteEntry.parseFields(["<sip:gw>;lr"])
+        #expect(!e[0].isLoose)
+        #expect(e[0].headerParams == "lr")
+    }
+
+    @Test func bareURIIsAnError() {
+        #expect(throws: RouteParseError.missingAngleBrackets(field: 0, offset: 0)) {
+            try RouteEntry.parseFields(["sip:10.0.0.1;lr"])
+        }
+    }
+
+    @Test func trailingCommaIsAnError() {
+        #expect(throws: RouteParseError.textAfterCommaMissing(field: 1, offset: 10)) {
+            try RouteEntry.parseFields(["<sip:a;lr>", "<sip:b;lr>,"])
+        }
+    }
+
+    @Test("Kamailio 5.6 quirk: an empty element is not an error, the comma becomes the display name")
+    func emptyElementBecomesDisplayName() throws {
+        let e = try RouteEntry.parseFields(["<sip:a;lr>,,<sip:b;lr>"])
+        #expect(e.count == 2)
+        #expect(e[1].displayName == ",")
+        #expect(e[1].uriText == "sip:b;lr")
+    }
+
+    @Test("Kamailio quirk: a bare URI before a bracketed one is swallowed as its display name")
+    func bareURIThenBracketed() throws {
+        let e = try RouteEntry.parseFields(["sip:x;lr, <sip:y;lr>"])
+        #expect(e.count == 1)
+        #expect(e[0].displayName == "sip:x;lr,")
+        #expect(e[0].uriText == "sip:y;lr")
+    }
+
+    @Test func quotedDisplayNameMayHoldCommaAndBrackets() throws {
+        let e = try RouteEntry.parseFields(["\"a, <b>\" <sip:p;lr>, <sip:q;lr>"])
+        #expect(e.map(\.uriText) == ["sip:p;lr", "sip:q;lr"])
+    }
+
+    @Test func junkAfterBracketIsAnError() {
+        #expect(throws: RouteParseError.commaExpected(field: 0, offset: 8)) {
+            try RouteEntry.parseFields(["<sip:a> x"])
+        }
+        #expect(throws: RouteParseError.emptyHeaderParameters(field: 0, offset: 8)) {
+            try RouteEntry.parseFields(["<sip:a>;"])
+        }
+        #expect(throws: RouteParseError.emptyBody(field: 0)) { try RouteEntry.parseFields([" "]) }
+        #expect(throws: RouteParseError.missingClosingBracket(field: 0, offset: 0)) {
+            try RouteEntry.parseFields(["<sip:a;lr"])
+        }
+    }
+
+    @Test func unparsableURIStillGivesAnEntry() throws {
+        let e = try RouteEntry.parseFields(["<sip:::1:5060;lr>"])
+        #expect(e[0].uri == nil)
+        #expect(e[0].isLoose)
+    }
+}

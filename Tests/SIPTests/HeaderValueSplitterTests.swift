@@ -1,0 +1,24 @@
+import Testing
+@testable import SIP
+
+@Suite struct HeaderValueSplitterTests {
+    func split(_ s: String) -> [String] {
+        let b = Array(s.utf8)
+        return b.withUnsafeBufferPointer { p in
+            HeaderValueSplitter.split(p, 0..<p.count).map { String(decoding: b[$0], as: UTF8.self) }
+        }
+    }
+
+    @Test func splitsOutsideQuotesAndAngles() {
+        #expect(split("<sip:a;lr>, <sip:b;lr>") == ["<sip:a;lr>", "<sip:b;lr>"])
+        #expect(split(#""Doe, John" <sip:j@x>, <sip:k@y?a=1,2>"#) == [#""Doe, John" <sip:j@x>"#, "<sip:k@y?a=1,2>"])
+        #expect(split(#""a \" , b" <sip:q@r>,sip:s@t"#) == [#""a \" , b" <sip:q@r>"#, "sip:s@t"])
+        #expect(split("100rel ,timer,, path") == ["100rel", "timer", "path"])
+        #expect(split("  ") == [])
+    }
+
+    @Test func keepsEmptyElementsForStrictParsers() {
+        let b = Array("a,,b,".utf8)
+        #expect(HeaderValueSplitter.splitKeepingEmpty(b).map(\.count) == [1, 0, 1, 0])
+    }
+}
