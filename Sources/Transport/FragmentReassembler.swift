@@ -100,6 +100,7 @@ public struct FragmentReassembler {
             }
             entry = Pending(firstFrame: frame, firstTime: time)
             entry.bytes.reserveCapacity(min(limits.maxDatagramBytes, max(end, 2048)))
+            entry.frames.reserveCapacity(4)  // one allocation for the usual two to four fragments
         }
         defer { if entry.frames.count > 0 { pending[key] = entry } }
 
@@ -120,7 +121,14 @@ public struct FragmentReassembler {
             return nil
         }
         if growth > 0 {
-            entry.bytes.append(contentsOf: repeatElement(0, count: growth))
+            if offset <= entry.bytes.count, let base = data.baseAddress {
+                // The common in-order case: append the new bytes themselves (one memcpy, no zero fill).
+                let fresh = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + (entry.bytes.count - offset),
+                                                count: growth)
+                entry.bytes.append(contentsOf: fresh)
+            } else {
+                entry.bytes.append(contentsOf: repeatElement(0, count: growth))
+            }
             bufferedBytes += growth
         }
         if !more { entry.total = end }
