@@ -16,6 +16,7 @@ public func sipFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = try? NameAddress(parsing: text)
     _ = try? NameAddress(lenient: text)
     _ = try? Via(parsing: text)
+    _ = try? Via(lenient: text)
     _ = try? CSeq(parsing: text)
     _ = HeaderName(text)
     return 0

@@ -60,19 +60,24 @@ public struct Auditor: Sendable {
             proxies.append(ProxyIdentity(index: proxies.count, addresses: [declared], recordRoute: [],
                                          isObserved: false))
         }
+        var cache = RouteValueCache()
+        let requestCopies = dialog.requests.map { request in
+            request.copies.map { MessageCopy($0, cache: &cache) }
+        }
         var audits: [RequestAudit] = []
         for (requestIndex, request) in dialog.requests.enumerated() {
-            for (copyIndex, copy) in request.copies.enumerated() {
+            for (copyIndex, copy) in requestCopies[requestIndex].enumerated() {
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
                 audits.append(RequestAudit(
                     requestIndex: requestIndex, copyIndex: copyIndex, frame: copy.frame, time: copy.time,
                     method: request.method, cseq: request.cseq, role: request.role, source: copy.source,
                     destination: copy.destination, direction: request.direction, requestURI: copy.requestURI,
-                    route: copy.routeValues,
+                    route: copy.route.map(\.raw),
                     atProxy: proxy.map { evaluate(copy, at: $0, hops: request.hops) }))
             }
         }
-        let context = AuditContext(dialog: dialog, requests: audits, proxies: proxies, settings: rrSettings)
+        let context = AuditContext(dialog: dialog, requests: audits, requestCopies: requestCopies, proxies: proxies,
+                                   settings: rrSettings, cache: &cache)
         let findings = Self.rules.flatMap { $0.findings(in: context) }.sorted {
             ($0.frame, $0.code.rawValue, $0.message) < ($1.frame, $1.code.rawValue, $1.message)
         }
@@ -80,7 +85,7 @@ public struct Auditor: Sendable {
     }
 
     /// What the proxy's rr module makes of one received copy.
-    func evaluate(_ copy: ObservedMessage, at proxy: ProxyIdentity, hops: [Hop]) -> ProxyEvaluation {
+    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop]) -> ProxyEvaluation {
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings).route(copy.routedRequest)
         let direction: RequestDirection =
             Direction.kamailio(routedParams: outcome.routedParams, fromTag: copy.fromTag) == .upstream
@@ -89,9 +94,7 @@ public struct Auditor: Sendable {
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
         }
-        let forwarded = hops.first {
-            $0.incoming.frame == copy.frame && $0.incoming.fileIndex == copy.fileIndex
-        }?.outgoing?.frame
+        let forwarded = hops.first { copy.isSame(as: $0.incoming) }?.outgoing?.frame
         let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != copy.requestURI
         return ProxyEvaluation(
             proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: direction, looseRoute: outcome.returnCode,

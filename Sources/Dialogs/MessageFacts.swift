@@ -27,8 +27,8 @@ struct MessageFacts: Sendable {
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: SIPMessage) {
         guard let callID = message.callID, let cseq = message.cseq,
-              let from = message.from.map(Identity.init) ?? message.field(.from).map(Identity.init(rawValue:)),
-              let to = message.to.map(Identity.init) ?? message.field(.to).map(Identity.init(rawValue:))
+              let from = message.field(.from).map(Identity.init(rawValue:)),
+              let to = message.field(.to).map(Identity.init(rawValue:))
         else { return nil }
         // Read from the raw values: a Via that a strict parse rejects (e.g. an unbracketed IPv6
         // sent-by, common in real captures) still identifies its transaction.
@@ -51,7 +51,7 @@ struct MessageFacts: Sendable {
         fromURI = from.uriText
         toURI = to.uriText
         self.vias = vias
-        contact = message.contacts.first?.uriText
+        contact = message.values(.contact).first.flatMap { $0 == "*" ? nil : Identity(rawValue: $0).uriText }
         recordRoutes = message.recordRoutes
         subscriptionTerminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
@@ -61,34 +61,51 @@ struct MessageFacts: Sendable {
     var topVia: ViaKey { vias[0] }
 }
 
-/// The URI and tag of a From or To header.
+/// The URI and tag of a From, To or Contact value, read straight from the wire text.
+///
+/// Only what dialog matching needs, so no full URI parse per message (the hot path), and lenient
+/// where real captures are not (e.g. `\"arik\" <sip:...>` display names the parser rejects).
 struct Identity {
     var uriText: String
     var tag: String?
 
-    init(_ address: NameAddress) {
-        uriText = address.uriText
-        tag = address.tag
-    }
-
-    /// A fallback for values the parser rejects (real captures carry e.g. `\"arik\" <sip:...>`):
-    /// the URI between `<` and `>` (or up to the first `;`), the tag from the parameters after it.
+    /// `name-addr` (`"Display" <uri>;params`) or `addr-spec` (`uri;params`, RFC 3261 20.10: then
+    /// the parameters belong to the header). Quoted strings are skipped when looking for `<`.
     init(rawValue text: String) {
-        var rest = Substring(text)
-        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            uriText = String(text[text.index(after: open)..<close])
-            rest = text[text.index(after: close)...]
+        let bytes = Array(text.utf8)
+        var index = 0, inQuotes = false, open: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inQuotes = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inQuotes = true
+            } else if byte == UInt8(ascii: "<") {
+                open = index
+                break
+            }
+            index += 1
+        }
+        // An unbalanced quote (e.g. a backslash-escaped display name outside quotes) hides the
+        // `<`: fall back to the first one.
+        if open == nil && inQuotes { open = bytes.firstIndex(of: UInt8(ascii: "<")) }
+        let parameters: ArraySlice<UInt8>
+        if let open, let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) {
+            uriText = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+            parameters = bytes[(close + 1)...]
         } else {
-            let end = text.firstIndex(of: ";") ?? text.endIndex
-            uriText = String(text[..<end]).trimmingSpaces
-            rest = text[end...]
+            let end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            uriText = String(decoding: bytes[..<end], as: UTF8.self).trimmingSpaces
+            parameters = bytes[end...]
         }
         tag = nil
-        for parameter in rest.split(separator: ";") {
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, String(pair[0]).trimmingSpaces.lowercased() == "tag" {
-                tag = String(pair[1]).trimmingSpaces
-            }
+        for parameter in parameters.split(separator: UInt8(ascii: ";")) {
+            let pair = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1)
+            guard pair.count == 2,
+                  String(decoding: pair[0], as: UTF8.self).trimmingSpaces.lowercased() == "tag" else { continue }
+            // The first tag counts, as in the parser's NameAddress (real captures repeat it).
+            tag = String(decoding: pair[1], as: UTF8.self).trimmingSpaces
+            break
         }
     }
 }

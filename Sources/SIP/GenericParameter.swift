@@ -48,6 +48,41 @@ extension Array where Element == GenericParameter {
 
 /// Parses `;name[=value]` lists in header values (after a name-addr or Via sent-by).
 enum HeaderParameterParser {
+    /// Splits `b[from...]` on `;` outside quoted strings into `name[=value]` pairs, trimmed,
+    /// skipping empty ones and not checking characters (the lenient reading).
+    static func parseLenient(_ b: [UInt8], from: Int) -> [GenericParameter] {
+        var out = [GenericParameter]()
+        var pieces = [Range<Int>]()
+        var start = from, i = from, inQuotes = false
+        while i < b.count {
+            let c = b[i]
+            if inQuotes {
+                if c == UInt8(ascii: "\\") { i += 2; continue }
+                if c == UInt8(ascii: "\"") { inQuotes = false }
+            } else if c == UInt8(ascii: "\"") {
+                inQuotes = true
+            } else if c == UInt8(ascii: ";") {
+                pieces.append(start..<i)
+                start = i + 1
+            }
+            i += 1
+        }
+        pieces.append(start..<b.count)
+        for r in pieces {
+            let piece = Array(b[r])
+            let text = String(decoding: piece, as: UTF8.self).trimmingLWS
+            guard !text.isEmpty else { continue }
+            if let eq = text.firstIndex(of: "=") {
+                let name = String(text[..<eq]).trimmingLWS
+                guard !name.isEmpty else { continue }
+                out.append(GenericParameter(name: name, value: String(text[text.index(after: eq)...]).trimmingLWS))
+            } else {
+                out.append(GenericParameter(name: text, value: nil))
+            }
+        }
+        return out
+    }
+
     /// Parses `b[from...]`, which must start with `;` or be empty. LWS is allowed around `;` and
     /// `=` (RFC 3261 25.1 SEMI, EQUAL). Values are tokens, quoted strings or host-like text.
     static func parse(_ b: [UInt8], from: Int, errorKind: SIPParseError.Kind) throws(SIPParseError) -> [GenericParameter] {

@@ -6,6 +6,13 @@ enum HeaderValueSplitter {
     /// headers routing depends on report them instead.
     static func split(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
         var out = [Range<Int>]()
+        forEach(p, range) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each trimmed, non-empty element range, without allocating.
+    @inline(__always)
+    static func forEach(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
         var start = range.lowerBound
         var i = range.lowerBound
         var inQuotes = false
@@ -21,15 +28,16 @@ enum HeaderValueSplitter {
                     // Nothing inside <> is special: skip the URI with one memchr.
                     i = ByteClass.find(UInt8(ascii: ">"), p, i + 1, range.upperBound)
                 case UInt8(ascii: ","):
-                    append(p, start..<i, to: &out)
+                    let t = trim(p, start..<i)
+                    if !t.isEmpty { body(t) }
                     start = i + 1
                 default: break
                 }
             }
             i += 1
         }
-        append(p, start..<range.upperBound, to: &out)
-        return out
+        let t = trim(p, start..<range.upperBound)
+        if !t.isEmpty { body(t) }
     }
 
     /// Same as `split` but also reports empty elements, for strict parsers.
@@ -59,12 +67,6 @@ enum HeaderValueSplitter {
             out.append(trim(p, start..<min(p.count, max(start, p.count))))
             return out
         }
-    }
-
-    @inline(__always)
-    private static func append(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, to out: inout [Range<Int>]) {
-        let t = trim(p, r)
-        if !t.isEmpty { out.append(t) }
     }
 
     @inline(__always)

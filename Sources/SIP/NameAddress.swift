@@ -38,16 +38,19 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses one value strictly: the URI must be valid too.
     public init(parsing text: String) throws(SIPParseError) {
-        self = try NameAddress.parse(text, strictURI: true)
+        self = try NameAddress.parse(text, strict: true)
     }
 
-    /// Parses one value, keeping `uri` nil rather than failing when only the URI is malformed,
-    /// so that a dialog can still be followed through a message with an odd URI.
+    /// Parses one value the way a robust element would (RFC 4475 3.1.2.14/3.1.2.15 allow it),
+    /// so that a dialog can still be followed through a message from a sloppy UA: `uri` is nil
+    /// rather than an error when only the URI is malformed; whitespace inside `<>` is dropped;
+    /// an unquoted display name may hold any character; parameters are split on `;` without
+    /// checking their characters, and empty ones are skipped. Unclosed quotes or `<` still fail.
     public init(lenient text: String) throws(SIPParseError) {
-        self = try NameAddress.parse(text, strictURI: false)
+        self = try NameAddress.parse(text, strict: false)
     }
 
-    static func parse(_ text: String, strictURI: Bool) throws(SIPParseError) -> NameAddress {
+    static func parse(_ text: String, strict: Bool) throws(SIPParseError) -> NameAddress {
         let b = Array(text.utf8)
         var i = 0
         func skipLWS() { while i < b.count, ByteClass.isLWS(b[i]) { i += 1 } }
@@ -56,6 +59,7 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
         var display: String? = nil
         var uriRange: Range<Int>
         var bracketed = false
+        var squeezed: [UInt8]? = nil
         if b[i] == UInt8(ascii: "\"") {
             // quoted-string display name (RFC 3261 25.1): `\` escapes any octet but CR/LF.
             let qs = i
@@ -85,7 +89,7 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
             if display == nil {
                 // display-name = *(token LWS): a token sequence (RFC 4475 3.1.2.15 rejects others).
                 let names = b[i..<lt]
-                guard isTokenSequence(names) else {
+                guard !strict || isTokenSequence(names) else {
                     throw SIPParseError(.malformedNameAddress, at: i, "display name is neither a quoted string nor tokens")
                 }
                 let trimmed = String(decoding: names, as: UTF8.self).trimmingLWS
@@ -98,8 +102,9 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
             bracketed = true
             i = gt + 1
             if let bad = b[uriRange].firstIndex(where: ByteClass.isLWS) {
-                // RFC 4475 3.1.2.14: whitespace inside <> is malformed.
-                throw SIPParseError(.malformedNameAddress, at: bad, "whitespace inside <>")
+                // RFC 4475 3.1.2.14: whitespace inside <> is malformed; a liberal reader ignores it.
+                if strict { throw SIPParseError(.malformedNameAddress, at: bad, "whitespace inside <>") }
+                squeezed = b[uriRange].filter { !ByteClass.isLWS($0) }
             }
         } else {
             // addr-spec without <>: the URI ends at ';' (what follows are header parameters) and
@@ -107,23 +112,26 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
             let us = i
             while i < b.count, b[i] != UInt8(ascii: ";"), !ByteClass.isLWS(b[i]) { i += 1 }
             uriRange = us..<i
-            if let q = b[uriRange].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: ",") }) {
+            if strict, let q = b[uriRange].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: ",") }) {
                 throw SIPParseError(.malformedNameAddress, at: q, "addr-spec with '?' or ',' must be enclosed in <>")
             }
             if b[uriRange].contains(UInt8(ascii: ">")) {
                 throw SIPParseError(.unbalanced, at: us, "'>' without '<'")
             }
         }
-        guard !uriRange.isEmpty else { throw SIPParseError(.malformedNameAddress, at: uriRange.lowerBound, "empty URI") }
-        let uriText = String(decoding: b[uriRange], as: UTF8.self)
+        let uriBytes = squeezed ?? Array(b[uriRange])
+        guard !uriBytes.isEmpty else { throw SIPParseError(.malformedNameAddress, at: uriRange.lowerBound, "empty URI") }
+        let uriText = String(decoding: uriBytes, as: UTF8.self)
         var uri: SIPURI?
         do {
             uri = try SIPURI(parsing: uriText)
         } catch {
-            if strictURI { throw error.shifted(by: uriRange.lowerBound) }
+            if strict { throw error.shifted(by: uriRange.lowerBound) }
             uri = nil
         }
-        let params = try HeaderParameterParser.parse(b, from: i, errorKind: .malformedNameAddress)
+        let params = strict
+            ? try HeaderParameterParser.parse(b, from: i, errorKind: .malformedNameAddress)
+            : HeaderParameterParser.parseLenient(b, from: i)
         return NameAddress(displayName: display, uriText: uriText, uri: uri, parameters: params,
                            isBracketed: bracketed, raw: text.trimmingLWS)
     }

@@ -15,13 +15,14 @@ extension SIPMessage {
     /// To (RFC 3261 20.39), or nil if absent or malformed.
     public var to: NameAddress? { field(.to).flatMap { try? NameAddress(lenient: $0) } }
 
-    /// Every Via value, top first (malformed values are left out; see `validate()`).
-    public var vias: [Via] { values(.via).compactMap { try? Via(parsing: $0) } }
+    /// Every Via value, top first, read leniently (`Via(lenient:)`); values whose sent-protocol
+    /// or sent-by cannot be read are left out (see `validate()` for the strict check).
+    public var vias: [Via] { values(.via).compactMap { try? Via(lenient: $0) } }
 
     /// The topmost Via.
     public var topVia: Via? {
         guard let first = values(.via).first else { return nil }
-        return try? Via(parsing: first)
+        return try? Via(lenient: first)
     }
 
     /// Contact values (RFC 3261 20.10); empty for `Contact: *` (see `isWildcardContact`).

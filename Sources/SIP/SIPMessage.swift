@@ -122,10 +122,24 @@ public struct SIPMessage: Sendable {
     public func values(_ name: HeaderName) -> [String] {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
+            out.reserveCapacity(4)
             for h in headers where h.name == name {
-                for r in HeaderValueSplitter.split(p, h.rawValue) { out.append(h.text(p, r)) }
+                HeaderValueSplitter.forEach(p, h.rawValue) { out.append(h.text(p, $0)) }
             }
             return out
+        }
+    }
+
+    /// Byte range of the first field named `name` (zero-copy; may hold folding line breaks).
+    public func fieldRange(_ name: HeaderName) -> Range<Int>? {
+        headers.first(where: { $0.name == name })?.rawValue
+    }
+
+    /// Calls `body` with the byte range of each comma-separated value of every field named
+    /// `name`, in order, without allocating (the zero-copy form of `values(_:)`).
+    public func forEachValueRange(_ name: HeaderName, _ body: (Range<Int>) -> Void) {
+        bytes.withUnsafeBufferPointer { p in
+            for h in headers where h.name == name { HeaderValueSplitter.forEach(p, h.rawValue, body) }
         }
     }
 
@@ -133,7 +147,7 @@ public struct SIPMessage: Sendable {
     public func valueRanges(_ name: HeaderName) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { p in
             var out = [Range<Int>]()
-            for h in headers where h.name == name { out += HeaderValueSplitter.split(p, h.rawValue) }
+            for h in headers where h.name == name { HeaderValueSplitter.forEach(p, h.rawValue) { out.append($0) } }
             return out
         }
     }

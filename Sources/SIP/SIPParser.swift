@@ -30,29 +30,31 @@ public enum SIPParser {
 
     /// Parses `bytes` with `options`.
     public static func parse(_ bytes: [UInt8], options: Options) throws(SIPParseError) -> SIPMessage {
-        let result: Result<SIPMessage, SIPParseError> = bytes.withUnsafeBufferPointer { p in
-            do throws(SIPParseError) {
-                return .success(try parse(p, bytes, options))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try bytes.withUnsafeBufferPointer { (p) throws(SIPParseError) -> SIPMessage in try parse(p, bytes, options) }
     }
 
-    /// The end of the line starting at `from` (index of its terminator) and the start of the
-    /// next line. Lines end with CRLF, LF or, as pjsip and sofia-sip accept, a bare CR.
-    @inline(__always)
-    private static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ n: Int) -> (end: Int, next: Int) {
-        let lf = ByteClass.find(ByteClass.lf, p, from, n)
-        let cr = ByteClass.find(ByteClass.cr, p, from, lf)
-        if cr < lf {
-            // CR...CRLF (seen from broken UAs) is one line end; a lone CR ends a line by itself.
-            var k = cr
-            while k < lf, p[k] == ByteClass.cr { k += 1 }
-            return k == lf ? (cr, lf + 1) : (cr, cr + 1)
+    /// Finds line ends. Lines end with CRLF, LF or, as pjsip and sofia-sip accept, a bare CR;
+    /// CR...CRLF (seen from broken UAs) counts as one line end.
+    struct LineScanner {
+        let p: UnsafeBufferPointer<UInt8>
+        let n: Int
+
+        init(_ p: UnsafeBufferPointer<UInt8>) {
+            self.p = p
+            self.n = p.count
         }
-        return lf < n ? (lf, lf + 1) : (n, n)
+
+        /// The end of the line starting at `from` (index of its terminator) and the start of
+        /// the next line; `(n, n)` when the data ends first.
+        @inline(__always)
+        func lineEnd(from: Int) -> (end: Int, next: Int) {
+            let i = ByteClass.findLineBreak(p, from, n)
+            if i == n { return (n, n) }
+            if p[i] == ByteClass.lf { return (i, i + 1) }
+            var k = i + 1
+            while k < n, p[k] == ByteClass.cr { k += 1 }
+            return (k < n && p[k] == ByteClass.lf) ? (i, k + 1) : (i, i + 1)
+        }
     }
 
     private static func parse(_ p: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], _ options: Options) throws(SIPParseError) -> SIPMessage {
@@ -62,7 +64,8 @@ public enum SIPParser {
         while pos < n, p[pos] == ByteClass.cr || p[pos] == ByteClass.lf { pos += 1 }
         guard pos < n else { throw SIPParseError(.empty, at: pos, "no start line") }
 
-        let first = lineEnd(p, pos, n)
+        let lines = LineScanner(p)
+        let first = lines.lineEnd(from: pos)
         guard first.end < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
         let (method, status, parts) = try parseStartLine(p, pos..<first.end)
         pos = first.next
@@ -83,28 +86,34 @@ public enum SIPParser {
             if ByteClass.isBlank(b0) {
                 throw SIPParseError(.malformedHeader, at: pos, "continuation line without a header")
             }
-            // Name: token characters, then optional blanks, then ':' (RFC 3261 25.1 HCOLON).
-            var i = pos
-            while i < n, ByteClass.isToken(p[i]) { i += 1 }
-            let nameEnd = i
-            if nameEnd == pos { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
-            while i < n, ByteClass.isBlank(p[i]) { i += 1 }
-            guard i < n, p[i] == UInt8(ascii: ":") else {
-                throw SIPParseError(.malformedHeader, at: i, "':' expected after header name")
+            // Name, optional blanks, ':' (RFC 3261 25.1 HCOLON). The colon is found first; a
+            // known name is then validated by the comparison that recognises it, so only
+            // unknown names are checked byte by byte for token characters.
+            var line = lines.lineEnd(from: pos)
+            let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
+            guard colon < line.end else {
+                throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
             }
-            i += 1
+            var nameEnd = colon
+            while nameEnd > pos, ByteClass.isBlank(p[nameEnd - 1]) { nameEnd -= 1 }
+            guard nameEnd > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
+            let name = HeaderName.lookup(p, pos..<nameEnd)
+            if !name.isKnown {
+                for k in pos..<nameEnd where !ByteClass.isToken(p[k]) {
+                    throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
+                }
+            }
+            let i = colon + 1
             // Value: up to the line end, extended over continuation lines (folding).
-            var line = lineEnd(p, i, n)
             var folded = false
             while line.next < n, ByteClass.isBlank(p[line.next]) {
-                line = lineEnd(p, line.next, n)
+                line = lines.lineEnd(from: line.next)
                 folded = true
             }
             var vStart = i
             var vEnd = line.end
             while vStart < vEnd, ByteClass.isLWS(p[vStart]) { vStart += 1 }
             while vEnd > vStart, ByteClass.isLWS(p[vEnd - 1]) { vEnd -= 1 }
-            let name = HeaderName.lookup(p, pos..<nameEnd)
             if name == .contentLength {
                 let value = try parseContentLength(p, vStart..<vEnd)
                 if let previous = contentLength, previous != value {

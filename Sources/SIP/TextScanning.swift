@@ -42,6 +42,37 @@ enum ByteClass {
         }
     }
 
+    /// Index of the first CR or LF in `p[from..<to]`, or `to`. One pass, sixteen bytes at a time
+    /// with SIMD compares, which beats two memchr calls on lines of typical SIP header length
+    /// (measured with callgrind: fewer instructions than both memchr and 8-byte SWAR).
+    @inline(__always) static func findLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        guard let base = p.baseAddress else { return to }
+        let lfs = SIMD16<UInt8>(repeating: lf), crs = SIMD16<UInt8>(repeating: cr)
+        var i = from
+        while i + 16 <= to {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hit = (v .== lfs) .| (v .== crs)
+            if any(hit) {
+                // Locate the lane with the 8-byte "has zero byte" trick: after XOR a CR or LF
+                // byte is zero, and the lowest flagged byte is always exact.
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let lf8 = ones &* UInt64(lf), cr8 = ones &* UInt64(cr)
+                for half in 0..<2 {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i + half * 8).loadUnaligned(as: UInt64.self))
+                    let a = w ^ lf8, b = w ^ cr8
+                    let z = ((a &- ones) & ~a & highs) | ((b &- ones) & ~b & highs)
+                    if z != 0 { return i + half * 8 + z.trailingZeroBitCount >> 3 }
+                }
+            }
+            i += 16
+        }
+        while i < to {
+            if p[i] == lf || p[i] == cr { return i }
+            i += 1
+        }
+        return to
+    }
+
     /// Index of the first `byte` in `p[from..<to]`, or `to`. Uses memchr (vectorised in libc).
     @inline(__always) static func find(_ byte: UInt8, _ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         guard from < to, let base = p.baseAddress else { return to }
@@ -51,9 +82,6 @@ enum ByteClass {
 }
 
 extension String {
-    /// The string's UTF-8 bytes (small helper so parsers can work on arrays).
-    var bytesArray: [UInt8] { Array(utf8) }
-
     /// Builds a String from a byte range.
     static func from(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)

@@ -55,6 +55,17 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses one Via value (not a comma-separated list).
     public init(parsing text: String) throws(SIPParseError) {
+        try self.init(text, strict: true)
+    }
+
+    /// Parses one Via value the robust way: sent-protocol and sent-by as strictly as
+    /// `init(parsing:)`, the parameters split on `;` without checking their characters (empty
+    /// ones skipped, `branch=` kept empty), so that a transaction can still be matched.
+    public init(lenient text: String) throws(SIPParseError) {
+        try self.init(text, strict: false)
+    }
+
+    private init(_ text: String, strict: Bool) throws(SIPParseError) {
         let b = Array(text.utf8)
         var i = 0
         func skipLWS() { while i < b.count, ByteClass.isLWS(b[i]) { i += 1 } }
@@ -116,8 +127,10 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         } else {
             i = afterHost
         }
-        let params = try HeaderParameterParser.parse(b, from: i, errorKind: .malformedVia)
-        if let branch = params.parameter("branch"), branch == nil || branch == "" {
+        let params = strict
+            ? try HeaderParameterParser.parse(b, from: i, errorKind: .malformedVia)
+            : HeaderParameterParser.parseLenient(b, from: i)
+        if strict, let branch = params.parameter("branch"), branch == nil || branch == "" {
             throw SIPParseError(.malformedVia, at: i, "branch without value")
         }
         self.protocolName = name

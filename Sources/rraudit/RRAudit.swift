@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 /// The `rraudit` command line: finds SIP routing defects in packet captures.
 @main
@@ -9,4 +10,19 @@ struct RRAudit: ParsableCommand {
         version: "0.1.0",
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, DecodeCommand.self]
     )
+
+    /// As ArgumentParser's, except that usage errors exit 2, not 64 (design.md "Exit status":
+    /// 2 for usage or input errors).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

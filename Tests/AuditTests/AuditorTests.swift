@@ -1,4 +1,5 @@
 import Dialogs
+import Transport
 import Routing
 import Testing
 @testable import Audit
@@ -52,6 +53,38 @@ struct AuditorTests {
         #expect(atP1.nextHop == CallScenario.aliceContact)
         #expect(bye[2].atProxy == nil)
         #expect(audit.proxyNames == ["127.0.0.10:5060/udp", "127.0.0.20:5060/udp"])
+    }
+
+    /// Only the caller's leg captured: no hop reveals the proxy, `--proxy` declares it.
+    @Test func declaredProxyIsEvaluated() throws {
+        var call = CallScenario.oneProxy()
+        call.establish()
+        call.request("BYE", cseq: 2, fromCaller: true)
+        call.messages.removeAll { $0.flow.source.description == "127.0.0.2:5062" || $0.flow.destination.description == "127.0.0.2:5062" }
+        let dialog = try #require(call.dialogs().first)
+        #expect(dialog.proxies.isEmpty)
+        let declared = try #require(Endpoint(proxyAddress: "127.0.0.10"))
+        let audit = try Auditor(declaredProxies: [TransportAddress(declared, .udp)]).audit(dialog)
+        #expect(audit.proxyNames == ["127.0.0.10:5060/udp"])
+        let bye = try #require(audit.requests.first { $0.method == .bye }?.atProxy)
+        #expect(bye.looseRoute == 1)
+        #expect(bye.removedEntries == ["<sip:127.0.0.10;lr;ftag=A>"])
+        #expect(bye.forwardedFrame == nil)
+        #expect(audit.findings.isEmpty, "\(audit.findings.map(\.message))")
+    }
+
+    /// A crafted call with thousands of Record-Route and Route values is audited in bounded time
+    /// and reported, not crashed on.
+    @Test func thousandsOfRouteValuesAreHandled() throws {
+        let many = (1...1500).map { "<sip:10.0.\($0 / 250).\($0 % 250);lr>" }
+        var call = CallScenario.oneProxy(recordRoute: ["<sip:127.0.0.10;lr;ftag=A>"] + many)
+        call.establish()
+        call.request("BYE", cseq: 2, fromCaller: false)
+        let clock = ContinuousClock()
+        var audit: DialogAudit?
+        let elapsed = try clock.measure { audit = try call.audit() }
+        #expect(elapsed < .seconds(10))   // 1 s measured in a debug build; quadratic work took 15 s
+        #expect(audit?.requests.count == 4)
     }
 
     @Test func invalidRegexIsRejected() {

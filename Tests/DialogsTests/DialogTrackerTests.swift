@@ -401,3 +401,19 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialogs.count == 1)
     #expect(dialogs.first?.initialRequest?.cseq == 2)
 }
+
+@Test func quotedDisplayNamesWithBracketsAndSemicolonsDoNotConfuseTags() throws {
+    var s = SIPScenario()
+    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("q1"), "From: \"Smith <Jr>; x\" <sip:smith@a.example;user=phone>;tag=S",
+            "To: sip:bob@b.example", "Call-ID: quoted", "CSeq: 1 INVITE", "Contact: \"C;1\" <sip:smith@127.0.0.1:5061>;expires=60"],
+           from: Call.alice, to: Call.bob)
+    s.send(["SIP/2.0 180 Ringing", Call.via("q1"), "From: \"Smith <Jr>; x\" <sip:smith@a.example;user=phone>;tag=S",
+            "To: sip:bob@b.example;tag=T", "Call-ID: quoted", "CSeq: 1 INVITE"], from: Call.bob, to: Call.alice)
+    let (dialogs, _) = s.run()
+    let dialog = try #require(dialogs.first)
+    #expect(dialog.callerTag == "S")
+    #expect(dialog.calleeTag == "T")
+    #expect(dialog.caller.uri == "sip:smith@a.example;user=phone")
+    #expect(dialog.caller.contact == "sip:smith@127.0.0.1:5061")
+    #expect(dialog.callee.uri == "sip:bob@b.example")
+}

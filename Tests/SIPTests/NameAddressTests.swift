@@ -57,6 +57,22 @@ import Testing
         #expect(error?.offset == 5) // where the scheme's ":" was expected (the "@")
     }
 
+    @Test func lenientReadsWhatSloppyUAsSend() throws {
+        let tag = try NameAddress(lenient: "sip:shawn.lipman@iptel.org;tag=7618c7618^")
+        #expect(tag.tag == "7618c7618^")
+        let dn = try NameAddress(lenient: "Bell, Alexander <sip:a.g.bell@example.com>;tag=43")
+        #expect(dn.displayName == "Bell, Alexander")
+        #expect(dn.uri?.user == "a.g.bell")
+        let spaces = try NameAddress(lenient: #""Watson, Thomas" < sip:t.watson@example.org >"#)
+        #expect(spaces.uriText == "sip:t.watson@example.org")
+        #expect(spaces.uri?.host == .name("example.org"))
+        let empty = try NameAddress(lenient: #""Joe" <sip:joe@example.org>;;;;"#)
+        #expect(empty.parameters.isEmpty)
+        // Still an error: nothing sensible can be recovered.
+        #expect(parseError { () throws(SIPParseError) in _ = try NameAddress(lenient: #""Mr. J. User <sip:j@example.com>"#) }?.kind == .unbalanced)
+        #expect(parseError { () throws(SIPParseError) in _ = try NameAddress(lenient: "<sip:a@b") }?.kind == .unbalanced)
+    }
+
     @Test(arguments: [
         (#""Mr. J. User <sip:j.user@example.com>"#, SIPParseError.Kind.unbalanced),   // RFC 4475 3.1.2.6
         ("Bell, Alexander <sip:a.g.bell@example.com>", .malformedNameAddress),        // 3.1.2.15

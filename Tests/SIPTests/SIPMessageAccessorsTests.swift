@@ -41,6 +41,13 @@ import Testing
         #expect(m.topVia?.host == "p1.example.com")
         #expect(!m.isWildcardContact)
         #expect(m.headerFields.first?.value.hasPrefix("SIP/2.0/UDP p1.example.com") == true)
+        // Zero-copy forms give the same text.
+        var ranges = [Range<Int>]()
+        m.forEachValueRange(.recordRoute) { ranges.append($0) }
+        #expect(ranges == m.valueRanges(.recordRoute))
+        #expect(ranges.map { m.text($0) } == m.recordRoutes)
+        #expect(m.fieldRange(.callID).map { m.text($0) } == "c")
+        #expect(m.fieldRange(.route) == nil)
         try m.validate()
     }
 

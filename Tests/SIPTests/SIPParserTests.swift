@@ -105,6 +105,13 @@ func message(_ lines: [String], body: String = "") -> [UInt8] {
         #expect(!open.isHeaderSectionTerminated)
     }
 
+    @Test func mixedLineEndsInOneMessage() throws {
+        let m = try SIPParser.parse(Array("OPTIONS sip:a@b SIP/2.0\nA: 1\r\nB: 2\rC: 3\nD: 4\r\r\nE: 5\r\n\r\nbody".utf8))
+        #expect(m.headerFields.map(\.wireName) == ["A", "B", "C", "D", "E"])
+        #expect(m.headerFields.map(\.value) == ["1", "2", "3", "4", "5"])
+        #expect(Array(m.body) == Array("body".utf8))
+    }
+
     @Test func truncatedBodyIsAnErrorUnlessAllowed() throws {
         let bytes = message(["INVITE sip:a@b SIP/2.0", "Content-Length: 10"], body: "v=0")
         let error = parseError { () throws(SIPParseError) in _ = try SIPParser.parse(bytes) }
@@ -128,6 +135,9 @@ func message(_ lines: [String], body: String = "") -> [UInt8] {
         ("INV(TE sip:a@b SIP/2.0\r\n\r\n", .malformedStartLine, 3),
         ("INVITE sip:a@b SIP/2.0\r\n foo: bar\r\n\r\n", .malformedHeader, 24),
         ("INVITE sip:a@b SIP/2.0\r\nNoColon\r\n\r\n", .malformedHeader, 31),
+        ("INVITE sip:a@b SIP/2.0\r\n: empty name\r\n\r\n", .malformedHeader, 24),
+        ("INVITE sip:a@b SIP/2.0\r\nBad Name: x\r\n\r\n", .malformedHeader, 27),
+        ("INVITE sip:a@b SIP/2.0\r\nCall-ID\r\n : folded colon\r\n\r\n", .malformedHeader, 31),
         ("INVITE sip:a@b SIP/2.0\r\nl: -1\r\n\r\n", .invalidContentLength, 27),
         ("INVITE sip:a@b SIP/2.0\r\nl: 99999999999999999999\r\n\r\n", .invalidContentLength, 27),
         ("INVITE sip:a@b SIP/2.0\r\nl: 1\r\nContent-Length: 2\r\n\r\nab", .invalidContentLength, 46),

@@ -36,6 +36,16 @@ import Testing
         #expect(try Via(parsing: "SIP/2.0/UNKNOWN t.example.com;branch=z9hG4bKx").transport == "UNKNOWN")
     }
 
+    @Test func lenientKeepsTheViaOfASloppySender() throws {
+        let v = try Via(lenient: "SIP/2.0/UDP 193.175.133.193;branch=")
+        #expect(v.branch == "")
+        #expect(v.host == "193.175.133.193")
+        let junk = try Via(lenient: "SIP/2.0/UDP 192.0.2.15;;,;rport;branch=z9hG4bKx")
+        #expect(junk.parameters.map(\.name) == [",", "rport", "branch"])
+        #expect(junk.branch == "z9hG4bKx")
+        #expect(parseError { () throws(SIPParseError) in _ = try Via(lenient: "SIP/2.0 192.0.2.1") }?.kind == .malformedVia)
+    }
+
     @Test(arguments: [
         "SIP/2.0/UDP 192.0.2.15;;", "SIP/2.0 192.0.2.1", "SIP/2.0/UDP", "SIP/2.0/UDP host:70000",
         "SIP/2.0/UDP 193.175.133.193;branch=", "SIP/2.0/TCP host (comment)", "SIP/2.0/UDP [::1",

@@ -105,6 +105,24 @@ let workloads = [
     Workload(name: "mix of the three", messages: [invite, ok, bye]),
 ]
 
+/// parse + header table only.
+@inline(never)
+func parseOnly(_ bytes: [UInt8]) -> Int {
+    guard let m = try? SIPParser.parse(bytes) else { return -1 }
+    return m.headers.count &+ m.bodyRange.count
+}
+
+/// The same through the zero-copy accessors: byte ranges instead of Strings.
+@inline(never)
+func workZeroCopy(_ bytes: [UInt8]) -> Int {
+    guard let m = try? SIPParser.parse(bytes) else { return -1 }
+    var sum = m.headers.count
+    sum &+= m.fieldRange(.callID)?.count ?? 0
+    sum &+= Int(m.cseq?.number ?? 0)
+    m.forEachValueRange(m.isRequest ? .route : .recordRoute) { sum &+= $0.count }
+    return sum
+}
+
 /// parse + header table + Call-ID + CSeq + Route (Record-Route for responses).
 @inline(never)
 func work(_ bytes: [UInt8]) -> Int {
@@ -125,13 +143,29 @@ for w in workloads {
     }
 }
 
+// `SIPBench count N [parse]`: run the mix N times and exit, for `perf stat` (instruction counts
+// do not depend on what else the machine is running).
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "count", let n = Int(CommandLine.arguments[2]) {
+    let parseOnlyMode = CommandLine.arguments.count > 3
+    var checksum = 0
+    for _ in 0..<n {
+        for b in [invite, ok, bye] { checksum &+= parseOnlyMode ? parseOnly(b) : work(b) }
+    }
+    print("checksum \(checksum & 0xFFFF), \(3 * n) messages")
+    exit(0)
+}
+
 let seconds = Double(CommandLine.arguments.dropFirst().first ?? "2") ?? 2
 let clock = ContinuousClock()
 print("SIP parser benchmark: parse + header table + Call-ID/CSeq/Route, \(seconds) s per workload, 1 thread")
+for (stage, body) in [("parse + Call-ID/CSeq/Route as Strings (callID, cseq, routes/recordRoutes)", work),
+     ("parse + Call-ID/CSeq/Route as byte ranges (fieldRange, cseq, forEachValueRange)", workZeroCopy),
+     ("parse only (header table)", parseOnly)] as [(String, ([UInt8]) -> Int)] {
+print("-- \(stage)")
 for w in workloads {
     // Warm up, then run batches until the time is used; report the best of 5 rounds.
     var checksum = 0
-    for _ in 0..<10_000 { for b in w.messages { checksum &+= work(b) } }
+    for _ in 0..<10_000 { for b in w.messages { checksum &+= body(b) } }
     var best = 0.0, bestCPU = 0.0
     for _ in 0..<5 {
         var count = 0
@@ -139,7 +173,7 @@ for w in workloads {
         let cpuStart = threadCPUSeconds()
         let deadline = start + .milliseconds(Int(seconds * 200))
         while clock.now < deadline {
-            for _ in 0..<1000 { for b in w.messages { checksum &+= work(b); count += 1 } }
+            for _ in 0..<1000 { for b in w.messages { checksum &+= body(b); count += 1 } }
         }
         let elapsed = clock.now - start
         let cpu = threadCPUSeconds() - cpuStart
@@ -149,6 +183,7 @@ for w in workloads {
     }
     let pad = String(repeating: " ", count: max(0, 34 - w.name.count))
     print("\(w.name)\(pad) wall \(format3(best / 1e6)) M msg/s (\(format1(1e9 / best)) ns/msg)   CPU \(format3(bestCPU / 1e6)) M msg/s (\(format1(1e9 / bestCPU)) ns/msg)  [checksum \(checksum & 0xFFFF)]")
+}
 }
 
 func format3(_ x: Double) -> String { String((x * 1000).rounded() / 1000) }

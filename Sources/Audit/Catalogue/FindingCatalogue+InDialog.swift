@@ -188,8 +188,9 @@ extension FindingCatalogue {
                 why: """
                     From the dialog tags the request goes one way, but the ftag in the proxy's \
                     Route entry compared with the request's From tag (case-sensitively) gives the \
-                    other: scripts using is_direction()/$rdir or $fti/$tti apply caller-side \
-                    handling to the callee or vice versa.
+                    other; a lost or unreadable ftag counts as downstream. Scripts using \
+                    is_direction()/$rdir or $fti/$tti then apply caller-side handling to the callee \
+                    or vice versa.
                     """,
                 fix: """
                     Make the proxy's ftag the initiator's From tag (record_route() on current \

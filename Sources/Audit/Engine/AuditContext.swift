@@ -9,61 +9,128 @@ struct AuditContext: Sendable {
     let requests: [RequestAudit]
     let proxies: [ProxyIdentity]
     let settings: RRSettings
+    /// The copies of each request of `dialog.requests`, parsed, in the same order.
+    let requestCopies: [[MessageCopy]]
+    /// The copies of the dialog-forming request, parsed, fewest Vias first.
+    let initialCopies: [MessageCopy]
+    /// Every captured pass of the dialog-forming request through a proxy.
+    let initialHops: [ProxyHop]
     /// Every request copy that arrived at a proxy, in request then path order.
     let visits: [ProxyVisit]
+    /// The responses that formed the dialog (RFC 3261 §12.1: 101–299 with the callee's To tag),
+    /// every copy, in capture order.
+    let formingResponses: [MessageCopy]
+    /// The Record-Route values of the dialog, each once: as the callee received them, then any
+    /// the caller received that differ.
+    let recordRouteValues: [RouteValue]
+    /// False when the first captured copy of the initial request was already forwarded (more
+    /// than one Via, or Record-Route in it): the capture starts inside the path, and the element
+    /// seen sending it is a proxy, not the UAC.
+    let callerIsUA: Bool
+    /// False when the element that received the last copy of the initial request answered with
+    /// Record-Route values added on top of those it received: it record-routed, so it is a proxy
+    /// whose onward leg the capture misses, not the UAS.
+    let calleeIsUA: Bool
+    /// The route set of the caller (§12.1.2) and of the callee (§12.1.1), parsed; nil when the
+    /// capture cannot tell (see `expectedRouteSet`).
+    private let callerRouteSet: [RouteValue]?
+    private let calleeRouteSet: [RouteValue]?
+    /// Per proxy, the Record-Route values it inserted (see `recordRoute(of:)`).
+    let proxyRecordRoutes: [[RouteValue]]
+    /// The frame of the first set-up message carrying each Record-Route value.
+    private let recordRouteFrames: [String: Int]
+    /// The proxy whose captured hop shows it inserting each Record-Route value.
+    private let inserters: [String: Int]
+    /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
+    private(set) var uaRequests: [UARequest] = []
 
-    init(dialog: Dialog, requests: [RequestAudit], proxies: [ProxyIdentity], settings: RRSettings) {
+    init(dialog: Dialog, requests: [RequestAudit], requestCopies: [[MessageCopy]], proxies: [ProxyIdentity],
+         settings: RRSettings, cache: inout RouteValueCache) {
         self.dialog = dialog
         self.requests = requests
+        self.requestCopies = requestCopies
         self.proxies = proxies
         self.settings = settings
         visits = requests.compactMap { audit in
             guard let evaluation = audit.atProxy, proxies.indices.contains(evaluation.proxyIndex) else { return nil }
             let request = dialog.requests[audit.requestIndex]
-            let incoming = request.copies[audit.copyIndex]
-            let outgoing = request.hops.first {
-                $0.incoming.frame == incoming.frame && $0.incoming.fileIndex == incoming.fileIndex
-            }?.outgoing
+            let copies = requestCopies[audit.requestIndex]
+            let incoming = copies[audit.copyIndex]
+            let sent = request.hops.first { incoming.isSame(as: $0.incoming) }?.outgoing
             return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
-                              proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing)
+                              proxy: proxies[evaluation.proxyIndex], incoming: incoming,
+                              outgoing: sent.flatMap { sent in copies.first { $0.isSame(as: sent) } },
+                              routeAfter: cache.values(evaluation.routeAfter))
+        }
+        let initial = dialog.initialRequest
+        let initialCopies = (initial?.copies ?? []).map { MessageCopy($0, cache: &cache) }
+        self.initialCopies = initialCopies
+        initialHops = (initial?.hops ?? []).compactMap { hop in
+            guard proxies.indices.contains(hop.proxyIndex), let sent = hop.outgoing,
+                  let incoming = initialCopies.first(where: { $0.isSame(as: hop.incoming) }),
+                  let outgoing = initialCopies.first(where: { $0.isSame(as: sent) }) else { return nil }
+            return ProxyHop(proxy: proxies[hop.proxyIndex], incoming: incoming, outgoing: outgoing)
+        }
+        if let initial, let calleeTag = dialog.calleeTag {
+            formingResponses = initial.responses.filter { response in
+                guard case .response(let code, _) = response.message.startLine, code > 100, code < 300 else { return false }
+                return response.message.to?.tag == calleeTag
+            }.map { MessageCopy($0, cache: &cache) }
+        } else {
+            formingResponses = []
+        }
+        callerIsUA = initialCopies.first.map { $0.viaCount <= 1 && $0.recordRoute.isEmpty } ?? false
+        if let received = initialCopies.last {
+            let receivedRR = received.recordRoute.map(\.raw)
+            calleeIsUA = !formingResponses.contains { response in
+                let answered = response.recordRoute.map(\.raw)
+                return response.flow.source == received.flow.destination && answered.count > receivedRR.count
+                    && Array(answered.suffix(receivedRR.count)) == receivedRR
+            }
+        } else {
+            calleeIsUA = false
+        }
+        var seen = Set<String>()
+        let dialogRecordRoute = cache.values((dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
+            .filter { seen.insert($0).inserted })
+        recordRouteValues = dialogRecordRoute
+        proxyRecordRoutes = proxies.map { proxy in
+            proxy.recordRoute.isEmpty ? dialogRecordRoute.filter(proxy.isMyself) : proxy.recordRoute
+        }
+        var frames: [String: Int] = [:]
+        for message in initialCopies + formingResponses {
+            for value in message.recordRoute where frames[value.raw] == nil { frames[value.raw] = message.frame }
+        }
+        recordRouteFrames = frames
+        var inserters: [String: Int] = [:]
+        for proxy in proxies {
+            for value in proxy.recordRoute where inserters[value.raw] == nil { inserters[value.raw] = proxy.index }
+        }
+        self.inserters = inserters
+        let known = initial != nil
+        callerRouteSet = known && callerIsUA && !formingResponses.isEmpty ? cache.values(dialog.routeSet.caller) : nil
+        calleeRouteSet = known && calleeIsUA ? cache.values(dialog.routeSet.callee) : nil
+        uaRequests = dialog.requests.indices.compactMap { index in
+            let request = dialog.requests[index]
+            guard request.role == .inDialog, let copy = uaCopy(requestCopies[index]),
+                  let routeSet = expectedRouteSet(request.direction) else { return nil }
+            return UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: expectedRemoteTarget(request))
         }
     }
 
     // MARK: Dialog set-up
 
-    /// The responses that formed the dialog (RFC 3261 §12.1: 101–299 with the callee's To tag),
-    /// every copy, in capture order.
-    var formingResponses: [ObservedMessage] {
-        guard let initial = dialog.initialRequest, let calleeTag = dialog.calleeTag else { return [] }
-        return initial.responses.filter { response in
-            guard let code = response.statusCode, code > 100, code < 300 else { return false }
-            return response.toTag == calleeTag
-        }
-    }
-
     /// The route set the sender of a request in `direction` must use, or nil when the capture
     /// does not show the message it comes from (§12.1.1: the request at the callee; §12.1.2: the
-    /// response at the caller).
+    /// response at the caller) or shows that the sender is not the UA.
     func expectedRouteSet(_ direction: RequestDirection) -> [RouteValue]? {
-        guard dialog.initialRequest != nil else { return nil }
-        if direction == .downstream && formingResponses.isEmpty { return nil }
-        return dialog.routeSet.forSender(direction).map(RouteValue.init)
-    }
-
-    /// The Record-Route values of the dialog, each once: as the callee received them, then any
-    /// the caller received that differ.
-    var recordRouteValues: [RouteValue] {
-        var seen = Set<String>()
-        return (dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
-            .filter { seen.insert($0).inserted }
-            .map(RouteValue.init)
+        direction == .downstream ? callerRouteSet : calleeRouteSet
     }
 
     /// The frame of the first captured message carrying `value` in Record-Route: the initial
     /// request's copies, then the forming responses.
     func firstFrame(recordRouting value: String) -> Int {
-        let messages = (dialog.initialRequest?.copies ?? []) + formingResponses
-        return messages.first { $0.recordRouteValues.contains(value) }?.frame ?? dialog.firstFrame
+        recordRouteFrames[value] ?? dialog.firstFrame
     }
 
     // MARK: Proxies and parties
@@ -78,9 +145,20 @@ struct AuditContext: Sendable {
     }
 
     /// The copy a UA sent: the first copy, when no proxy of the dialog sent it.
-    func uaCopy(of request: DialogRequest) -> ObservedMessage? {
-        guard let first = request.copies.first, proxy(owning: first.flow.source) == nil else { return nil }
+    func uaCopy(_ copies: [MessageCopy]) -> MessageCopy? {
+        guard let first = copies.first, proxy(owning: first.flow.source) == nil else { return nil }
         return first
+    }
+
+    /// The Record-Route values a proxy inserted: from its captured hop, else the dialog's values
+    /// that are "myself" for it.
+    func recordRoute(of proxy: ProxyIdentity) -> [RouteValue] {
+        proxyRecordRoutes.indices.contains(proxy.index) ? proxyRecordRoutes[proxy.index] : proxy.recordRoute
+    }
+
+    /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.
+    func inserter(of value: RouteValue) -> ProxyIdentity? {
+        inserters[value.raw].map { proxies[$0] } ?? owner(of: value)
     }
 
     /// The party a request in `direction` is meant for.
@@ -96,6 +174,13 @@ struct AuditContext: Sendable {
     /// In-dialog requests proper (ACK to 2xx, BYE, re-INVITE, ...): RFC 3261 §12.2 applies.
     var inDialogRequests: [DialogRequest] {
         dialog.requests.filter { $0.role == .inDialog }
+    }
+
+    /// The requests with `role`, each with its parsed copies.
+    func requests(_ role: RequestRole) -> [(request: DialogRequest, copies: [MessageCopy])] {
+        dialog.requests.indices.compactMap { index in
+            dialog.requests[index].role == role ? (dialog.requests[index], requestCopies[index]) : nil
+        }
     }
 
     // MARK: Findings

@@ -4,21 +4,22 @@ import Dialogs
 /// each copy must carry the Request-URI and Route of the INVITE copy sent over the same hop.
 struct HopByHopComparison: Sendable {
     /// The copy that differs and the INVITE copy it was compared with.
-    var copy: ObservedMessage
-    var invite: ObservedMessage
+    var copy: MessageCopy
+    var invite: MessageCopy
     var ruriDiffers: Bool
     var routeDiffers: Bool
 
     /// Every copy of `request` that differs from the INVITE copy on the same hop (same sender and
     /// receiver; else the same Via depth).
-    static func differences(of request: DialogRequest, in dialog: Dialog) -> [HopByHopComparison] {
-        guard let invite = dialog.initialRequest, invite.method == .invite else { return [] }
-        return request.copies.compactMap { copy in
-            let sameHop = invite.copies.first { $0.flow.source == copy.flow.source && $0.flow.destination == copy.flow.destination }
-                ?? invite.copies.first { $0.viaCount == copy.viaCount }
+    static func differences(of copies: [MessageCopy], in context: AuditContext) -> [HopByHopComparison] {
+        guard context.dialog.initialRequest?.method == .invite else { return [] }
+        let invite = context.initialCopies
+        return copies.compactMap { copy in
+            let sameHop = invite.first { $0.flow.source == copy.flow.source && $0.flow.destination == copy.flow.destination }
+                ?? invite.first { $0.viaCount == copy.viaCount }
             guard let original = sameHop else { return nil }
             let ruriDiffers = !RouteComparison.equivalentURIs(original.requestURI, copy.requestURI)
-            let routeDiffers = original.routeValues.map { RouteValue($0).uriText } != copy.routeValues.map { RouteValue($0).uriText }
+            let routeDiffers = original.route.map(\.uriText) != copy.route.map(\.uriText)
             guard ruriDiffers || routeDiffers else { return nil }
             return HopByHopComparison(copy: copy, invite: original, ruriDiffers: ruriDiffers, routeDiffers: routeDiffers)
         }
@@ -28,8 +29,8 @@ struct HopByHopComparison: Sendable {
     var evidence: [EvidenceEntry] {
         [EvidenceEntry("expected_ruri", .string(invite.requestURI)),
          EvidenceEntry("observed_ruri", .string(copy.requestURI)),
-         EvidenceEntry("expected_route", .strings(invite.routeValues)),
-         EvidenceEntry("observed_route", .strings(copy.routeValues)),
+         EvidenceEntry("expected_route", .strings(invite.route.map(\.raw))),
+         EvidenceEntry("observed_route", .strings(copy.route.map(\.raw))),
          EvidenceEntry("invite_frame", .int(invite.frame))]
     }
 

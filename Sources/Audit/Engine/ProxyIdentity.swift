@@ -28,7 +28,9 @@ struct ProxyIdentity: Sendable {
                             port: Int(address.endpoint.port))
         }
         var aliases: [HostAlias] = []
-        for value in self.recordRoute {
+        // A proxy inserts one or two values (RFC 5658); a crafted message with hundreds must not
+        // make every "myself" test scan hundreds of sockets.
+        for value in self.recordRoute.prefix(Self.recordRouteAddressLimit) {
             guard let uri = value.entry?.uri, let host = uri.hostWithoutBrackets else { continue }
             if RouteComparison.isIPLiteral(host) {
                 sockets.append(ListeningSocket(proto: uri.transport ?? .udp, address: host, port: uri.port ?? 5060))
@@ -38,6 +40,9 @@ struct ProxyIdentity: Sendable {
         }
         localAddresses = LocalAddresses(sockets: sockets, aliases: aliases)
     }
+
+    /// How many of its Record-Route values count as its addresses.
+    static let recordRouteAddressLimit = 4
 
     init(index: Int, proxy: Proxy) {
         self.init(index: index, addresses: proxy.addresses, recordRoute: proxy.recordRoute,
@@ -57,11 +62,6 @@ struct ProxyIdentity: Sendable {
     /// True when the proxy was seen on `endpoint` (transport ignored).
     func owns(_ endpoint: Endpoint) -> Bool {
         addresses.contains { $0.endpoint == endpoint }
-    }
-
-    /// True when one of its Record-Route values has the URI `text` (the same element and params).
-    func recordRouted(uri text: String) -> Bool {
-        recordRoute.contains { $0.uriText == text }
     }
 }
 

@@ -8,7 +8,13 @@ struct ProxyVisit: Sendable {
     var evaluation: ProxyEvaluation
     var proxy: ProxyIdentity
     /// The copy the proxy received.
-    var incoming: ObservedMessage
+    var incoming: MessageCopy
     /// The copy it forwarded, when the capture holds it.
-    var outgoing: ObservedMessage?
+    var outgoing: MessageCopy?
+    /// `evaluation.routeAfter`, parsed: the Route the forwarded copy must carry.
+    var routeAfter: [RouteValue]
+
+    /// Names the request at this proxy, so a rule reports it once per proxy even when it passes
+    /// the proxy twice (a loop through it) or several copies arrive.
+    var requestAtProxy: String { "\(request.method) \(request.cseq) \(proxy.index)" }
 }

@@ -19,11 +19,35 @@ enum RouteComparison {
         var matched: [(expected: RouteValue, observed: RouteValue)]
 
         var isEmpty: Bool { missing.isEmpty && extra.isEmpty && !reordered }
+
+        /// Matched entries whose URI text differs (parameters, case, spelling).
+        var altered: [(expected: RouteValue, observed: RouteValue)] {
+            matched.filter { $0.expected.uriText != $0.observed.uriText }
+        }
+
+        /// The difference in words for a one-line message, e.g. `misses <sip:a;lr>; adds <sip:b;lr>`,
+        /// with the verbs the rule's subject calls for.
+        func summary(missing missingVerb: String, extra extraVerb: String, reordered reorderedText: String) -> String {
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append(missingVerb + " " + missing.map(\.raw).joined(separator: ", ")) }
+            if !extra.isEmpty { parts.append(extraVerb + " " + extra.map(\.raw).joined(separator: ", ")) }
+            if reordered { parts.append(reorderedText) }
+            return parts.joined(separator: "; ")
+        }
     }
 
     /// Aligns `observed` with `expected` by element (longest common subsequence), so one lost
     /// entry shows as one missing entry, not as everything after it shifted.
     static func difference(expected: [RouteValue], observed: [RouteValue]) -> ListDifference {
+        // Real route sets hold a handful of entries; a crafted message with thousands must not
+        // make the quadratic table blow up, so beyond this only the first entries are aligned.
+        let limit = 64
+        if expected.count > limit || observed.count > limit {
+            var bounded = difference(expected: Array(expected.prefix(limit)), observed: Array(observed.prefix(limit)))
+            bounded.missing += expected.dropFirst(limit)
+            bounded.extra += observed.dropFirst(limit)
+            return bounded
+        }
         let e = expected.map(\.element), o = observed.map(\.element)
         var table = Array(repeating: Array(repeating: 0, count: o.count + 1), count: e.count + 1)
         for i in stride(from: e.count - 1, through: 0, by: -1) {
@@ -96,11 +120,11 @@ enum RouteComparison {
     /// Splits a URI parameter section (without the leading `;`) at unquoted `;`.
     static func splitParameters(_ params: String) -> [URIParameter] {
         var result: [URIParameter] = []
-        var current = ""
         var quoted = false
-        func flush() {
-            let trimmed = trim(current[...])
-            current = ""
+        var start = params.startIndex
+        var index = start
+        func flush(_ part: Substring) {
+            let trimmed = trim(part)
             guard !trimmed.isEmpty else { return }
             if let equals = trimmed.firstIndex(of: "=") {
                 result.append(URIParameter(name: trim(trimmed[..<equals]).lowercased(),
@@ -109,17 +133,25 @@ enum RouteComparison {
                 result.append(URIParameter(name: trimmed.lowercased(), value: nil))
             }
         }
-        for character in params {
-            if character == "\"" { quoted.toggle() }
-            if character == ";" && !quoted { flush() } else { current.append(character) }
+        while index < params.endIndex {
+            let character = params[index]
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == ";" && !quoted {
+                flush(params[start..<index])
+                start = params.index(after: index)
+            }
+            index = params.index(after: index)
         }
-        flush()
+        flush(params[start...])
         return result
     }
 
     /// The text without leading and trailing spaces and tabs.
     static func trim(_ text: Substring) -> String {
-        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(text[first...last])
     }
 
     /// RFC 3261 §19.1.4 equivalence when both parse as SIP URIs, else exact text.

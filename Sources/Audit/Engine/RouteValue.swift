@@ -9,6 +9,14 @@ struct RouteValue: Sendable, Hashable {
     var entry: RouteEntry?
     /// Why it did not parse.
     var parseError: RouteParseError?
+    /// The URI between `<` and `>`, or the trimmed raw text when the value did not parse.
+    let uriText: String
+    /// The URI parameters in wire order: name lower-cased, value as written (nil for a flag).
+    let parameters: [URIParameter]
+    /// What names the element the value points at: user, host (IP literals normalised) and port
+    /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
+    /// is still the same proxy.
+    let element: String
 
     init(_ raw: String) {
         self.raw = raw
@@ -20,10 +28,20 @@ struct RouteValue: Sendable, Hashable {
             entry = nil
             parseError = error
         }
+        uriText = entry?.uriText ?? RouteComparison.trim(raw[...])
+        if let params = entry?.uri?.params, !params.isEmpty {
+            parameters = RouteComparison.splitParameters(params)
+        } else {
+            parameters = []
+        }
+        if let uri = entry?.uri {
+            let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
+            let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
+            element = "\(uri.user ?? "")@\(host):\(port)"
+        } else {
+            element = "?" + uriText.lowercased()
+        }
     }
-
-    /// The URI between `<` and `>`, or the trimmed raw text when the value did not parse.
-    var uriText: String { entry?.uriText ?? RouteComparison.trim(raw[...]) }
 
     /// True when the URI itself parsed (host, port, params usable).
     var hasURI: Bool { entry?.uri != nil }
@@ -34,25 +52,9 @@ struct RouteValue: Sendable, Hashable {
     /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
     var ftag: String? { parameters.first { $0.name == "ftag" }?.value }
 
-    /// The URI parameters in wire order: name lower-cased, value as written (nil for a flag).
-    var parameters: [URIParameter] {
-        guard let params = entry?.uri?.params, !params.isEmpty else { return [] }
-        return RouteComparison.splitParameters(params)
-    }
-
     /// `lr` written with a value (`lr=on`, as `enable_full_lr=1` does).
     var lrHasValue: Bool {
         parameters.contains { $0.name == "lr" && $0.value != nil }
-    }
-
-    /// What names the element the value points at: user, host (IP literals normalised) and port
-    /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
-    /// is still the same proxy.
-    var element: String {
-        guard let uri = entry?.uri else { return "?" + uriText.lowercased() }
-        let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
-        let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
-        return "\(uri.user ?? "")@\(host):\(port)"
     }
 
     /// The host written as an IPv6 address without brackets (RFC 3261 §25.1 requires them).

@@ -5,7 +5,7 @@ import Dialogs
 struct UARequest: Sendable {
     var request: DialogRequest
     /// The copy the UA sent (before any proxy).
-    var copy: ObservedMessage
+    var copy: MessageCopy
     /// The sender's route set (§12.1.1 for the callee, §12.1.2 for the caller).
     var routeSet: [RouteValue]
     /// The remote target the sender had to use, when known.
@@ -20,12 +20,12 @@ struct UARequest: Sendable {
     /// loose router (the RFC 2543 strict form, STRICT_ROUTING).
     var isStrictForm: Bool
 
-    init(request: DialogRequest, copy: ObservedMessage, routeSet: [RouteValue], remoteTarget: String?) {
+    init(request: DialogRequest, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?) {
         self.request = request
         self.copy = copy
         self.routeSet = routeSet
         self.remoteTarget = remoteTarget
-        observedRoute = copy.routeValues.map(RouteValue.init)
+        observedRoute = copy.route
         let ruri = copy.requestURI
         let ruriElement = RouteValue("<\(ruri)>").element
         if let first = routeSet.first, !first.isLoose, first.element == ruriElement {
@@ -41,27 +41,5 @@ struct UARequest: Sendable {
             isStrictForm = !isRemoteTarget && routeSet.first?.isLoose == true
                 && routeSet.contains { $0.element == ruriElement }
         }
-    }
-}
-
-extension AuditContext {
-    /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
-    var uaRequests: [UARequest] {
-        inDialogRequests.compactMap { request in
-            guard let copy = uaCopy(of: request), let routeSet = expectedRouteSet(request.direction) else { return nil }
-            return UARequest(request: request, copy: copy, routeSet: routeSet,
-                             remoteTarget: expectedRemoteTarget(request))
-        }
-    }
-
-    /// The Record-Route values a proxy inserted: from its captured hop, else the dialog's values
-    /// that are "myself" for it.
-    func recordRoute(of proxy: ProxyIdentity) -> [RouteValue] {
-        proxy.recordRoute.isEmpty ? recordRouteValues.filter(proxy.isMyself) : proxy.recordRoute
-    }
-
-    /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.
-    func inserter(of value: RouteValue) -> ProxyIdentity? {
-        proxies.first { proxy in proxy.recordRoute.contains { $0.raw == value.raw } } ?? owner(of: value)
     }
 }

@@ -5,8 +5,8 @@ struct CancelRouteRule: AuditRule {
     var codes: [FindingCode] { [.cancelRouteMismatch] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.dialog.requests.filter { $0.role == .cancel }.flatMap { cancel in
-            HopByHopComparison.differences(of: cancel, in: context.dialog).map { difference in
+        context.requests(.cancel).flatMap { cancel in
+            HopByHopComparison.differences(of: cancel.copies, in: context).map { difference in
                 context.finding(
                     .cancelRouteMismatch, frame: difference.copy.frame,
                     proxy: context.proxy(owning: difference.copy.flow.destination),

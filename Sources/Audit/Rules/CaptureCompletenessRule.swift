@@ -1,7 +1,8 @@
 /// CAPTURE_INCOMPLETE: the route set comes only from the dialog-forming request and response
 /// (RFC 3261 §12.1.1, §12.1.2). When in-dialog requests were captured but either of those was
 /// not, the route-set rules cannot judge the dialog, and the report says so instead of staying
-/// silent.
+/// silent. An initial request answered only with other To tags is not a capture gap (the
+/// in-dialog request then carries a tag no response gave).
 struct CaptureCompletenessRule: AuditRule {
     var codes: [FindingCode] { [.captureIncomplete] }
 
@@ -10,7 +11,7 @@ struct CaptureCompletenessRule: AuditRule {
         let missing: String
         if context.dialog.initialRequest == nil {
             missing = "dialog-forming request"
-        } else if context.formingResponses.isEmpty {
+        } else if context.formingResponses.isEmpty && context.dialog.initialRequest?.finalStatus == nil {
             missing = "dialog-forming response"
         } else {
             return []

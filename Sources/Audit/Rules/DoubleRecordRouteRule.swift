@@ -6,10 +6,10 @@ struct DoubleRecordRouteRule: AuditRule {
     var codes: [FindingCode] { [.rrDoubleMissing] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        guard context.settings.enableDoubleRR >= 1, let initial = context.dialog.initialRequest else { return [] }
-        return initial.hops.compactMap { hop in
-            guard let outgoing = hop.outgoing, context.proxies.indices.contains(hop.proxyIndex) else { return nil }
-            let inserted = outgoing.recordRouteValues.count - hop.incoming.recordRouteValues.count
+        guard context.settings.enableDoubleRR >= 1 else { return [] }
+        return context.initialHops.compactMap { hop in
+            let outgoing = hop.outgoing
+            let inserted = outgoing.recordRoute.count - hop.incoming.recordRoute.count
             guard inserted == 1 else { return nil }
             let received = hop.incoming.destination, sent = outgoing.source
             let bothUDP = received.transport == .udp && sent.transport == .udp
@@ -17,13 +17,13 @@ struct DoubleRecordRouteRule: AuditRule {
                 || received.transport != sent.transport
                 || (bothUDP && received.endpoint.port != sent.endpoint.port)
             guard differs else { return nil }
-            let proxy = context.proxies[hop.proxyIndex]
+            let proxy = hop.proxy
             return context.finding(
                 .rrDoubleMissing, frame: outgoing.frame, proxy: proxy,
                 message: "\(proxy.name) received on \(received) and sent from \(sent) with one Record-Route",
                 evidence: [EvidenceEntry("received_on", .string(received.description)),
                            EvidenceEntry("sent_from", .string(sent.description)),
-                           EvidenceEntry("record_route", .strings(Array(outgoing.recordRouteValues.prefix(1))))])
+                           EvidenceEntry("record_route", .strings(outgoing.recordRoute.prefix(1).map(\.raw)))])
         }
     }
 }

@@ -5,8 +5,8 @@ struct FailureACKRouteRule: AuditRule {
     var codes: [FindingCode] { [.ackRouteMismatch] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.dialog.requests.filter { $0.role == .failureACK }.flatMap { ack in
-            HopByHopComparison.differences(of: ack, in: context.dialog).map { difference in
+        context.requests(.failureACK).flatMap { ack in
+            HopByHopComparison.differences(of: ack.copies, in: context).map { difference in
                 context.finding(
                     .ackRouteMismatch, frame: difference.copy.frame,
                     proxy: context.proxy(owning: difference.copy.flow.destination),

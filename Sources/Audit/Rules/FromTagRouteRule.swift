@@ -9,7 +9,7 @@ struct FromTagRouteRule: AuditRule {
         var reported = Set<String>()
         return context.visits.compactMap { visit in
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
-                  reported.insert("\(visit.request.cseq) \(visit.request.method) \(visit.proxy.index)").inserted
+                  reported.insert(visit.requestAtProxy).inserted
             else { return nil }
             let fromTag = visit.incoming.fromTag, toTag = visit.incoming.toTag
             if let ftag = visit.writtenFtag {

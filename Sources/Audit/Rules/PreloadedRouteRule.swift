@@ -5,12 +5,11 @@ struct PreloadedRouteRule: AuditRule {
     var codes: [FindingCode] { [.preloadedRoute] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        guard let initial = context.dialog.initialRequest, let copy = context.uaCopy(of: initial) else { return [] }
-        let route = copy.routeValues
-        guard let top = route.first else { return [] }
+        guard context.callerIsUA, let initial = context.dialog.initialRequest,
+              let copy = context.uaCopy(context.initialCopies), let top = copy.route.first else { return [] }
         return [context.finding(
-            .preloadedRoute, frame: copy.frame, proxy: context.owner(of: RouteValue(top)),
-            message: "\(initial.method) left \(copy.source) with a pre-loaded Route \(top)",
-            evidence: [EvidenceEntry("route", .strings(route))])]
+            .preloadedRoute, frame: copy.frame, proxy: context.owner(of: top),
+            message: "\(initial.method) left \(copy.source) with a pre-loaded Route \(top.raw)",
+            evidence: [EvidenceEntry("route", .strings(copy.route.map(\.raw)))])]
     }
 }

@@ -12,12 +12,12 @@ struct ProxyPopRule: AuditRule {
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0,
                   let outgoing = visit.outgoing else { return [] }
             let proxy = visit.proxy
-            let received = visit.incoming.routeValues.map(RouteValue.init)
-            let forwarded = outgoing.routeValues.map(RouteValue.init)
+            let received = visit.incoming.route
+            let forwarded = outgoing.route
             var findings: [Finding] = []
 
             let leftOver = forwarded.filter(proxy.isMyself)
-            let kept = visit.evaluation.routeAfter.map(RouteValue.init).filter(proxy.isMyself)
+            let kept = visit.routeAfter.filter(proxy.isMyself)
             if leftOver.count > kept.count {
                 findings.append(context.finding(
                     .proxyNotPopped, frame: outgoing.frame, proxy: proxy,

@@ -13,17 +13,16 @@ struct RecordRouteTransitRule: AuditRule {
 
     /// The forwarded request must end with the received Record-Route, unchanged.
     private func requestFindings(_ context: AuditContext) -> [Finding] {
-        guard let initial = context.dialog.initialRequest else { return [] }
-        return initial.hops.compactMap { hop in
-            guard let outgoing = hop.outgoing, context.proxies.indices.contains(hop.proxyIndex) else { return nil }
-            let before = hop.incoming.recordRouteValues.map(RouteValue.init)
-            let after = outgoing.recordRouteValues.map(RouteValue.init)
+        context.initialHops.compactMap { hop in
+            let outgoing = hop.outgoing
+            let before = hop.incoming.recordRoute
+            let after = outgoing.recordRoute
             let kept = after.suffix(before.count)
             guard after.count < before.count || kept.map(\.uriText) != before.map(\.uriText) else { return nil }
-            let proxy = context.proxies[hop.proxyIndex]
+            let proxy = hop.proxy
             return context.finding(
                 .rrChangedInTransit, frame: outgoing.frame, proxy: proxy,
-                message: "\(proxy.name) changed Record-Route values of other elements while forwarding \(initial.method)",
+                message: "\(proxy.name) changed Record-Route values of other elements while forwarding \(context.dialog.method)",
                 evidence: [EvidenceEntry("received", .strings(before.map(\.raw))),
                            EvidenceEntry("forwarded", .strings(after.map(\.raw))),
                            EvidenceEntry("received_frame", .int(hop.incoming.frame))])
@@ -41,8 +40,8 @@ struct RecordRouteTransitRule: AuditRule {
                     proxy.owns($0.flow.source) && $0.statusCode == arriving.statusCode
                         && $0.viaCount + 1 == arriving.viaCount && $0.time >= arriving.time
                 }) else { continue }
-                let before = arriving.recordRouteValues.map(RouteValue.init).filter { !proxy.isMyself($0) }
-                let after = leaving.recordRouteValues.map(RouteValue.init).filter { !proxy.isMyself($0) }
+                let before = arriving.recordRoute.filter { !proxy.isMyself($0) }
+                let after = leaving.recordRoute.filter { !proxy.isMyself($0) }
                 guard before.map(\.uriText) != after.map(\.uriText) else { continue }
                 findings.append(context.finding(
                     .rrChangedInTransit, frame: leaving.frame, proxy: proxy,

@@ -14,7 +14,7 @@ struct RequestURIIsProxyRule: AuditRule {
                   visit.proxy.isMyself(uri: ruri) else { return nil }
             let element = RouteValue("<\(ruri)>").element
             guard !context.recordRoute(of: visit.proxy).contains(where: { $0.element == element }),
-                  reported.insert("\(visit.request.cseq) \(visit.request.method) \(visit.proxy.index)").inserted
+                  reported.insert(visit.requestAtProxy).inserted
             else { return nil }
             return context.finding(
                 .ruriIsProxy, frame: visit.incoming.frame, proxy: visit.proxy,

@@ -21,14 +21,11 @@ struct RouteSetRule: AuditRule {
                     message: "\(ua.request.method) from the caller lists the route set in Record-Route order, starting at \(ua.observedRoute[0].raw)",
                     evidence: evidence)
             }
-            var what: [String] = []
-            if !difference.missing.isEmpty { what.append("misses " + difference.missing.map(\.raw).joined(separator: ", ")) }
-            if !difference.extra.isEmpty { what.append("adds " + difference.extra.map(\.raw).joined(separator: ", ")) }
-            if difference.reordered { what.append("has the entries out of order") }
+            let what = difference.summary(missing: "misses", extra: "adds", reordered: "has the entries out of order")
             let blamed = difference.missing.first ?? difference.extra.first ?? ua.expectedRoute.first
             return context.finding(
                 .routeSetMismatch, frame: ua.copy.frame, proxy: blamed.flatMap(context.owner(of:)),
-                message: "\(ua.request.method) Route \(what.joined(separator: "; "))",
+                message: "\(ua.request.method) Route \(what)",
                 evidence: evidence + [EvidenceEntry("missing", .strings(difference.missing.map(\.raw))),
                                       EvidenceEntry("extra", .strings(difference.extra.map(\.raw)))])
         }

@@ -15,7 +15,7 @@ struct StrictNextHopRule: AuditRule {
                 evidence: [EvidenceEntry("expected_ruri", .string(visit.evaluation.ruriAfter)),
                            EvidenceEntry("observed_ruri", .string(outgoing.requestURI)),
                            EvidenceEntry("expected_route", .strings(visit.evaluation.routeAfter)),
-                           EvidenceEntry("observed_route", .strings(outgoing.routeValues)),
+                           EvidenceEntry("observed_route", .strings(outgoing.route.map(\.raw))),
                            EvidenceEntry("received_frame", .int(visit.incoming.frame))])
         }
     }

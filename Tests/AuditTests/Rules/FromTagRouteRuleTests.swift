@@ -24,11 +24,11 @@ struct FromTagRouteRuleTests {
             copies[0].route = ["<sip:127.0.0.10;lr>"]
         }
         let audit = try call.audit()
-        #expect(audit.codes == [.ftagMissing])
-        let finding = try #require(audit.findings.first)
+        // is_direction() then calls bob's BYE downstream.
+        #expect(audit.codes == [.directionMisjudged, .ftagMissing])
+        let finding = try #require(audit.findings(.ftagMissing).first)
         #expect(finding.severity == .warning)
         #expect(finding[evidence: "expected_ftag"] == .string("A"))
-        // is_direction() finds no ftag and calls bob's BYE downstream.
         let atProxy = try #require(audit.requests.first { $0.frame == finding.frame }?.atProxy)
         #expect(atProxy.ftagDirection == .downstream)
     }

@@ -38,6 +38,7 @@ struct RouteParamsRuleTests {
         call.request("BYE", cseq: 2, fromCaller: true) { copies in
             copies[0].route[0] = "<sip:127.0.0.10;lr>"
         }
+        // alice's BYE is downstream, so is_direction()'s default answer happens to be right.
         #expect(try call.audit().codes == [.ftagMissing])
     }
 }

@@ -115,10 +115,12 @@ struct CallScenario {
 
     /// INVITE down the chain (each proxy adding its Record-Route on top), 180 and 200 back from
     /// bob with the Record-Route `mirror` makes of what he received, then the ACK.
-    /// `alterForwarded` may change the Record-Route a proxy forwards (index of the proxy).
+    /// `alterForwarded` may change the Record-Route a proxy forwards (index of the proxy);
+    /// `alterResponse` the Record-Route of the responses on a leg (leg i ends at proxy i or bob).
     mutating func establish(answer: Bool = true, mirror: ([String]) -> [String] = { $0 },
                             preloadedRoute: [String] = [],
-                            alterForwarded: (Int, inout [String]) -> Void = { _, _ in }) {
+                            alterForwarded: (Int, inout [String]) -> Void = { _, _ in },
+                            alterResponse: (Int, inout [String]) -> Void = { _, _ in }) {
         // Leg i runs from alice or proxy i-1 to proxy i or bob.
         let sources = [Self.alice] + proxies.map { $0.sendAddress ?? $0.address }
         let destinations = proxies.map(\.address) + [Self.bob]
@@ -141,9 +143,12 @@ struct CallScenario {
         }
         recordRouteAtBob = recordRoute
         inviteVias = vias
-        let answered = mirror(recordRoute)
+        var answered = mirror(recordRoute)
+        let mirrored = answered
         for status in answer ? ["180 Ringing", "200 OK"] : ["180 Ringing"] {
+            answered = mirrored
             for leg in destinations.indices.reversed() {
+                alterResponse(leg, &answered)
                 send(["SIP/2.0 \(status)"] + vias.suffix(leg + 1).map { "Via: \($0)" }
                      + headers(method: "INVITE", cseq: 1, fromCaller: true, toTag: "B")
                      + ["Contact: <\(bobContact)>"] + answered.map { "Record-Route: \($0)" },

@@ -1,0 +1,71 @@
+import Capture
+import Dialogs
+import Routing
+import SIP
+import Transport
+
+/// One captured copy of a message with the fields the rules read, parsed once per audit (the SIP
+/// parser decodes headers on access, and every rule reads Route and Record-Route).
+///
+/// The only place that knows how `SIPMessage` exposes those fields, so rules talk about Route and
+/// Request-URI, not about parser API.
+struct MessageCopy: Sendable {
+    let observed: ObservedMessage
+    /// The Request-URI as on the request line; empty for a response.
+    let requestURI: String
+    /// The method of a request, or the CSeq method of a response.
+    let method: SIPMethod?
+    /// The status code of a response; nil for a request.
+    let statusCode: Int?
+    let viaCount: Int
+    /// Route values, one per value (comma-joined values split), top first.
+    let route: [RouteValue]
+    /// Route header field bodies, unsplit, in message order (what `loose_route` parses).
+    let routeFields: [String]
+    /// Record-Route values, one per value, top first.
+    let recordRoute: [RouteValue]
+
+    init(_ observed: ObservedMessage, cache: inout RouteValueCache) {
+        self.observed = observed
+        let message = observed.message
+        switch message.startLine {
+        case .request(let method, let uri):
+            requestURI = uri
+            self.method = method
+            statusCode = nil
+            routeFields = message.fields(.route)
+            route = cache.values(message.values(.route))
+        case .response(let code, _):
+            requestURI = ""
+            method = message.cseq?.method
+            statusCode = code
+            routeFields = []
+            route = []
+        }
+        viaCount = message.values(.via).count
+        recordRoute = cache.values(message.values(.recordRoute))
+    }
+
+    // From and To are decoded on access: only copies that reach a proxy need their tags.
+    var fromTag: String? { observed.message.from?.tag }
+    var toTag: String? { observed.message.to?.tag }
+
+    var frame: Int { observed.frame }
+    var time: CaptureTime { observed.time }
+    var fileIndex: Int { observed.fileIndex }
+    var flow: Flow { observed.flow }
+    var source: TransportAddress { observed.source }
+    var destination: TransportAddress { observed.destination }
+
+    /// True when `other` is this very copy (same frames, file and flow).
+    func isSame(as other: ObservedMessage) -> Bool {
+        observed.frames == other.frames && observed.fileIndex == other.fileIndex && observed.flow == other.flow
+    }
+
+    /// The request as Kamailio's `loose_route` reads it.
+    var routedRequest: RoutedRequest {
+        let to = observed.message.to
+        return RoutedRequest(requestURI: requestURI, routeFields: routeFields, fromTag: fromTag, toTag: to?.tag,
+                             hasToHeader: to != nil, method: method?.rawValue ?? "")
+    }
+}

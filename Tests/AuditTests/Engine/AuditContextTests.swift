@@ -1,0 +1,53 @@
+import Dialogs
+import Testing
+@testable import Audit
+
+struct AuditContextTests {
+    static func context(_ call: CallScenario) throws -> AuditContext {
+        let dialog = try #require(call.dialogs().first)
+        let audit = try Auditor().audit(dialog)
+        let proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element) }
+        var cache = RouteValueCache()
+        let copies = dialog.requests.map { request in request.copies.map { MessageCopy($0, cache: &cache) } }
+        return AuditContext(dialog: dialog, requests: audit.requests, requestCopies: copies,
+                            proxies: proxies, settings: .kamailioDefaults, cache: &cache)
+    }
+
+    @Test func wholeCallShowsBothUAs() throws {
+        var call = CallScenario.twoProxies()
+        call.establish()
+        call.request("BYE", cseq: 2, fromCaller: false)
+        let context = try Self.context(call)
+        #expect(context.callerIsUA && context.calleeIsUA)
+        #expect(context.formingResponses.map(\.frame) == [4, 5, 6, 7, 8, 9])   // 180 and 200 on three legs
+        #expect(context.recordRouteValues.map(\.raw) == ["<sip:127.0.0.20;lr;ftag=A;nat=yes>", "<sip:127.0.0.10;lr;ftag=A>"])
+        #expect(context.uaRequests.map(\.request.method) == [.ack, .bye])
+        #expect(context.visits.count == 4)
+    }
+
+    /// Capture taken between P1 and P2 only: P1 is seen sending the INVITE and the requests, but it
+    /// is not the UAC, so nothing it sends is judged against a UA's route set.
+    @Test func captureStartingInsideThePath() throws {
+        var call = CallScenario.twoProxies()
+        call.establish()
+        call.request("BYE", cseq: 2, fromCaller: true)
+        call.messages.removeAll { $0.flow.source.description.hasPrefix("127.0.0.1:") || $0.flow.destination.description.hasPrefix("127.0.0.1:") }
+        let context = try Self.context(call)
+        #expect(!context.callerIsUA)
+        #expect(context.expectedRouteSet(.downstream) == nil)
+        #expect(try call.audit().findings.isEmpty)
+    }
+
+    /// Capture on the caller's leg only: the proxy answers with its own Record-Route, which looks
+    /// like a UAS adding one, but it is the proxy's value: not RR_NOT_MIRRORED.
+    @Test func responderThatRecordRoutedIsAProxy() throws {
+        var call = CallScenario.oneProxy()
+        call.establish()
+        call.messages.removeAll { $0.flow.source.description == "127.0.0.2:5062" || $0.flow.destination.description == "127.0.0.2:5062" }
+        let context = try Self.context(call)
+        #expect(!context.calleeIsUA)
+        #expect(context.callerIsUA)
+        let audit = try call.audit()
+        #expect(audit.findings.isEmpty, "\(audit.findings.map(\.message))")
+    }
+}
