@@ -51,6 +51,8 @@ public struct FrameNumbers: RandomAccessCollection, Hashable, Sendable, Expressi
             frames.append(first)
             frames.append(frame)
             storage = .many(frames)
+        case .many(let frames) where frames.isEmpty:
+            storage = .one(frame)  // the first frame of a list built up frame by frame: no array
         case .many(var frames):
             storage = .one(0)  // drops the reference so that `frames` is appended to in place
             frames.append(frame)

@@ -21,6 +21,14 @@ import Testing
         #expect(FrameNumbers([8]) != [8, 9] && FrameNumbers([]) != [0])
     }
 
+    @Test func listBuiltFromEmptyEqualsTheLiteral() {
+        var frames: FrameNumbers = []
+        frames.append(4)
+        #expect(frames == FrameNumbers(4) && Array(frames) == [4])
+        frames.append(5)
+        #expect(frames == [4, 5])
+    }
+
     @Test func emptyListHasNoFrames() {
         let frames: FrameNumbers = []
         #expect(frames.isEmpty && frames.last == nil && frames.description == "[]")
