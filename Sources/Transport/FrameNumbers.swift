@@ -2,7 +2,8 @@
 ///
 /// Most messages travel in one frame: that case is stored inline, so emitting a message costs no
 /// allocation for its frame list; only a message over several frames (TCP segments, IP
-/// fragments, WebSocket frames) holds an array.
+/// fragments, WebSocket frames) holds an array. Compare with an array literal (`frames == [1, 2]`)
+/// or take `Array(frames)` where an `[Int]` is needed.
 public struct FrameNumbers: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral,
     CustomStringConvertible {
     /// Never `.many` with exactly one element, so that equal lists have equal storage.
@@ -21,10 +22,13 @@ public struct FrameNumbers: RandomAccessCollection, Hashable, Sendable, Expressi
         storage = frames.count == 1 ? .one(frames[0]) : .many(frames)
     }
 
+    /// The frames listed, in that order.
     public init(arrayLiteral elements: Int...) { self.init(elements) }
 
+    /// Always 0.
     public var startIndex: Int { 0 }
 
+    /// The number of frames.
     public var endIndex: Int {
         switch storage {
         case .one: 1
@@ -32,6 +36,7 @@ public struct FrameNumbers: RandomAccessCollection, Hashable, Sendable, Expressi
         }
     }
 
+    /// The frame at `position` (0 is the first); out of range is a programming error, as for `Array`.
     public subscript(position: Int) -> Int {
         switch storage {
         case .one(let frame):
@@ -60,5 +65,6 @@ public struct FrameNumbers: RandomAccessCollection, Hashable, Sendable, Expressi
         }
     }
 
+    /// As an array prints: `[1, 2]`.
     public var description: String { Array(self).description }
 }
