@@ -52,7 +52,7 @@ public struct Analysis: Sendable {
             return
         }
         let observed = ObservedMessage(message: message, flow: payload.flow, time: payload.time,
-                                       frames: payload.frames, fileIndex: payload.fileIndex)
+                                       frames: Array(payload.frames), fileIndex: payload.fileIndex)
         var ended: [Dialog] = []
         tracker.ingest(observed) { ended.append($0) }
         for dialog in ended { emit(audit(dialog)) }

@@ -65,6 +65,9 @@ public struct FragmentReassembler {
 
     public let limits: Limits
     private var pending: [Key: Pending] = [:]
+    /// The datagram of the latest fragment, kept out of `pending`: the fragments of one datagram
+    /// usually arrive back to back, and then none of them costs a dictionary lookup.
+    private var recent: (key: Key, entry: Pending)?
     private var bufferedBytes = 0
     private var lastExpiry = CaptureTime.zero
     /// Fragments whose bytes had all arrived before, identically.
@@ -73,7 +76,7 @@ public struct FragmentReassembler {
 
     public init(limits: Limits = .default) { self.limits = limits }
 
-    public var pendingDatagrams: Int { pending.count }
+    public var pendingDatagrams: Int { pending.count + (recent == nil ? 0 : 1) }
 
     /// Adds one fragment; returns the datagram when this fragment completed it.
     /// `upperProtocol` is the protocol this fragment announces when it is the first (offset 0).
@@ -89,19 +92,25 @@ public struct FragmentReassembler {
             report(.malformedPacket, frame, key.fileIndex, "fragment ends at byte \(end), beyond the \(limits.maxDatagramBytes)-byte datagram limit")
             return nil
         }
-        // Taken out and put back (one hash each way) so that it is mutated uniquely, in place.
+        // Taken out and kept as `recent` afterwards, so that it is mutated uniquely, in place.
         var entry: Pending
-        if let existing = pending.removeValue(forKey: key) {
-            entry = existing
+        if recent?.key == key, let cached = recent.take() {
+            entry = cached.entry
         } else {
-            guard pending.count < limits.maxPendingDatagrams else {
-                report(.bufferLimit, frame, key.fileIndex, "\(pending.count) datagrams already await fragments; fragment dropped")
-                return nil
+            settleRecent()
+            if let existing = pending.removeValue(forKey: key) {
+                entry = existing
+            } else {
+                guard pending.count < limits.maxPendingDatagrams else {
+                    report(.bufferLimit, frame, key.fileIndex, "\(pending.count) datagrams already await fragments; fragment dropped")
+                    return nil
+                }
+                entry = Pending(firstFrame: frame, firstTime: time)
+                entry.bytes.reserveCapacity(min(limits.maxDatagramBytes, max(end, 2048)))
+                entry.frames.reserveCapacity(4)  // one allocation for the usual two to four fragments
             }
-            entry = Pending(firstFrame: frame, firstTime: time)
-            entry.bytes.reserveCapacity(min(limits.maxDatagramBytes, max(end, 2048)))
         }
-        defer { if entry.frames.count > 0 { pending[key] = entry } }
+        defer { if entry.frames.count > 0 { recent = (key, entry) } }
 
         // Lengths must agree: one last fragment, nothing beyond it (RFC 8200 4.5: discard otherwise;
         // here only the offending fragment is dropped, so the first arrival still wins).
@@ -120,7 +129,14 @@ public struct FragmentReassembler {
             return nil
         }
         if growth > 0 {
-            entry.bytes.append(contentsOf: repeatElement(0, count: growth))
+            if offset <= entry.bytes.count, let base = data.baseAddress {
+                // The common in-order case: append the new bytes themselves (one memcpy, no zero fill).
+                let fresh = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + (entry.bytes.count - offset),
+                                                count: growth)
+                entry.bytes.append(contentsOf: fresh)
+            } else {
+                entry.bytes.append(contentsOf: repeatElement(0, count: growth))
+            }
             bufferedBytes += growth
         }
         if !more { entry.total = end }
@@ -186,6 +202,7 @@ public struct FragmentReassembler {
 
     /// Drops datagrams that began before `limit`, reporting each at its first frame.
     mutating func expire(olderThan limit: CaptureTime, report: (DecodeProblemKind, _ frame: Int, _ fileIndex: Int, String) -> Void) {
+        settleRecent()
         let stale = pending.filter { $0.value.firstTime < limit }
         for (key, entry) in stale.sorted(by: { $0.value.firstFrame < $1.value.firstFrame }) {
             report(.fragmentTimeout, entry.firstFrame, key.fileIndex,
@@ -197,12 +214,18 @@ public struct FragmentReassembler {
 
     /// Reports every datagram still incomplete at the end of the capture.
     mutating func finish(report: (DecodeProblemKind, _ frame: Int, _ fileIndex: Int, String) -> Void) {
+        settleRecent()
         for (key, entry) in pending.sorted(by: { $0.value.firstFrame < $1.value.firstFrame }) {
             report(.fragmentTimeout, entry.firstFrame, key.fileIndex,
                    "datagram \(key.identification) from \(key.source) incomplete at end of capture; \(entry.frames.count) fragment(s) dropped")
         }
         pending = [:]
         bufferedBytes = 0
+    }
+
+    /// Moves the recent datagram into `pending`.
+    private mutating func settleRecent() {
+        if let cached = recent.take() { pending[cached.key] = cached.entry }
     }
 
     @inline(__always)

@@ -14,5 +14,6 @@ struct PacketContext {
     /// decides (UDP has its own length; TCP cannot tell what is missing).
     var ipLengthExceedsCapture = false
 
-    var allFrames: [Int] { frames ?? [frame] }
+    /// Every frame that carried the bytes; the common single frame costs no allocation.
+    var allFrames: FrameNumbers { frames.map(FrameNumbers.init) ?? FrameNumbers(frame) }
 }

@@ -11,13 +11,13 @@ public struct SIPPayload: Sendable {
     /// Capture time of the frame that completed the message.
     public var time: CaptureTime
     /// Every frame that carried part of the message, in capture order (from 1, per file).
-    public var frames: [Int]
+    public var frames: FrameNumbers
     /// Which input file the frames belong to when captures are merged.
     public var fileIndex: Int
     /// True when the payload came out of a HEP envelope (flow and time are the HEP ones).
     public var viaHEP: Bool
 
-    public init(bytes: [UInt8], flow: Flow, time: CaptureTime, frames: [Int], fileIndex: Int = 0,
+    public init(bytes: [UInt8], flow: Flow, time: CaptureTime, frames: FrameNumbers, fileIndex: Int = 0,
                 viaHEP: Bool = false) {
         self.bytes = bytes
         self.flow = flow

@@ -13,9 +13,14 @@ public enum SIPStartLine {
     public static func matches(_ bytes: UnsafeRawBufferPointer, limit: Int = 512) -> Bool {
         let window = min(bytes.count, limit)
         var end = 0
-        while end < window, bytes[end] != 0x0d, bytes[end] != 0x0a {
-            // RFC 3261 25.1: no control characters in a start line (fuzzed NULs are not SIP).
-            if bytes[end] < 0x20 && bytes[end] != 0x09 || bytes[end] == 0x7f { return false }
+        while end < window {
+            let byte = bytes[end]
+            // One comparison for the usual printable byte; the rare control bytes decide below.
+            if byte < 0x20 || byte == 0x7f {
+                if byte == 0x0d || byte == 0x0a { break }
+                // RFC 3261 25.1: no control characters in a start line (fuzzed NULs are not SIP).
+                if byte != 0x09 { return false }
+            }
             end += 1
         }
         let line = UnsafeRawBufferPointer(rebasing: bytes[0..<end])

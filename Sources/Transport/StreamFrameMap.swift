@@ -20,8 +20,8 @@ struct StreamFrameMap: Sendable {
 
     /// The frames that carried `range` (capture order, each once) and the time of the latest,
     /// which is the frame that completed it. `streamEnd` bounds the last marker.
-    func frames(carrying range: Range<Int>, streamEnd: Int) -> (frames: [Int], time: CaptureTime) {
-        var frames: [Int] = []
+    func frames(carrying range: Range<Int>, streamEnd: Int) -> (frames: FrameNumbers, time: CaptureTime) {
+        var frames: FrameNumbers = []
         var latest: Marker?
         for index in markers.indices {
             let marker = markers[index]
@@ -33,7 +33,7 @@ struct StreamFrameMap: Sendable {
         }
         // Segments delivered after a hole filled can come from earlier or later frames.
         if zip(frames, frames.dropFirst()).contains(where: { $0 >= $1 }) {
-            frames = Array(Set(frames)).sorted()
+            frames = FrameNumbers(Array(Set(frames)).sorted())
         }
         return (frames, latest?.time ?? .zero)
     }

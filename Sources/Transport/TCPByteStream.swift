@@ -4,7 +4,7 @@ import Capture
 /// RFC 9293 3.4), drops retransmissions, buffers out-of-order data within limits, skips holes
 /// that can no longer fill, and hands the in-order bytes to a `SIPStreamFramer`.
 struct TCPByteStream: Sendable {
-    /// Data received ahead of a hole, or recently delivered; a slice of its frame, not a copy.
+    /// Data received in one segment; buffered (out of order) as a copy of its own.
     struct Chunk: Sendable {
         var sequence: UInt32
         var bytes: ArraySlice<UInt8>
@@ -29,8 +29,7 @@ struct TCPByteStream: Sendable {
     /// When the current hole opened (first out-of-order chunk after in-order delivery).
     private var holeSince: CaptureTime?
     /// The last two chunks delivered, to tell a retransmission with different bytes.
-    private var lastDelivered: Chunk?
-    private var previousDelivered: Chunk?
+    private var delivered = DeliveredHistory()
     /// TCP problems seen before the stream showed SIP: reported once it does, dropped if it never
     /// does (gaps and overlaps on HTTPS or other traffic are not SIP decoding problems).
     private var deferredProblems: [DecodeProblem] = []
@@ -110,8 +109,7 @@ struct TCPByteStream: Sendable {
         }
         if !isClosed { framer.finish(problem: problem) }
         isClosed = true
-        lastDelivered = nil
-        previousDelivered = nil
+        delivered.removeAll()
     }
 
     // MARK: - Sequencing
@@ -188,10 +186,10 @@ struct TCPByteStream: Sendable {
                                          emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
         guard initialSequence == nil, framer.emittedMessages == 0, !framer.isWebSocket, let next = nextSequence
         else { return false }
-        let delivered = [previousDelivered, lastDelivered].compactMap { $0 }
+        let seen = delivered.entries.map(\.chunk)
         let start = offset(of: chunk.sequence, from: next)
         // Only data that begins before everything delivered so far; the rest is a retransmission.
-        guard start < -deliveredBytes, deliveredBytes == delivered.reduce(0, { $0 + $1.bytes.count }),
+        guard start < -deliveredBytes, deliveredBytes == seen.reduce(0, { $0 + $1.bytes.count }),
               -start <= limits.maxBufferedBytesPerDirection, pending.count + 3 <= limits.maxOutOfOrderSegments,
               pendingBytes + deliveredBytes + chunk.bytes.count <= limits.maxBufferedBytesPerDirection
         else { return false }
@@ -199,10 +197,9 @@ struct TCPByteStream: Sendable {
                                             transport: .tcp), limits: framer.limits)
         nextSequence = chunk.sequence
         deliveredBytes = 0
-        lastDelivered = nil
-        previousDelivered = nil
+        delivered.removeAll()
         // What was seen first keeps its bytes where the new chunk overlaps it.
-        for seen in delivered + [chunk] { insert(seen, problem: problem) }
+        for piece in seen + [chunk] { insert(piece, problem: problem) }
         if let first = pending.first, first.sequence != nextSequence, holeSince == nil { holeSince = chunk.time }
         drain(emit: emit, problem: problem)
         return true
@@ -241,7 +238,8 @@ struct TCPByteStream: Sendable {
         for piece in pieces {
             var part = chunk
             part.sequence = next &+ UInt32(truncatingIfNeeded: piece.lowerBound)
-            part.bytes = chunk.bytes.dropFirst(piece.lowerBound - start).prefix(piece.count)
+            // A copy of its own: the segment's bytes are the decoder's scratch buffer.
+            part.bytes = Array(chunk.bytes.dropFirst(piece.lowerBound - start).prefix(piece.count))[...]
             // Pieces are in order and fall into the gaps between pending chunks.
             while insertAt < pending.count, offset(of: pending[insertAt].sequence, from: next) < piece.lowerBound {
                 insertAt += 1
@@ -270,8 +268,7 @@ struct TCPByteStream: Sendable {
     private mutating func deliver(_ chunk: Chunk, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         nextSequence = chunk.sequence &+ UInt32(truncatingIfNeeded: chunk.bytes.count)
         deliveredBytes += chunk.bytes.count
-        previousDelivered = lastDelivered
-        lastDelivered = chunk
+        delivered.remember(chunk)
         framer.append(chunk.bytes, frame: chunk.frame, fileIndex: chunk.fileIndex, time: chunk.time,
                       emit: emit, problem: problem)
         if !deferredProblems.isEmpty, framer.carriesSIP {
@@ -319,7 +316,7 @@ struct TCPByteStream: Sendable {
     /// Old data seen again: dropped, but counted when it differs from what was delivered.
     private mutating func compareRetransmission(_ sequence: UInt32, _ bytes: ArraySlice<UInt8>, frame: Int,
                                                 _ problem: (DecodeProblem) -> Void) {
-        for earlier in [lastDelivered, previousDelivered] {
+        for earlier in [delivered.last, delivered.previous] {
             guard let earlier else { continue }
             let shift = offset(of: sequence, from: earlier.sequence)
             // A shift beyond the earlier data (crafted sequence numbers) means no overlap at all.

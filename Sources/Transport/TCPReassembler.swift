@@ -14,6 +14,10 @@ public struct TCPReassembler: Sendable {
     /// The bounds reassembly keeps to.
     public let limits: Limits
     private var connections: [TCPConnection.Key: TCPConnection] = [:]
+    /// Where the last segment's connection sits in `connections`: consecutive segments usually
+    /// belong to one connection, and then finding it costs no hashing. Cleared whenever a
+    /// connection is added or removed (which invalidates dictionary indices).
+    private var lastLookup: (key: TCPConnection.Key, index: [TCPConnection.Key: TCPConnection].Index)?
     private var serial = 0
     private var nextSweep: CaptureTime?
 
@@ -29,7 +33,7 @@ public struct TCPReassembler: Sendable {
     public mutating func ingest(_ segment: TCPSegment, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         sweepIfDue(now: segment.time, emit: emit, problem: problem)
         let (key, isForward) = TCPConnection.Key.of(segment.flow)
-        if let index = connections.index(forKey: key) {
+        if let index = index(of: key) {
             if connections.values[index].replaceIfReused(by: segment, forward: isForward, serial: serial + 1,
                                                          framing: limits.framing, emit: emit, problem: problem) {
                 serial += 1
@@ -44,13 +48,22 @@ public struct TCPReassembler: Sendable {
         }
         var connection = newConnection(key, time: segment.time)
         connection.receive(segment, forward: isForward, limits: limits, emit: emit, problem: problem)
+        lastLookup = nil
         connections[key] = connection
+    }
+
+    private mutating func index(of key: TCPConnection.Key) -> [TCPConnection.Key: TCPConnection].Index? {
+        if let last = lastLookup, last.key == key { return last.index }
+        guard let index = connections.index(forKey: key) else { return nil }
+        lastLookup = (key, index)
+        return index
     }
 
     /// Flushes and forgets connections with no segment since `olderThan` (capture time).
     public mutating func expire(olderThan cutoff: CaptureTime, emit: (SIPPayload) -> Void,
                                 problem: (DecodeProblem) -> Void) {
         let idle = connections.filter { $0.value.lastActivity < cutoff }.sorted { $0.value.serial < $1.value.serial }
+        if !idle.isEmpty { lastLookup = nil }
         for (key, var connection) in idle {
             connections.removeValue(forKey: key)
             connection.close(emit: emit, problem: problem)
@@ -60,6 +73,7 @@ public struct TCPReassembler: Sendable {
     /// End of input: flushes every connection (in the order they were first seen) and forgets them.
     public mutating func finish(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
         let all = connections.values.sorted { $0.serial < $1.serial }
+        lastLookup = nil
         connections.removeAll()
         for var connection in all { connection.close(emit: emit, problem: problem) }
     }
@@ -91,6 +105,7 @@ public struct TCPReassembler: Sendable {
             ($0.value.isClosed ? 0 : 1, $0.value.lastActivity, $0.value.serial)
                 < ($1.value.isClosed ? 0 : 1, $1.value.lastActivity, $1.value.serial)
         }.prefix(max(1, connections.count / 16))
+        lastLookup = nil
         for (key, var connection) in victims {
             connections.removeValue(forKey: key)
             if !connection.isClosed, connection.forward.framer.carriesSIP || connection.backward.framer.carriesSIP {

@@ -9,7 +9,9 @@ public struct TCPSegment: Sendable {
     /// Acknowledgment number; meaningful only when `flags` holds `.ack`.
     public var acknowledgment: UInt32
     public var flags: TCPFlags
-    /// The TCP payload (possibly empty); a slice of the frame's bytes, not a copy.
+    /// The TCP payload (possibly empty). The decoder lends it from a scratch buffer it refills for
+    /// the next segment, so the reassembler copies what it keeps instead of holding on to the slice
+    /// (holding it stays correct: the next refill then allocates a new buffer).
     public var payload: ArraySlice<UInt8>
     /// Frame number (from 1) of the packet that carried the segment.
     public var frame: Int

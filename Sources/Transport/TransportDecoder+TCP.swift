@@ -15,12 +15,16 @@ extension TransportDecoder {
             // A TCP payload cut by the capture would corrupt the stream: let the missing bytes be a gap.
             return report(.truncated, context, "TCP segment cut short by the capture")
         }
-        let payload = bytes.slice(headerLength)
+        // The segment's bytes go into a scratch buffer reused for every segment: the reassembler
+        // copies only what it must keep (out-of-order data, the last two segments delivered), so a
+        // segment costs no allocation.
+        tcpScratch.removeAll(keepingCapacity: tcpScratch.capacity <= Self.maxScratchCapacity)
+        tcpScratch.append(contentsOf: bytes.slice(headerLength).assumingMemoryBound(to: UInt8.self))
         let segment = TCPSegment(
             flow: Flow(source: Endpoint(address: source, port: bytes.u16(0)),
                        destination: Endpoint(address: destination, port: bytes.u16(2)), transport: .tcp),
             sequence: bytes.u32(4), acknowledgment: bytes.u32(8), flags: TCPFlags(rawValue: bytes[13] & 0x1f),
-            payload: payload.copiedArray()[...], frame: context.frame, fileIndex: context.fileIndex,
+            payload: tcpScratch[...], frame: context.frame, fileIndex: context.fileIndex,
             time: context.time)
         // Counted in locals: the closures may not touch `self` while `tcp` is being mutated.
         var emitted = (0, 0, 0, 0, 0, 0)
@@ -31,6 +35,9 @@ extension TransportDecoder {
         }, problem: { found.append($0) })
         absorb(emitted, found)
     }
+
+    /// A larger scratch buffer (after a jumbo segment) is given back rather than kept.
+    static let maxScratchCapacity = 1 << 17
 
     mutating func finishTCP(emit: (SIPPayload) -> Void) {
         var emitted = (0, 0, 0, 0, 0, 0)

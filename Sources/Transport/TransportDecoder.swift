@@ -61,6 +61,8 @@ public struct TransportDecoder {
     var fragments: FragmentReassembler
     var sctpPartial: [SCTPStreamKey: SCTPPartialMessage] = [:]
     var tcp: TCPReassembler
+    /// Holds the payload of the TCP segment being decoded (see `decodeTCP`).
+    var tcpScratch: [UInt8] = []
     private(set) var problemLog: [DecodeProblem] = []
     private var lastTime = CaptureTime.zero
 

@@ -26,7 +26,7 @@ struct SampleCaptureTests {
         pipeline.run(emit: { payload in
             guard let message = try? SIPParser.parse(payload.bytes) else { return }
             tracker.ingest(ObservedMessage(message: message, flow: payload.flow, time: payload.time,
-                                           frames: payload.frames, fileIndex: payload.fileIndex)) { dialogs.append($0) }
+                                           frames: Array(payload.frames), fileIndex: payload.fileIndex)) { dialogs.append($0) }
         }, problem: { _ in })
         tracker.finish { dialogs.append($0) }
         let auditor = try Auditor(checkRouteParams: checkRouteParams)

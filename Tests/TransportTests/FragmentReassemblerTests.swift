@@ -28,6 +28,20 @@ import Testing
         #expect(result.statistics.reassembledDatagrams == 1 && result.problems.isEmpty)
     }
 
+    // The reassembler keeps the latest datagram out of its table: interleaved datagrams must swap
+    // in and out of it without losing or mixing fragments.
+    @Test func interleavedDatagramsReassembleSeparately() {
+        let other = P.udp(payload: P.sip + [UInt8](repeating: 0x61, count: 100))
+        let a = v4Fragments(datagram, cuts: [80, 160], identification: 1)
+        let b = v4Fragments(other, cuts: [80], identification: 2)
+        let order = [a[0], b[0], a[1], b[1], a[2]]
+        let frames = order.enumerated().map { P.frame($1, linkType: .raw, number: $0 + 1) }
+        let result = P.decode(frames)
+        #expect(result.statistics.reassembledDatagrams == 2 && result.problems.isEmpty)
+        #expect(result.payloads.map(\.frames) == [[2, 4], [1, 3, 5]])
+        #expect(result.payloads.map(\.bytes) == [Array(other.dropFirst(8)), Array(datagram.dropFirst(8))])
+    }
+
     @Test func ipv6FragmentsReassemble() throws {
         let first = P.ipv6(next: 44, payload: P.ipv6Fragment(offset: 0, more: true, identification: 77, data: Array(datagram[0..<200])))
         let last = P.ipv6(next: 44, payload: P.ipv6Fragment(offset: 200, more: false, identification: 77, data: Array(datagram[200...])))

@@ -111,7 +111,7 @@ import Testing
         #expect(harness.messages == Self.conversation)
         #expect(harness.problems.isEmpty, "\(harness.problems.prefix(3))")
         for payload in harness.payloads {
-            #expect(!payload.frames.isEmpty && payload.frames == payload.frames.sorted() && Set(payload.frames).count == payload.frames.count)
+            #expect(!payload.frames.isEmpty && Array(payload.frames) == payload.frames.sorted() && Set(payload.frames).count == payload.frames.count)
             #expect(payload.time == StreamFixture.time(Double(payload.frame - 1) / 1000))
         }
     }

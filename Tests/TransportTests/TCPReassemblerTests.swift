@@ -341,3 +341,33 @@ extension TCPReassemblerTests {
         #expect(harness.problems.isEmpty)
     }
 }
+
+/// The reassembler remembers where the last segment's connection sits in its table; connections
+/// evicted, expired or added in between must never leave it pointing at the wrong one.
+@Suite struct TCPReassemblerConnectionLookupTests {
+    typealias F = StreamFixture
+    let other = Flow(source: Endpoint(address: .v4(0x7f00_0203), port: 16003), destination: F.server, transport: .tcp)
+
+    @Test func evictionBetweenSegmentsOfTheSameConnection() {
+        var harness = ReassemblyHarness(limits: TCPReassembler.Limits(maxStreams: 1))
+        harness.send(F.request(cseq: 1), sequence: 100)
+        harness.send(F.request(cseq: 2), sequence: 100, flow: other)  // evicts the first connection
+        harness.send(F.request(cseq: 3), sequence: 100 + UInt32(F.request(cseq: 2).count), flow: other)
+        harness.send(F.request(cseq: 4), sequence: 100 + UInt32(F.request(cseq: 1).count))  // evicts the other
+        #expect(harness.messages == [F.request(cseq: 1), F.request(cseq: 2), F.request(cseq: 3), F.request(cseq: 4)])
+        #expect(harness.payloads.map(\.flow) == [F.toServer, other, other, F.toServer])
+        #expect(harness.reassembler.connectionCount == 1)
+    }
+
+    @Test func expiryBetweenSegmentsOfTheSameConnection() {
+        var harness = ReassemblyHarness(limits: TCPReassembler.Limits(idleTimeout: 10))
+        harness.send(F.request(cseq: 1), sequence: 100, at: 0)
+        harness.send(F.request(cseq: 2), sequence: 500, flow: other, at: 1)
+        harness.send(F.request(cseq: 3), sequence: 500 + UInt32(F.request(cseq: 2).count), flow: other, at: 30)
+        // The first connection expired meanwhile: its next segment starts a connection of its own.
+        harness.send(F.request(cseq: 4), sequence: 100 + UInt32(F.request(cseq: 1).count), at: 31)
+        #expect(harness.messages == [F.request(cseq: 1), F.request(cseq: 2), F.request(cseq: 3), F.request(cseq: 4)])
+        #expect(harness.payloads.map(\.flow) == [F.toServer, other, other, F.toServer])
+        #expect(harness.problems.isEmpty)
+    }
+}

@@ -20,6 +20,28 @@ import Testing
         #expect(result.statistics.sipPayloads[.tcp] == 1)
     }
 
+    // The decoder lends each segment's bytes from one scratch buffer: what the reassembler keeps
+    // (out-of-order data, the last segments for retransmission checks) must survive its reuse.
+    @Test func outOfOrderSegmentsSurviveTheScratchBufferBeingReused() throws {
+        let result = P.decode([tcp(sequence: 1040, payload: Array(P.sip[40...]), number: 1),
+                               tcp(sequence: 1000, payload: Array(P.sip[0..<40]), number: 2)])
+        // The first segment seen starts the stream; the earlier one arriving second moves it back.
+        let payload = try #require(result.payloads.first)
+        #expect(payload.bytes == P.sip && payload.frames == [1, 2])
+        #expect(result.problems.isEmpty)
+    }
+
+    @Test func retransmissionIsComparedWithTheBytesFirstSeenAfterTheScratchBufferIsReused() {
+        var altered = Array(P.sip[0..<40])
+        altered[10] ^= 0x20
+        let result = P.decode([tcp(sequence: 1000, payload: Array(P.sip[0..<40]), number: 1),
+                               tcp(sequence: 1040, payload: Array(P.sip[40...]), number: 2),
+                               tcp(sequence: 1000, payload: Array(P.sip[0..<40]), number: 3),
+                               tcp(sequence: 1000, payload: altered, number: 4)])
+        #expect(result.payloads.map(\.bytes) == [P.sip])
+        #expect(result.problems.map(\.kind) == [.tcpOverlap] && result.problems.first?.frame == 4)
+    }
+
     @Test func twoMessagesInOneSegment() {
         #expect(P.decode(tcp(sequence: 7, payload: P.sip + P.sip, number: 1)).payloads.count == 2)
     }

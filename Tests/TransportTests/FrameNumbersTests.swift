@@ -1,0 +1,36 @@
+import Testing
+@testable import Transport
+
+@Suite struct FrameNumbersTests {
+    @Test func oneFrameIsACollectionOfOne() {
+        let frames = FrameNumbers(7)
+        #expect(frames.count == 1 && frames.first == 7 && frames.last == 7 && Array(frames) == [7])
+    }
+
+    @Test func appendingKeepsCaptureOrder() {
+        var frames = FrameNumbers(3)
+        for frame in [4, 9, 12, 20] { frames.append(frame) }
+        #expect(Array(frames) == [3, 4, 9, 12, 20] && frames.count == 5 && frames[2] == 9)
+    }
+
+    @Test func equalListsAreEqualHoweverTheyWereBuilt() {
+        var appended = FrameNumbers(5)
+        appended.append(6)
+        #expect(appended == [5, 6] && FrameNumbers([5, 6]) == appended)
+        #expect(FrameNumbers([8]) == FrameNumbers(8) && FrameNumbers([8]).hashValue == FrameNumbers(8).hashValue)
+        #expect(FrameNumbers([8]) != [8, 9] && FrameNumbers([]) != [0])
+    }
+
+    @Test func listBuiltFromEmptyEqualsTheLiteral() {
+        var frames: FrameNumbers = []
+        frames.append(4)
+        #expect(frames == FrameNumbers(4) && Array(frames) == [4])
+        frames.append(5)
+        #expect(frames == [4, 5])
+    }
+
+    @Test func emptyListHasNoFrames() {
+        let frames: FrameNumbers = []
+        #expect(frames.isEmpty && frames.last == nil && frames.description == "[]")
+    }
+}
