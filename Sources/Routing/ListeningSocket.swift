@@ -27,7 +27,7 @@ public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the address is IPv6.
-    public var isIPv6: Bool { address.contains(":") }
+    public var isIPv6: Bool { address.utf8.contains(UInt8(ascii: ":")) }
 
     /// The address as it appears in a URI host: IPv6 wrapped in `[]`.
     public var uriHost: String { isIPv6 ? "[\(address)]" : address }
@@ -53,13 +53,14 @@ public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func stripBrackets(_ host: String) -> String {
-        if host.hasPrefix("["), host.hasSuffix("]"), host.count > 2 { return String(host.dropFirst().dropLast()) }
+        if host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 { return String(host.dropFirst().dropLast()) }
         return host
     }
 
     /// The 16 bytes of an IPv6 literal (via `inet_pton`), `nil` if `text` is not one.
     static func ipv6Bytes(_ text: String) -> [UInt8]? {
-        guard text.contains(":") else { return nil }
+        // Most hosts are IPv4 or names: a byte scan spares inet_pton and Character iteration.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         var addr = in6_addr()
         let ok = text.withCString { inet_pton(AF_INET6, $0, &addr) }
         guard ok == 1 else { return nil }

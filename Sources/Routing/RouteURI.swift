@@ -20,80 +20,101 @@ public struct RouteURI: Sendable, Hashable {
 
     /// Parses `text` the way Kamailio's `parse_uri` accepts it (approximation of its state machine:
     /// known scheme, no white space, non-empty host, IPv6 only in brackets, numeric port).
+    /// Scans UTF-8 bytes: every delimiter is ASCII, and Route values are parsed for every message.
     public init(parsing text: String) throws(RouteParseError) {
         self.text = text
-        guard let colon = text.firstIndex(of: ":") else { throw .invalidURI(text) }
-        let scheme = text[..<colon].lowercased()
-        guard ["sip", "sips", "tel", "tels"].contains(scheme) else { throw .invalidURI(text) }
-        self.scheme = scheme
-        if text.contains(where: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" }) {
-            throw .invalidURI(text)
-        }
-        var rest = text[text.index(after: colon)...]
+        var utf8 = text
+        let parts = utf8.withUTF8 { bytes in Self.split(bytes) }
+        guard let parts else { throw .invalidURI(text) }
+        scheme = parts.scheme
+        user = parts.user
+        host = parts.host
+        port = parts.port
+        portText = parts.portText
+        params = parts.params
+        headers = parts.headers
+    }
+
+    /// The pieces of a URI, or nil when `parse_uri` would reject it.
+    private struct Parts {
+        var scheme: String
+        var user: String?
+        var host: String?
+        var port: Int?
+        var portText: String?
+        var params: String
         var headers: String?
-        if let q = rest.firstIndex(of: "?") {
-            headers = String(rest[rest.index(after: q)...])
-            rest = rest[..<q]
+    }
+
+    private static func split(_ b: UnsafeBufferPointer<UInt8>) -> Parts? {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+        func first(_ c: UInt8, in range: Range<Int>) -> Int? { range.first { b[$0] == c } }
+        guard let colon = first(UInt8(ascii: ":"), in: 0..<b.count) else { return nil }
+        let scheme = text(0..<colon).lowercased()
+        guard scheme == "sip" || scheme == "sips" || scheme == "tel" || scheme == "tels" else { return nil }
+        if b.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: "<")
+                               || $0 == UInt8(ascii: ">") }) { return nil }
+        var rest = (colon + 1)..<b.count
+        var headers: String?
+        if let q = first(UInt8(ascii: "?"), in: rest) {
+            headers = text((q + 1)..<rest.upperBound)
+            rest = rest.lowerBound..<q
         }
-        self.headers = headers
         if scheme == "tel" || scheme == "tels" {
-            let parts = rest.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let number = parts.first, !number.isEmpty else { throw .invalidURI(text) }
-            user = String(number)
-            host = nil
-            port = nil
-            portText = nil
-            params = parts.count > 1 ? String(parts[1]) : ""
-            return
+            let semi = first(UInt8(ascii: ";"), in: rest)
+            let number = rest.lowerBound..<(semi ?? rest.upperBound)
+            guard !number.isEmpty else { return nil }
+            return Parts(scheme: scheme, user: text(number), host: nil, port: nil, portText: nil,
+                         params: semi.map { text(($0 + 1)..<rest.upperBound) } ?? "", headers: headers)
         }
         // userinfo: up to the first `@` (Kamailio's parser switches to host at the first '@').
-        if let at = rest.firstIndex(of: "@") {
-            user = String(rest[..<at])
-            rest = rest[rest.index(after: at)...]
-        } else {
-            user = nil
+        var user: String?
+        if let at = first(UInt8(ascii: "@"), in: rest) {
+            user = text(rest.lowerBound..<at)
+            rest = (at + 1)..<rest.upperBound
         }
-        var hostPort: Substring
-        if let semi = rest.firstIndex(of: ";") {
-            hostPort = rest[..<semi]
-            params = String(rest[rest.index(after: semi)...])
-        } else {
-            hostPort = rest
-            params = ""
+        var hostPort = rest
+        var params = ""
+        if let semi = first(UInt8(ascii: ";"), in: rest) {
+            hostPort = rest.lowerBound..<semi
+            params = text((semi + 1)..<rest.upperBound)
         }
-        var portPart: Substring?
-        if hostPort.first == "[" {
-            guard let close = hostPort.firstIndex(of: "]") else { throw .invalidURI(text) }
-            host = String(hostPort[...close])
-            let after = hostPort[hostPort.index(after: close)...]
+        let host: Range<Int>
+        var portPart: Range<Int>?
+        if hostPort.first.map({ b[$0] == UInt8(ascii: "[") }) ?? false {
+            guard let close = first(UInt8(ascii: "]"), in: hostPort) else { return nil }
+            host = hostPort.lowerBound..<(close + 1)
+            let after = (close + 1)..<hostPort.upperBound
             if !after.isEmpty {
-                guard after.first == ":" else { throw .invalidURI(text) }
-                portPart = after.dropFirst()
+                guard b[after.lowerBound] == UInt8(ascii: ":") else { return nil }
+                portPart = (after.lowerBound + 1)..<after.upperBound
             }
+        } else if let c = first(UInt8(ascii: ":"), in: hostPort) {
+            host = hostPort.lowerBound..<c
+            portPart = (c + 1)..<hostPort.upperBound
         } else {
-            if let c = hostPort.firstIndex(of: ":") {
-                host = String(hostPort[..<c])
-                portPart = hostPort[hostPort.index(after: c)...]
-            } else {
-                host = String(hostPort)
-            }
+            host = hostPort
         }
-        guard let h = host, !h.isEmpty, h != "[]" else { throw .invalidURI(text) }
+        guard !host.isEmpty, !(host.count == 2 && b[host.lowerBound] == UInt8(ascii: "[")
+                                && b[host.lowerBound + 1] == UInt8(ascii: "]")) else { return nil }
+        var port: Int?
+        var portText: String?
         if let p = portPart {
-            guard !p.isEmpty, p.count <= 5, p.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let n = Int(p), n <= 65535 else { throw .invalidURI(text) }
+            guard !p.isEmpty, p.count <= 5, p.allSatisfy({ b[$0] >= UInt8(ascii: "0") && b[$0] <= UInt8(ascii: "9") })
+            else { return nil }
+            let n = p.reduce(0) { $0 * 10 + Int(b[$1] - UInt8(ascii: "0")) }
+            guard n <= 65535 else { return nil }
             port = n
-            portText = String(p)
-        } else {
-            port = nil
-            portText = nil
+            portText = text(p)
         }
+        return Parts(scheme: scheme, user: user, host: text(host), port: port, portText: portText,
+                     params: params, headers: headers)
     }
 
     /// The host without IPv6 brackets.
     public var hostWithoutBrackets: String? {
         guard let host else { return nil }
-        if host.hasPrefix("["), host.hasSuffix("]"), host.count > 2 {
+        if host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 {
             return String(host.dropFirst().dropLast())
         }
         return host

@@ -44,35 +44,49 @@ public enum URIParameters {
 
     /// The value of the first parameter named `name` (case-insensitive), as `parse_uri` records it
     /// (`maddr`, `transport`, `gr`...): `""` for a parameter without value, `nil` when absent.
+    /// Scans UTF-8 bytes without splitting: `isMyself` asks for `gr` on every Route value.
     public static func value(of name: String, in params: String) -> String? {
-        for param in split(params) {
-            let trimmed = param.drop(while: { $0 == " " || $0 == "\t" })
-            let parts = trimmed.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let first = parts.first else { continue }
-            if first.trimmingWhite().lowercased() == name.lowercased() {
-                return parts.count > 1 ? String(parts[1].trimmingWhite()) : ""
+        let target = Array(name.lowercased().utf8)
+        var params = params
+        return params.withUTF8 { b -> String? in
+            var start = 0
+            while start <= b.count {
+                let end = nextUnquotedSemicolon(b, from: start)
+                if let value = value(named: target, in: b, start..<end) { return value }
+                start = end + 1
             }
+            return nil
         }
-        return nil
     }
 
-    /// The parameters split at unquoted `;`.
-    static func split(_ params: String) -> [Substring] {
-        var result: [Substring] = []
-        var start = params.startIndex
+    /// The value of one `name[=value]` parameter when its name is `target`.
+    private static func value(named target: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
+        var lo = range.lowerBound
+        while lo < range.upperBound, isBlank(b[lo]) { lo += 1 }
+        let equals = (lo..<range.upperBound).first { b[$0] == UInt8(ascii: "=") }
+        var nameEnd = equals ?? range.upperBound
+        while nameEnd > lo, isBlank(b[nameEnd - 1]) { nameEnd -= 1 }
+        guard nameEnd - lo == target.count,
+              zip(lo..<nameEnd, target).allSatisfy({ lower(b[$0]) == $1 }) else { return nil }
+        guard let equals else { return "" }
+        var valueStart = equals + 1
+        var valueEnd = range.upperBound
+        while valueStart < valueEnd, isBlank(b[valueStart]) { valueStart += 1 }
+        while valueEnd > valueStart, isBlank(b[valueEnd - 1]) { valueEnd -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)
+    }
+
+    /// The index of the next `;` outside double quotes at or after `from` (`b.count` when none).
+    private static func nextUnquotedSemicolon(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var quoted = false
-        var i = params.startIndex
-        while i < params.endIndex {
-            let c = params[i]
-            if c == "\"" { quoted.toggle() }
-            if c == ";" && !quoted {
-                result.append(params[start..<i])
-                start = params.index(after: i)
-            }
-            i = params.index(after: i)
+        var i = from
+        while i < b.count {
+            if b[i] == UInt8(ascii: "\"") { quoted.toggle() }
+            if b[i] == UInt8(ascii: ";") && !quoted { return i }
+            i += 1
         }
-        result.append(params[start..<params.endIndex])
-        return result
+        return b.count
     }
 
     static func isWhite(_ c: UInt8) -> Bool {
@@ -81,14 +95,5 @@ public enum URIParameters {
 
     static func lower(_ c: UInt8) -> UInt8 {
         c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c
-    }
-}
-
-extension Substring {
-    func trimmingWhite() -> Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return s
     }
 }
