@@ -55,12 +55,12 @@ public struct Auditor: Sendable {
 
     /// The audit of one dialog.
     public func audit(_ dialog: Dialog) -> DialogAudit {
-        var proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element) }
+        var cache = RouteValueCache()
+        var proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element, cache: &cache) }
         for declared in declaredProxies where !proxies.contains(where: { $0.owns(declared.endpoint) }) {
             proxies.append(ProxyIdentity(index: proxies.count, addresses: [declared], recordRoute: [],
-                                         isObserved: false))
+                                         isObserved: false, cache: &cache))
         }
-        var cache = RouteValueCache()
         let requestCopies = dialog.requests.map { request in
             request.copies.map { MessageCopy($0, cache: &cache) }
         }

@@ -60,7 +60,8 @@ struct AuditContext: Sendable {
             return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming,
                               outgoing: sent.flatMap { sent in copies.first { $0.isSame(as: sent) } },
-                              routeAfter: cache.values(evaluation.routeAfter))
+                              routeAfter: cache.values(evaluation.routeAfter),
+                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) })
         }
         let initial = dialog.initialRequest
         let initialCopies = (initial?.copies ?? []).map { MessageCopy($0, cache: &cache) }

@@ -17,11 +17,14 @@ struct ProxyIdentity: Sendable {
     /// True when a hop through it (both copies) was captured.
     var isObserved: Bool
 
-    init(index: Int, addresses: [TransportAddress], recordRoute: [String], isObserved: Bool) {
+    /// - Parameter cache: the dialog's parsed Route values (the proxy's Record-Route values recur
+    ///   in every message of the dialog).
+    init(index: Int, addresses: [TransportAddress], recordRoute: [String], isObserved: Bool,
+         cache: inout RouteValueCache) {
         self.index = index
         self.addresses = addresses
         name = addresses.first?.description ?? "?"
-        self.recordRoute = recordRoute.map(RouteValue.init)
+        self.recordRoute = cache.values(recordRoute)
         self.isObserved = isObserved
         var sockets = addresses.map { address in
             ListeningSocket(proto: SocketProtocol(address.transport), address: address.endpoint.address.description,
@@ -44,9 +47,9 @@ struct ProxyIdentity: Sendable {
     /// How many of its Record-Route values count as its addresses.
     static let recordRouteAddressLimit = 4
 
-    init(index: Int, proxy: Proxy) {
+    init(index: Int, proxy: Proxy, cache: inout RouteValueCache) {
         self.init(index: index, addresses: proxy.addresses, recordRoute: proxy.recordRoute,
-                  isObserved: proxy.isObserved)
+                  isObserved: proxy.isObserved, cache: &cache)
     }
 
     /// Kamailio's `is_myself` for a Route value (false when its URI does not parse).

@@ -8,6 +8,6 @@ extension ProxyVisit {
 
     /// The ftag written in the proxy's own Route entry that `loose_route` popped.
     var writtenFtag: String? {
-        evaluation.removedEntries.first.flatMap { RouteValue($0).ftag }
+        firstRemoved?.ftag
     }
 }

@@ -13,6 +13,8 @@ struct ProxyVisit: Sendable {
     var outgoing: MessageCopy?
     /// `evaluation.routeAfter`, parsed: the Route the forwarded copy must carry.
     var routeAfter: [RouteValue]
+    /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
+    var firstRemoved: RouteValue?
 
     /// Names the request at this proxy, so a rule reports it once per proxy even when it passes
     /// the proxy twice (a loop through it) or several copies arrive.

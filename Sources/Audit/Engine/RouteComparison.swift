@@ -117,34 +117,49 @@ enum RouteComparison {
         return changes
     }
 
-    /// Splits a URI parameter section (without the leading `;`) at unquoted `;`.
+    /// Splits a URI parameter section (without the leading `;`) at unquoted `;`. Scans UTF-8
+    /// bytes (every delimiter is ASCII): each distinct Route value of every dialog comes here.
     static func splitParameters(_ params: String) -> [URIParameter] {
-        var result: [URIParameter] = []
-        var quoted = false
-        var start = params.startIndex
-        var index = start
-        func flush(_ part: Substring) {
-            let trimmed = trim(part)
-            guard !trimmed.isEmpty else { return }
-            if let equals = trimmed.firstIndex(of: "=") {
-                result.append(URIParameter(name: trim(trimmed[..<equals]).lowercased(),
-                                           value: trim(trimmed[trimmed.index(after: equals)...])))
-            } else {
-                result.append(URIParameter(name: trimmed.lowercased(), value: nil))
+        var params = params
+        return params.withUTF8 { bytes in
+            var result: [URIParameter] = []
+            var quoted = false
+            var start = 0
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "\"") {
+                    quoted.toggle()
+                } else if bytes[index] == UInt8(ascii: ";") && !quoted {
+                    appendParameter(bytes, start..<index, to: &result)
+                    start = index + 1
+                }
             }
+            appendParameter(bytes, start..<bytes.count, to: &result)
+            return result
         }
-        while index < params.endIndex {
-            let character = params[index]
-            if character == "\"" {
-                quoted.toggle()
-            } else if character == ";" && !quoted {
-                flush(params[start..<index])
-                start = params.index(after: index)
-            }
-            index = params.index(after: index)
+    }
+
+    /// Appends `name[=value]` of `range` (trimmed; skipped when empty), the name lower-cased.
+    private static func appendParameter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                        to result: inout [URIParameter]) {
+        let part = trim(bytes, range)
+        guard !part.isEmpty else { return }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        flush(params[start...])
-        return result
+        if let equals = part.first(where: { bytes[$0] == UInt8(ascii: "=") }) {
+            result.append(URIParameter(name: text(trim(bytes, part.lowerBound..<equals)).lowercased(),
+                                       value: text(trim(bytes, (equals + 1)..<part.upperBound))))
+        } else {
+            result.append(URIParameter(name: text(part).lowercased(), value: nil))
+        }
+    }
+
+    /// `range` without leading and trailing spaces and tabs.
+    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+        return lower..<upper
     }
 
     /// The text without leading and trailing spaces and tabs.
@@ -169,8 +184,33 @@ enum RouteComparison {
 
     /// An IP literal's address (IPv6 with or without brackets), or nil for a host name.
     static func ipAddress(_ host: String) -> IPAddress? {
+        if let v4 = dottedQuad(host) { return v4 }
         let text = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         return IPAddress(text: text)
+    }
+
+    /// The common case of `ipAddress` read straight from the bytes: text of only digits and dots
+    /// that is a dotted quad (four parts of one to three digits, each at most 255). Nil for
+    /// anything else, which `IPAddress(text:)` then judges.
+    private static func dottedQuad(_ host: String) -> IPAddress? {
+        var value: UInt32 = 0, part = 0, digits = 0, parts = 1
+        for byte in host.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, parts < 4 else { return nil }
+                value = value << 8 | UInt32(part)
+                part = 0
+                digits = 0
+                parts += 1
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                part = part * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= 3, part <= 255 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard parts == 4, digits > 0 else { return nil }
+        return .v4(value << 8 | UInt32(part))
     }
 
     static func isIPLiteral(_ host: String) -> Bool { ipAddress(host) != nil }

@@ -6,8 +6,8 @@ struct AuditContextTests {
     static func context(_ call: CallScenario) throws -> AuditContext {
         let dialog = try #require(call.dialogs().first)
         let audit = try Auditor().audit(dialog)
-        let proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element) }
         var cache = RouteValueCache()
+        let proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element, cache: &cache) }
         let copies = dialog.requests.map { request in request.copies.map { MessageCopy($0, cache: &cache) } }
         return AuditContext(dialog: dialog, requests: audit.requests, requestCopies: copies,
                             proxies: proxies, settings: .kamailioDefaults, cache: &cache)
