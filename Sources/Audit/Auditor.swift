@@ -86,9 +86,10 @@ public struct Auditor: Sendable {
 
     /// What the proxy's rr module makes of one received copy.
     func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop]) -> ProxyEvaluation {
-        let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings).route(copy.routedRequest)
+        let request = copy.routedRequest
+        let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings).route(request)
         let direction: RequestDirection =
-            Direction.kamailio(routedParams: outcome.routedParams, fromTag: copy.fromTag) == .upstream
+            Direction.kamailio(routedParams: outcome.routedParams, fromTag: request.fromTag) == .upstream
             ? .upstream : .downstream
         let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
@@ -101,7 +102,8 @@ public struct Auditor: Sendable {
             failure: outcome.failure.map(Self.describe), routeParams: outcome.routeParams, checkRouteParam: checks,
             removedEntries: outcome.removedEntries.map(\.raw), nextHop: outcome.nextHop,
             ruriAfter: outcome.requestURIAfter, routeAfter: RouteComparison.values(ofFields: outcome.routeAfter),
-            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: forwarded)
+            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: forwarded,
+            tags: ProxyEvaluation.Tags(from: request.fromTag, to: request.toTag))
     }
 
     static func describe(_ failure: LooseRouteOutcome.Failure) -> String {

@@ -42,11 +42,14 @@ struct MessageCopy: Sendable {
             routeFields = []
             route = []
         }
-        viaCount = message.values(.via).count
+        var viaCount = 0
+        message.forEachValueRange(.via) { _ in viaCount += 1 }  // counted without building Strings
+        self.viaCount = viaCount
         recordRoute = cache.values(message.values(.recordRoute))
     }
 
-    // From and To are decoded on access: only copies that reach a proxy need their tags.
+    // From and To are decoded on access: only copies that reach a proxy need their tags, and
+    // those read them through `ProxyVisit`, which keeps the tags `routedRequest` decoded.
     var fromTag: String? { observed.message.from?.tag }
     var toTag: String? { observed.message.to?.tag }
 

@@ -16,6 +16,11 @@ struct ProxyVisit: Sendable {
     /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
     var firstRemoved: RouteValue?
 
+    /// The From tag of the copy the proxy received.
+    var fromTag: String? { evaluation.tags.from }
+    /// The To tag of the copy the proxy received.
+    var toTag: String? { evaluation.tags.to }
+
     /// Names the request at this proxy, so a rule reports it once per proxy even when it passes
     /// the proxy twice (a loop through it) or several copies arrive.
     var requestAtProxy: String { "\(request.method) \(request.cseq) \(proxy.index)" }

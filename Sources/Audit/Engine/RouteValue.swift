@@ -57,14 +57,16 @@ struct RouteValue: Sendable, Hashable {
         parameters.contains { $0.name == "lr" && $0.value != nil }
     }
 
-    /// The host written as an IPv6 address without brackets (RFC 3261 §25.1 requires them).
+    /// The host written as an IPv6 address without brackets (RFC 3261 §25.1 requires them):
+    /// the host:port after the scheme (and any user part) holds two or more colons and does not
+    /// start with `[`. Read from UTF-8 bytes, as every Record-Route value comes here.
     var hasUnbracketedIPv6: Bool {
-        let uri = uriText
-        guard let colon = uri.firstIndex(of: ":") else { return false }
-        var rest = uri[uri.index(after: colon)...]
-        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        let hostPort = rest.prefix { $0 != ";" && $0 != "?" }
-        return !hostPort.hasPrefix("[") && hostPort.filter { $0 == ":" }.count >= 2
+        let uri = Array(uriText.utf8)
+        guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        var start = colon + 1
+        if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+        let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
+        return hostPort.first != UInt8(ascii: "[") && hostPort.filter { $0 == UInt8(ascii: ":") }.count >= 2
     }
 }
 

@@ -49,6 +49,15 @@ public struct ProxyEvaluation: Sendable, Hashable {
     public var strictRecovery: Bool
     /// The frame of the copy this proxy sent on, when the capture holds it (`at_proxy.forwarded_frame`).
     public var forwardedFrame: Int?
+    /// The From and To tags of the copy as decoded for `loose_route`, kept so rules do not decode
+    /// the headers again.
+    var tags = Tags(from: nil, to: nil)
+
+    /// The dialog tags of the evaluated copy.
+    struct Tags: Sendable, Hashable {
+        var from: String?
+        var to: String?
+    }
 
     public init(proxyIndex: Int, proxy: String, ftagDirection: RequestDirection, looseRoute: Int,
                 failure: String? = nil, routeParams: String?, checkRouteParam: [RouteParamCheck],
@@ -68,5 +77,18 @@ public struct ProxyEvaluation: Sendable, Hashable {
         self.strictNextHop = strictNextHop
         self.strictRecovery = strictRecovery
         self.forwardedFrame = forwardedFrame
+    }
+}
+
+extension ProxyEvaluation {
+    init(proxyIndex: Int, proxy: String, ftagDirection: RequestDirection, looseRoute: Int, failure: String?,
+         routeParams: String?, checkRouteParam: [RouteParamCheck], removedEntries: [String], nextHop: String,
+         ruriAfter: String, routeAfter: [String], strictNextHop: Bool, strictRecovery: Bool, forwardedFrame: Int?,
+         tags: Tags) {
+        self.init(proxyIndex: proxyIndex, proxy: proxy, ftagDirection: ftagDirection, looseRoute: looseRoute,
+                  failure: failure, routeParams: routeParams, checkRouteParam: checkRouteParam,
+                  removedEntries: removedEntries, nextHop: nextHop, ruriAfter: ruriAfter, routeAfter: routeAfter,
+                  strictNextHop: strictNextHop, strictRecovery: strictRecovery, forwardedFrame: forwardedFrame)
+        self.tags = tags
     }
 }

@@ -21,7 +21,7 @@ struct DirectionRule: AuditRule {
                 evidence: [EvidenceEntry("true_direction", .string(visit.request.direction.rawValue)),
                            EvidenceEntry("ftag_direction", .string(visit.evaluation.ftagDirection.rawValue)),
                            EvidenceEntry("ftag", .string(visit.writtenFtag ?? "")),
-                           EvidenceEntry("from_tag", .string(visit.incoming.fromTag ?? "")),
+                           EvidenceEntry("from_tag", .string(visit.fromTag ?? "")),
                            EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))])
         }
     }

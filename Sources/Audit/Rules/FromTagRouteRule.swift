@@ -11,7 +11,7 @@ struct FromTagRouteRule: AuditRule {
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
                   reported.insert(visit.requestAtProxy).inserted
             else { return nil }
-            let fromTag = visit.incoming.fromTag, toTag = visit.incoming.toTag
+            let fromTag = visit.fromTag, toTag = visit.toTag
             if let ftag = visit.writtenFtag {
                 guard ftag != fromTag && ftag != toTag else { return nil }
                 return context.finding(

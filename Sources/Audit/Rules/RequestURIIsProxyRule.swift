@@ -10,7 +10,7 @@ struct RequestURIIsProxyRule: AuditRule {
         var reported = Set<String>()
         return context.visits.compactMap { visit in
             let ruri = visit.incoming.requestURI
-            guard visit.request.role == .inDialog, visit.incoming.toTag?.isEmpty == false,
+            guard visit.request.role == .inDialog, visit.toTag?.isEmpty == false,
                   visit.proxy.isMyself(uri: ruri) else { return nil }
             let element = RouteValue("<\(ruri)>").element
             guard !context.recordRoute(of: visit.proxy).contains(where: { $0.element == element }),
