@@ -57,6 +57,17 @@ struct JSONWriter {
         endArray()
     }
 
+    /// Whether `value` holds a byte JSON must escape (quote, backslash or a control character); scans
+    /// the contiguous UTF-8 storage directly when the string has it (native strings do).
+    private static func needsEscaping(_ value: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5c { return true }
+            return false
+        }
+        return value.utf8.withContiguousStorageIfAvailable(scan)
+            ?? value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }
+    }
+
     private static let hex: [Character] = Array("0123456789abcdef")
 
     /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
@@ -64,7 +75,7 @@ struct JSONWriter {
     static func appendQuoted(_ value: String, to text: inout String) {
         text.append("\"")
         // Fast path: nothing to escape.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) {
+        if !needsEscaping(value) {
             text.append(value)
             text.append("\"")
             return

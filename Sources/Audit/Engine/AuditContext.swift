@@ -64,7 +64,7 @@ struct AuditContext: Sendable {
                               firstRemoved: evaluation.removedEntries.first.map { cache.value($0) })
         }
         let initial = dialog.initialRequest
-        let initialCopies = (initial?.copies ?? []).map { MessageCopy($0, cache: &cache) }
+        let initialCopies = Self.copies(of: initial, among: dialog.requests, parsed: requestCopies, cache: &cache)
         self.initialCopies = initialCopies
         initialHops = (initial?.hops ?? []).compactMap { hop in
             guard proxies.indices.contains(hop.proxyIndex), let sent = hop.outgoing,
@@ -117,6 +117,17 @@ struct AuditContext: Sendable {
                   let routeSet = expectedRouteSet(request.direction) else { return nil }
             return UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: expectedRemoteTarget(request))
         }
+    }
+
+    /// The parsed copies of `request`: those of the same request in `requests` when it is one of
+    /// them (the initial request usually is), else parsed now.
+    private static func copies(of request: DialogRequest?, among requests: [DialogRequest], parsed: [[MessageCopy]],
+                               cache: inout RouteValueCache) -> [MessageCopy] {
+        guard let request else { return [] }
+        let known = parsed.first { copies in
+            copies.count == request.copies.count && zip(copies, request.copies).allSatisfy { $0.isSame(as: $1) }
+        }
+        return known ?? request.copies.map { MessageCopy($0, cache: &cache) }
     }
 
     // MARK: Dialog set-up
