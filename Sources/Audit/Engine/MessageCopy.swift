@@ -9,7 +9,10 @@ import Transport
 ///
 /// The only place that knows how `SIPMessage` exposes those fields, so rules talk about Route and
 /// Request-URI, not about parser API.
-struct MessageCopy: Sendable {
+///
+/// A class: rules pass copies around in arrays and closures, and sharing one immutable instance
+/// costs a retain where copying its fields (message, flow, parsed routes) costs dozens.
+final class MessageCopy: Sendable {
     let observed: ObservedMessage
     /// The Request-URI as on the request line; empty for a response.
     let requestURI: String

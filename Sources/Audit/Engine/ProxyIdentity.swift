@@ -5,17 +5,19 @@ import Transport
 /// One proxy as the audit judges it: its name and the "myself" set Kamailio's `check_self` would
 /// use, rebuilt from the capture (rr-spec §7): every address it was seen receiving on or sending
 /// from, plus the host:port of every Record-Route value it inserted (listen/advertise/alias).
-struct ProxyIdentity: Sendable {
+///
+/// A class, shared rather than copied: every "myself" test of every rule goes through one.
+final class ProxyIdentity: Sendable {
     /// Index into `Dialog.proxies`, or past its end for a `--proxy` address no hop revealed.
-    var index: Int
+    let index: Int
     /// `ip:port/transport` of its first address.
-    var name: String
-    var addresses: [TransportAddress]
-    var localAddresses: LocalAddresses
+    let name: String
+    let addresses: [TransportAddress]
+    let localAddresses: LocalAddresses
     /// The Record-Route values it inserted, parsed, top first (empty when unknown).
-    var recordRoute: [RouteValue]
+    let recordRoute: [RouteValue]
     /// True when a hop through it (both copies) was captured.
-    var isObserved: Bool
+    let isObserved: Bool
 
     /// - Parameter cache: the dialog's parsed Route values (the proxy's Record-Route values recur
     ///   in every message of the dialog).
@@ -24,7 +26,8 @@ struct ProxyIdentity: Sendable {
         self.index = index
         self.addresses = addresses
         name = addresses.first?.description ?? "?"
-        self.recordRoute = cache.values(recordRoute)
+        let parsed = cache.values(recordRoute)
+        self.recordRoute = parsed
         self.isObserved = isObserved
         var sockets = addresses.map { address in
             ListeningSocket(proto: SocketProtocol(address.transport), address: address.endpoint.address.description,
@@ -33,7 +36,7 @@ struct ProxyIdentity: Sendable {
         var aliases: [HostAlias] = []
         // A proxy inserts one or two values (RFC 5658); a crafted message with hundreds must not
         // make every "myself" test scan hundreds of sockets.
-        for value in self.recordRoute.prefix(Self.recordRouteAddressLimit) {
+        for value in parsed.prefix(ProxyIdentity.recordRouteAddressLimit) {
             guard let uri = value.entry?.uri, let host = uri.hostWithoutBrackets else { continue }
             if RouteComparison.isIPLiteral(host) {
                 sockets.append(ListeningSocket(proto: uri.transport ?? .udp, address: host, port: uri.port ?? 5060))
@@ -47,7 +50,7 @@ struct ProxyIdentity: Sendable {
     /// How many of its Record-Route values count as its addresses.
     static let recordRouteAddressLimit = 4
 
-    init(index: Int, proxy: Proxy, cache: inout RouteValueCache) {
+    convenience init(index: Int, proxy: Proxy, cache: inout RouteValueCache) {
         self.init(index: index, addresses: proxy.addresses, recordRoute: proxy.recordRoute,
                   isObserved: proxy.isObserved, cache: &cache)
     }

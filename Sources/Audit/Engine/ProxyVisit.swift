@@ -2,19 +2,33 @@ import Dialogs
 
 /// One request copy arriving at a proxy of the dialog, with what the rr module would do with it
 /// and, when captured, the copy the proxy sent on.
-struct ProxyVisit: Sendable {
-    var request: DialogRequest
-    var audit: RequestAudit
-    var evaluation: ProxyEvaluation
-    var proxy: ProxyIdentity
+///
+/// A class, shared rather than copied: every at-proxy rule walks the visits.
+final class ProxyVisit: Sendable {
+    let request: DialogRequest
+    let audit: RequestAudit
+    let evaluation: ProxyEvaluation
+    let proxy: ProxyIdentity
     /// The copy the proxy received.
-    var incoming: MessageCopy
+    let incoming: MessageCopy
     /// The copy it forwarded, when the capture holds it.
-    var outgoing: MessageCopy?
+    let outgoing: MessageCopy?
     /// `evaluation.routeAfter`, parsed: the Route the forwarded copy must carry.
-    var routeAfter: [RouteValue]
+    let routeAfter: [RouteValue]
     /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
-    var firstRemoved: RouteValue?
+    let firstRemoved: RouteValue?
+
+    init(request: DialogRequest, audit: RequestAudit, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
+         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?) {
+        self.request = request
+        self.audit = audit
+        self.evaluation = evaluation
+        self.proxy = proxy
+        self.incoming = incoming
+        self.outgoing = outgoing
+        self.routeAfter = routeAfter
+        self.firstRemoved = firstRemoved
+    }
 
     /// The From tag of the copy the proxy received.
     var fromTag: String? { evaluation.tags.from }

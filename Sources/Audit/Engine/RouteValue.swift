@@ -2,44 +2,74 @@ import Routing
 
 /// One Record-Route or Route value as on the wire, parsed the way Kamailio's `parse_rr` reads it.
 /// Rules compare these, never raw strings, so display names and spacing do not count as changes.
+///
+/// A value type over one shared, immutable parse: rules pass values around in arrays and
+/// closures, and copying a reference costs one retain where the parsed fields cost dozens.
+/// Everything is derived from `raw`, so two values are equal when their texts are.
 struct RouteValue: Sendable, Hashable {
+    private let storage: Storage
+
     /// The value as on the wire.
-    var raw: String
+    var raw: String { storage.raw }
     /// The parsed entry; nil when Kamailio could not parse the value (RR_UNPARSEABLE).
-    var entry: RouteEntry?
+    var entry: RouteEntry? { storage.entry }
     /// Why it did not parse.
-    var parseError: RouteParseError?
+    var parseError: RouteParseError? { storage.parseError }
     /// The URI between `<` and `>`, or the trimmed raw text when the value did not parse.
-    let uriText: String
+    var uriText: String { storage.uriText }
     /// The URI parameters in wire order: name lower-cased, value as written (nil for a flag).
-    let parameters: [URIParameter]
+    var parameters: [URIParameter] { storage.parameters }
     /// What names the element the value points at: user, host (IP literals normalised) and port
     /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
     /// is still the same proxy.
-    let element: String
+    var element: String { storage.element }
 
     init(_ raw: String) {
-        self.raw = raw
-        do {
-            let entries = try RouteEntry.parseFields([raw])
-            entry = entries.count == 1 ? entries.first : nil
-            parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
-        } catch {
-            entry = nil
-            parseError = error
-        }
-        uriText = entry?.uriText ?? RouteComparison.trim(raw[...])
-        if let params = entry?.uri?.params, !params.isEmpty {
-            parameters = RouteComparison.splitParameters(params)
-        } else {
-            parameters = []
-        }
-        if let uri = entry?.uri {
-            let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
-            let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
-            element = "\(uri.user ?? "")@\(host):\(port)"
-        } else {
-            element = "?" + uriText.lowercased()
+        storage = Storage(raw)
+    }
+
+    static func == (left: RouteValue, right: RouteValue) -> Bool {
+        left.storage === right.storage || left.raw == right.raw
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(raw)
+    }
+
+    /// The parse of one value, shared by its copies.
+    private final class Storage: Sendable {
+        let raw: String
+        let entry: RouteEntry?
+        let parseError: RouteParseError?
+        let uriText: String
+        let parameters: [URIParameter]
+        let element: String
+
+        init(_ raw: String) {
+            self.raw = raw
+            var entry: RouteEntry?
+            do {
+                let entries = try RouteEntry.parseFields([raw])
+                entry = entries.count == 1 ? entries.first : nil
+                parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
+            } catch {
+                entry = nil
+                parseError = error
+            }
+            self.entry = entry
+            uriText = entry?.uriText ?? RouteComparison.trim(raw[...])
+            if let params = entry?.uri?.params, !params.isEmpty {
+                parameters = RouteComparison.splitParameters(params)
+            } else {
+                parameters = []
+            }
+            if let uri = entry?.uri {
+                let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
+                let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
+                element = "\(uri.user ?? "")@\(host):\(port)"
+            } else {
+                element = "?" + uriText.lowercased()
+            }
         }
     }
 
