@@ -50,7 +50,14 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
         self = try NameAddress.parse(text, strict: false)
     }
 
-    static func parse(_ text: String, strict: Bool) throws(SIPParseError) -> NameAddress {
+    /// Parses one value as `init(lenient:)` does but leaves `uri` nil without parsing it: for
+    /// readers of the tag and parameters only (a lenient parse never fails on the URI, so the
+    /// two agree on everything else).
+    public init(lenientSkippingURI text: String) throws(SIPParseError) {
+        self = try NameAddress.parse(text, strict: false, parsesURI: false)
+    }
+
+    static func parse(_ text: String, strict: Bool, parsesURI: Bool = true) throws(SIPParseError) -> NameAddress {
         let b = Array(text.utf8)
         var i = 0
         func skipLWS() { while i < b.count, ByteClass.isLWS(b[i]) { i += 1 } }
@@ -124,7 +131,7 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
         let uriText = String(decoding: uriBytes, as: UTF8.self)
         var uri: SIPURI?
         do {
-            uri = try SIPURI(parsing: uriText)
+            uri = parsesURI ? try SIPURI(parsing: uriText) : nil
         } catch {
             if strict { throw error.shifted(by: uriRange.lowerBound) }
             uri = nil

@@ -15,6 +15,12 @@ extension SIPMessage {
     /// To (RFC 3261 20.39), or nil if absent or malformed.
     public var to: NameAddress? { field(.to).flatMap { try? NameAddress(lenient: $0) } }
 
+    /// The From tag: `from?.tag` without parsing the From URI.
+    public var fromTag: String? { field(.from).flatMap { try? NameAddress(lenientSkippingURI: $0) }?.tag }
+
+    /// To without its URI parsed (`uri` nil), for readers of its tag: nil exactly when `to` is.
+    public var toSkippingURI: NameAddress? { field(.to).flatMap { try? NameAddress(lenientSkippingURI: $0) } }
+
     /// Every Via value, top first, read leniently (`Via(lenient:)`); values whose sent-protocol
     /// or sent-by cannot be read are left out (see `validate()` for the strict check).
     public var vias: [Via] { values(.via).compactMap { try? Via(lenient: $0) } }

@@ -57,6 +57,19 @@ import Testing
         #expect(error?.offset == 5) // where the scheme's ":" was expected (the "@")
     }
 
+    @Test func skippingTheURIAgreesWithLenientOnAllButTheURI() throws {
+        for text in ["<bear@iptel.org>;tag=1", "sip:shawn.lipman@iptel.org;tag=7618c7618^",
+                     #""Watson, Thomas" < sip:t.watson@example.org >;tag=w;x"#, "<sip:a@b;lr>;tag=a1;tag=a2"] {
+            let full = try NameAddress(lenient: text)
+            let skipped = try NameAddress(lenientSkippingURI: text)
+            #expect(skipped.uri == nil)
+            #expect(skipped.tag == full.tag)
+            #expect(skipped.parameters == full.parameters)
+            #expect(skipped.uriText == full.uriText && skipped.displayName == full.displayName)
+        }
+        #expect(parseError { () throws(SIPParseError) in _ = try NameAddress(lenientSkippingURI: "<sip:a@b") }?.kind == .unbalanced)
+    }
+
     @Test func lenientReadsWhatSloppyUAsSend() throws {
         let tag = try NameAddress(lenient: "sip:shawn.lipman@iptel.org;tag=7618c7618^")
         #expect(tag.tag == "7618c7618^")

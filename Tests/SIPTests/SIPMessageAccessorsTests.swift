@@ -48,6 +48,8 @@ import Testing
         #expect(ranges.map { m.text($0) } == m.recordRoutes)
         #expect(m.fieldRange(.callID).map { m.text($0) } == "c")
         #expect(m.fieldRange(.route) == nil)
+        #expect(m.fromTag == "a1" && m.fromTag == m.from?.tag)
+        #expect(m.toSkippingURI?.tag == "b1" && m.toSkippingURI?.uri == nil)
         try m.validate()
     }
 
@@ -59,6 +61,7 @@ import Testing
         #expect(m.maxForwards == nil)
         #expect(m.expires == nil)
         #expect(m.from == nil)
+        #expect(m.fromTag == nil && m.toSkippingURI == nil)
         #expect(m.vias.isEmpty)
         #expect(m.routes.isEmpty)
     }

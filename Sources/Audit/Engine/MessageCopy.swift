@@ -53,8 +53,8 @@ final class MessageCopy: Sendable {
 
     // From and To are decoded on access: only copies that reach a proxy need their tags, and
     // those read them through `ProxyVisit`, which keeps the tags `routedRequest` decoded.
-    var fromTag: String? { observed.message.from?.tag }
-    var toTag: String? { observed.message.to?.tag }
+    var fromTag: String? { observed.message.fromTag }
+    var toTag: String? { observed.message.toSkippingURI?.tag }
 
     var frame: Int { observed.frame }
     var time: CaptureTime { observed.time }
@@ -70,7 +70,7 @@ final class MessageCopy: Sendable {
 
     /// The request as Kamailio's `loose_route` reads it.
     var routedRequest: RoutedRequest {
-        let to = observed.message.to
+        let to = observed.message.toSkippingURI
         return RoutedRequest(requestURI: requestURI, routeFields: routeFields, fromTag: fromTag, toTag: to?.tag,
                              hasToHeader: to != nil, method: method?.rawValue ?? "")
     }
