@@ -1,50 +1,58 @@
 /// Writes one JSON value (usually one JSON Lines record) by hand: keys come out in exactly the
 /// order they are written, and strings are escaped per RFC 8259 7 without Foundation.
+///
+/// Builds UTF-8 bytes and makes one String at the end: appending to a byte array is a copy,
+/// appending to a String also re-checks its contents, and every dialog record is written here.
 struct JSONWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     /// One entry per open container: whether a value was already written in it.
     private var hasValue: [Bool] = []
     private var afterKey = false
 
-    init(capacity: Int = 1024) { text.reserveCapacity(capacity) }
+    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    /// What has been written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func separate() {
         if afterKey { afterKey = false; return }
         if let last = hasValue.last {
-            if last { text.append(",") }
+            if last { bytes.append(UInt8(ascii: ",")) }
             hasValue[hasValue.count - 1] = true
         }
     }
 
-    mutating func beginObject() { separate(); text.append("{"); hasValue.append(false) }
-    mutating func endObject() { text.append("}"); hasValue.removeLast() }
-    mutating func beginArray() { separate(); text.append("["); hasValue.append(false) }
-    mutating func endArray() { text.append("]"); hasValue.removeLast() }
+    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); hasValue.append(false) }
+    mutating func endObject() { bytes.append(UInt8(ascii: "}")); hasValue.removeLast() }
+    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); hasValue.append(false) }
+    mutating func endArray() { bytes.append(UInt8(ascii: "]")); hasValue.removeLast() }
 
     mutating func key(_ name: String) {
         separate()
-        Self.appendQuoted(name, to: &text)
-        text.append(":")
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
     mutating func string(_ value: String?) {
         separate()
-        guard let value else { text.append("null"); return }
-        Self.appendQuoted(value, to: &text)
+        guard let value else { append("null"); return }
+        Self.appendQuoted(value, to: &bytes)
     }
 
     mutating func int(_ value: Int?) {
         separate()
-        text.append(value.map(String.init) ?? "null")
+        append(value.map(String.init) ?? "null")
     }
 
     mutating func bool(_ value: Bool) {
         separate()
-        text.append(value ? "true" : "false")
+        append(value ? "true" : "false")
     }
 
-    mutating func null() { separate(); text.append("null") }
+    mutating func null() { separate(); append("null") }
 
     /// `"key":value` for the common cases.
     mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
@@ -57,46 +65,37 @@ struct JSONWriter {
         endArray()
     }
 
-    /// Whether `value` holds a byte JSON must escape (quote, backslash or a control character); scans
-    /// the contiguous UTF-8 storage directly when the string has it (native strings do).
-    private static func needsEscaping(_ value: String) -> Bool {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5c { return true }
-            return false
-        }
-        return value.utf8.withContiguousStorageIfAvailable(scan)
-            ?? value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }
-    }
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5c }
 
-    private static let hex: [Character] = Array("0123456789abcdef")
+    private static let hex = Array("0123456789abcdef".utf8)
 
     /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
     /// `\t`, `\b`, `\f` or `\u00XX`; everything else (UTF-8 included) as is.
-    static func appendQuoted(_ value: String, to text: inout String) {
-        text.append("\"")
-        // Fast path: nothing to escape.
-        if !needsEscaping(value) {
-            text.append(value)
-            text.append("\"")
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        // Fast path: nothing to escape, one copy.
+        if !value.utf8.contains(where: needsEscape) {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text.append("\\\"")
-            case "\\": text.append("\\\\")
-            case "\n": text.append("\\n")
-            case "\r": text.append("\\r")
-            case "\t": text.append("\\t")
-            case "\u{08}": text.append("\\b")
-            case "\u{0C}": text.append("\\f")
-            case let control where control.value < 0x20:
-                text.append("\\u00")
-                text.append(hex[Int(control.value >> 4)])
-                text.append(hex[Int(control.value & 0xf)])
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
+            case ..<0x20:
+                bytes.append(contentsOf: "\\u00".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xf)])
             default:
-                text.unicodeScalars.append(scalar)
+                bytes.append(byte)
             }
         }
-        text.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 }
