@@ -98,15 +98,32 @@ struct Identity {
             uriText = String(decoding: bytes[..<end], as: UTF8.self).trimmingSpaces
             parameters = bytes[end...]
         }
-        tag = nil
-        for parameter in parameters.split(separator: UInt8(ascii: ";")) {
-            let pair = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1)
-            guard pair.count == 2,
-                  String(decoding: pair[0], as: UTF8.self).trimmingSpaces.lowercased() == "tag" else { continue }
-            // The first tag counts, as in the parser's NameAddress (real captures repeat it).
-            tag = String(decoding: pair[1], as: UTF8.self).trimmingSpaces
-            break
+        tag = Self.firstTag(in: parameters)
+    }
+
+    /// The value of the first `tag` parameter (name case-insensitive, blanks around name and
+    /// value dropped): the first one counts, as in the parser's NameAddress (real captures repeat
+    /// it). Read in place, without splitting into arrays: every From and To comes here. As with
+    /// `split(separator: "=", maxSplits: 1)`, leading `=` are skipped and a parameter needs a
+    /// non-empty name and value.
+    private static func firstTag(in parameters: ArraySlice<UInt8>) -> String? {
+        var start = parameters.startIndex
+        while start < parameters.endIndex {
+            let end = parameters[start...].firstIndex(of: UInt8(ascii: ";")) ?? parameters.endIndex
+            var nameStart = start
+            while nameStart < end, parameters[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
+            if let equals = parameters[nameStart..<end].firstIndex(of: UInt8(ascii: "=")), equals + 1 < end,
+               isTag(trimmingBlanks(parameters[nameStart..<equals])) {
+                return String(decoding: trimmingBlanks(parameters[(equals + 1)..<end]), as: UTF8.self)
+            }
+            start = end + 1
         }
+        return nil
+    }
+
+    private static func isTag(_ name: ArraySlice<UInt8>) -> Bool {
+        name.count == 3 && name[name.startIndex] | 0x20 == UInt8(ascii: "t")
+            && name[name.startIndex + 1] | 0x20 == UInt8(ascii: "a") && name[name.startIndex + 2] | 0x20 == UInt8(ascii: "g")
     }
 }
 
@@ -147,7 +164,7 @@ struct ViaKey: Hashable, Sendable {
             let next = bytes[nameStart...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
             let equals = bytes[nameStart..<next].firstIndex(of: UInt8(ascii: "="))
             if let equals, Self.isBranch(bytes[nameStart..<equals]) {
-                branch = String(decoding: bytes[(equals + 1)..<next], as: UTF8.self).trimmingSpaces
+                branch = String(decoding: trimmingBlanks(bytes[(equals + 1)..<next]), as: UTF8.self)
                 break
             }
             index = next
@@ -155,12 +172,24 @@ struct ViaKey: Hashable, Sendable {
     }
 
     private static func isBranch(_ name: ArraySlice<UInt8>) -> Bool {
-        var letters = name[...]
-        while let last = letters.last, last == 0x20 || last == 0x09 { letters = letters.dropLast() }
-        let wanted: [UInt8] = Array("branch".utf8)
-        return letters.count == wanted.count && zip(letters, wanted).allSatisfy { $0 | 0x20 == $1 }
+        let letters = trimmingBlanks(name)
+        guard letters.count == 6 else { return false }
+        var index = letters.startIndex
+        for wanted in "branch".utf8 {
+            guard letters[index] | 0x20 == wanted else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// True when the branch carries the RFC 3261 magic cookie (else RFC 2543 matching applies).
     var isRFC3261: Bool { branch.hasPrefix("z9hG4bK") }
+}
+
+/// `bytes` without leading and trailing spaces and tabs (the byte form of `trimmingSpaces`).
+func trimmingBlanks(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    var result = bytes
+    while let first = result.first, first == 0x20 || first == 0x09 { result = result.dropFirst() }
+    while let last = result.last, last == 0x20 || last == 0x09 { result = result.dropLast() }
+    return result
 }

@@ -21,6 +21,13 @@ func viaKeyReadsSentByAndBranch(raw: String, sentBy: String, branch: String) {
     ("<sip:x@y>;tag=first;tag=second", "sip:x@y", "first"),
     ("\\\"arik\\\" <sip:arik@a.example>;TAG=A", "sip:arik@a.example", "A"),
     ("<sip:x@y>", "sip:x@y", nil),
+    // As `split(separator: "=", maxSplits: 1)` read them: blanks trimmed, leading `=` skipped,
+    // an empty value or name skipped, `=` inside the value kept.
+    ("<sip:x@y>; Tag = t1 ;x", "sip:x@y", "t1"),
+    ("<sip:x@y>;=tag=t2", "sip:x@y", "t2"),
+    ("<sip:x@y>;tag=;tag=t3", "sip:x@y", "t3"),
+    ("<sip:x@y>; =t;tags=1;tag=a=b", "sip:x@y", "a=b"),
+    ("<sip:x@y>;tag", "sip:x@y", nil),
 ])
 func identityReadsURIAndTag(raw: String, uri: String, tag: String?) {
     let identity = Identity(rawValue: raw)
