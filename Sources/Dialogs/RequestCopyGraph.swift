@@ -54,8 +54,9 @@ struct RequestCopyGraph {
     }
 
     init(entries: [CallRecord.Entry]) {
-        var seen: [FoldKey: Int] = [:]
-        var seenResponses: [FoldKey: Int] = [:]
+        // Sized up front: growing rehashes every key (each several Strings) again.
+        var seen: [FoldKey: Int] = Dictionary(minimumCapacity: entries.count)
+        var seenResponses: [FoldKey: Int] = Dictionary(minimumCapacity: entries.count)
         for entry in entries {
             let facts = entry.facts
             // A retransmission repeats the same message from the same sender to the same receiver;
@@ -82,7 +83,7 @@ struct RequestCopyGraph {
     }
 
     private mutating func link() {
-        var byTopVia: [LinkKey: [Int]] = [:]
+        var byTopVia: [LinkKey: [Int]] = Dictionary(minimumCapacity: copies.count)
         for (index, copy) in copies.enumerated() {
             let key = LinkKey(method: copy.facts.method.rawValue, cseq: copy.facts.cseq,
                               fromTag: copy.facts.fromTag, via: copy.facts.topVia)
