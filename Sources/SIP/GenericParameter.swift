@@ -68,16 +68,24 @@ enum HeaderParameterParser {
             i += 1
         }
         pieces.append(start..<b.count)
-        for r in pieces {
-            let piece = Array(b[r])
-            let text = String(decoding: piece, as: UTF8.self).trimmingLWS
-            guard !text.isEmpty else { continue }
-            if let eq = text.firstIndex(of: "=") {
-                let name = String(text[..<eq]).trimmingLWS
+        // Each piece trimmed and split at its first `=` on the bytes (LWS and `=` are ASCII), so
+        // only the name and value become Strings.
+        func trimmed(_ r: Range<Int>) -> Range<Int> {
+            var lower = r.lowerBound, upper = r.upperBound
+            while lower < upper, ByteClass.isLWS(b[lower]) { lower += 1 }
+            while upper > lower, ByteClass.isLWS(b[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
+        for piece in pieces {
+            let r = trimmed(piece)
+            guard !r.isEmpty else { continue }
+            if let eq = b[r].firstIndex(of: UInt8(ascii: "=")) {
+                let name = trimmed(r.lowerBound..<eq)
                 guard !name.isEmpty else { continue }
-                out.append(GenericParameter(name: name, value: String(text[text.index(after: eq)...]).trimmingLWS))
+                out.append(GenericParameter(name: text(name), value: text(trimmed((eq + 1)..<r.upperBound))))
             } else {
-                out.append(GenericParameter(name: text, value: nil))
+                out.append(GenericParameter(name: text(r), value: nil))
             }
         }
         return out
