@@ -57,11 +57,12 @@ struct AuditContext: Sendable {
             let copies = requestCopies[audit.requestIndex]
             let incoming = copies[audit.copyIndex]
             let sent = request.hops.first { incoming.isSame(as: $0.incoming) }?.outgoing
+            let outgoing = sent.flatMap { sent in copies.first { $0.isSame(as: sent) } }
             return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
-                              proxy: proxies[evaluation.proxyIndex], incoming: incoming,
-                              outgoing: sent.flatMap { sent in copies.first { $0.isSame(as: sent) } },
+                              proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
                               routeAfter: cache.values(evaluation.routeAfter),
-                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) })
+                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) },
+                              forwardedRequestURI: outgoing.map { cache.value("<\($0.requestURI)>") })
         }
         let initial = dialog.initialRequest
         let initialCopies = Self.copies(of: initial, among: dialog.requests, parsed: requestCopies, cache: &cache)
@@ -115,7 +116,8 @@ struct AuditContext: Sendable {
             let request = dialog.requests[index]
             guard request.role == .inDialog, let copy = uaCopy(requestCopies[index]),
                   let routeSet = expectedRouteSet(request.direction) else { return nil }
-            return UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: expectedRemoteTarget(request))
+            return UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: expectedRemoteTarget(request),
+                             cache: &cache)
         }
     }
 

@@ -17,9 +17,12 @@ final class ProxyVisit: Sendable {
     let routeAfter: [RouteValue]
     /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
     let firstRemoved: RouteValue?
+    /// The Request-URI of the forwarded copy read as a Route value (`<uri>`); nil without one.
+    let forwardedRequestURI: RouteValue?
 
     init(request: DialogRequest, audit: RequestAudit, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
-         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?) {
+         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?,
+         forwardedRequestURI: RouteValue?) {
         self.request = request
         self.audit = audit
         self.evaluation = evaluation
@@ -28,6 +31,7 @@ final class ProxyVisit: Sendable {
         self.outgoing = outgoing
         self.routeAfter = routeAfter
         self.firstRemoved = firstRemoved
+        self.forwardedRequestURI = forwardedRequestURI
     }
 
     /// The From tag of the copy the proxy received.

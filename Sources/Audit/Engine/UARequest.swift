@@ -19,19 +19,25 @@ struct UARequest: Sendable {
     /// True when the UA put a route set entry in the Request-URI although the first entry is a
     /// loose router (the RFC 2543 strict form, STRICT_ROUTING).
     var isStrictForm: Bool
+    /// The Request-URI read as a Route value (`<uri>`), to compare it with route set entries.
+    var requestURIValue: RouteValue
 
-    init(request: DialogRequest, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?) {
+    /// - Parameter cache: the dialog's parsed Route values (a Request-URI recurs in every request
+    ///   and its copies).
+    init(request: DialogRequest, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?,
+         cache: inout RouteValueCache) {
         self.request = request
         self.copy = copy
         self.routeSet = routeSet
         self.remoteTarget = remoteTarget
         observedRoute = copy.route
         let ruri = copy.requestURI
-        let ruriElement = RouteValue("<\(ruri)>").element
+        requestURIValue = cache.value("<\(ruri)>")
+        let ruriElement = requestURIValue.element
         if let first = routeSet.first, !first.isLoose, first.element == ruriElement {
             // A strict router first (RR_NO_LR): the strict form of §12.2.1.1 is right. A UA using
             // the loose form is not blamed again; Kamailio pops its own entry whatever its lr.
-            expectedRoute = Array(routeSet.dropFirst()) + (remoteTarget.map { [RouteValue("<\($0)>")] } ?? [])
+            expectedRoute = Array(routeSet.dropFirst()) + (remoteTarget.map { [cache.value("<\($0)>")] } ?? [])
             expectedRequestURI = first.uriText
             isStrictForm = false
         } else {

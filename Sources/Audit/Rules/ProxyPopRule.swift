@@ -10,7 +10,7 @@ struct ProxyPopRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         context.visits.flatMap { visit -> [Finding] in
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0,
-                  let outgoing = visit.outgoing else { return [] }
+                  let outgoing = visit.outgoing, let forwardedRequestURI = visit.forwardedRequestURI else { return [] }
             let proxy = visit.proxy
             let received = visit.incoming.route
             let forwarded = outgoing.route
@@ -28,7 +28,7 @@ struct ProxyPopRule: AuditRule {
                                EvidenceEntry("received_frame", .int(visit.incoming.frame))]))
             }
 
-            let newRURI = RouteValue("<\(outgoing.requestURI)>").element
+            let newRURI = forwardedRequestURI.element
             let forwardedElements = Set(forwarded.map(\.element))
             let lost = received.filter {
                 !proxy.isMyself($0) && !forwardedElements.contains($0.element) && $0.element != newRURI

@@ -7,7 +7,7 @@ struct StrictRoutingRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.uaRequests.filter(\.isStrictForm).map { ua in
-            let ruri = RouteValue("<\(ua.copy.requestURI)>")
+            let ruri = ua.requestURIValue
             return context.finding(
                 .strictRouting, frame: ua.copy.frame, proxy: context.owner(of: ruri),
                 message: "\(ua.request.method) has the loose router \(ua.copy.requestURI) as Request-URI (strict routing)",
