@@ -78,13 +78,13 @@ public struct JSONLinesReport: Sendable {
         json.beginObject()
         json.field("uri", party.uri)
         json.field("contact", party.contact)
-        json.field("endpoint", party.endpoint?.description)
+        json.field("endpoint", address: party.endpoint)
         json.endObject()
     }
 
     private func writeProxy(_ json: inout JSONWriter, _ proxy: Proxy) {
         json.beginObject()
-        json.field("endpoint", proxy.primaryAddress?.description)
+        json.field("endpoint", address: proxy.primaryAddress)
         json.field("record_route", strings: proxy.recordRoute)
         json.field("double_rr", proxy.isDoubleRecordRoute)
         json.key("params")
@@ -105,8 +105,8 @@ public struct JSONLinesReport: Sendable {
         json.field("time", request.time.iso8601)
         json.field("method", request.method.rawValue)
         json.field("cseq", Int(request.cseq))
-        json.field("src", request.source.description)
-        json.field("dst", request.destination.description)
+        json.field("src", address: request.source)
+        json.field("dst", address: request.destination)
         json.field("direction", request.direction.rawValue)
         json.field("ruri", request.requestURI)
         json.field("route", strings: request.route)

@@ -54,6 +54,15 @@ struct JSONWriter {
 
     mutating func null() { separate(); append("null") }
 
+    /// A string value whose UTF-8 `content` appends itself, for text that needs no escaping and
+    /// is cheaper to write digit by digit than to build as a String first.
+    mutating func unescapedString(_ content: (inout [UInt8]) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        content(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// `"key":value` for the common cases.
     mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
     mutating func field(_ name: String, _ value: Int?) { key(name); int(value) }

@@ -1,5 +1,30 @@
+import Dialogs
 @testable import Reports
 import Testing
+import Transport
+
+@Test func writesAddressesAsTheirDescription() {
+    let addresses: [TransportAddress?] = [
+        TransportAddress(Endpoint(address: IPAddress(v4: [127, 0, 0, 1]), port: 5060), .udp),
+        TransportAddress(Endpoint(address: IPAddress(v4: [0, 10, 100, 255]), port: 0), .tcp),
+        TransportAddress(Endpoint(address: IPAddress(v4: [192, 168, 1, 9]), port: 65535), .wss),
+        TransportAddress(Endpoint(address: IPAddress(v6: [0x20, 0x01, 0x0d, 0xb8] + Array(repeating: 0, count: 11) + [1]),
+                                  port: 5061), .tls),
+        nil,
+    ]
+    for address in addresses {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("a", address: address)
+        json.endObject()
+        var expected = JSONWriter()
+        expected.beginObject()
+        expected.field("a", address?.description)
+        expected.endObject()
+        #expect(json.text == expected.text)
+    }
+    #expect(addresses[0].map { "\($0)" } == "127.0.0.1:5060/udp")
+}
 
 @Test func escapesQuotesBackslashesAndControlCharacters() {
     var json = JSONWriter()
