@@ -131,7 +131,16 @@ public struct RouteURI: Sendable, Hashable {
         URIParameters.value(of: "transport", in: params).flatMap { SocketProtocol(transportParameter: $0) }
     }
     /// Whether a `gr` (GRUU) parameter is present: Kamailio then never treats the URI as myself.
-    public var hasGRUU: Bool { URIParameters.value(of: "gr", in: params) != nil }
+    public var hasGRUU: Bool {
+        // Every "myself" test asks: a `gr` parameter needs the letters g and r side by side, so
+        // most URIs are answered by one byte scan without reading their parameters.
+        params.utf8.withContiguousStorageIfAvailable(Self.hasLettersGR) ?? true
+            ? URIParameters.value(of: "gr", in: params) != nil : false
+    }
+
+    private static func hasLettersGR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.indices.dropLast().contains { bytes[$0] | 0x20 == UInt8(ascii: "g") && bytes[$0 + 1] | 0x20 == UInt8(ascii: "r") }
+    }
 
     /// The URI Kamailio uses for `$du` / R-URI after the maddr rule (`get_maddr_uri`): with `maddr`
     /// it becomes `sip:<maddr>[:<port>]` (scheme forced to sip, every parameter dropped), else the

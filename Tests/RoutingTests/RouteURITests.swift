@@ -38,5 +38,7 @@ import Testing
     @Test func gruuParameterIsSeen() throws {
         #expect(try RouteURI(parsing: "sip:p;lr;gr").hasGRUU)
         #expect(try !RouteURI(parsing: "sip:p;lr;grx=1").hasGRUU)
+        #expect(try RouteURI(parsing: "sip:p;lr;GR=urn:x").hasGRUU)
+        #expect(try !RouteURI(parsing: "sip:p;ftag=g;lr").hasGRUU)   // g and r apart: no parameter read
     }
 }
