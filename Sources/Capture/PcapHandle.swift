@@ -87,7 +87,7 @@ final class PcapHandle {
         case 1:
             guard let header, let data else { return .failed("libpcap returned no packet") }
             let stamp = header.pointee.ts
-            let time = CaptureTime(seconds: Int64(stamp.tv_sec),
+            let time = CaptureTime(seconds: PcapHandle.unsignedSeconds(Int64(stamp.tv_sec)),
                                    nanoseconds: Int32(truncatingIfNeeded: stamp.tv_usec) &* subsecondScale)
             body(time, UnsafeRawBufferPointer(start: data, count: Int(header.pointee.caplen)),
                  Int(header.pointee.len))
@@ -96,5 +96,14 @@ final class PcapHandle {
         case PCAP_ERROR_BREAK: return .end  // -2: end of file, or pcap_breakloop
         default: return .failed(lastError)
         }
+    }
+}
+
+extension PcapHandle {
+    /// A pcap record stores its seconds as an unsigned 32-bit field, but libpcap hands them over
+    /// sign-extended, so a stamp after 2038-01-19 comes out negative (tshark reads it unsigned).
+    /// No capture predates 1970, so a negative value in 32-bit range is taken as unsigned.
+    static func unsignedSeconds(_ seconds: Int64) -> Int64 {
+        seconds < 0 && seconds >= Int64(Int32.min) ? seconds + (1 << 32) : seconds
     }
 }

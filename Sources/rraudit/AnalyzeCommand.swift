@@ -40,18 +40,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "Write the report to FILE instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity exists: error, warning, info or none.")
-    var failOn: FailOn = .error
-
-    @Option(name: .customLong("proxy"), help: "Treat ADDR (ip[:port], port 5060 by default) as a proxy; repeatable.")
-    var proxies: [String] = []
-
-    @Option(name: .customLong("check-route-param"),
-            help: "A POSIX extended regex to evaluate with check_route_param() at each proxy; repeatable.")
-    var checkRouteParams: [String] = []
-
-    @Option(name: .customLong("dialog-timeout"), help: "Seconds of capture time without a message after which an open dialog is reported.")
-    var dialogTimeout: Double = 3600
+    @OptionGroup var analysisArguments: AnalysisArguments
 
     @Option(help: "BPF filter applied to every file (frame numbers still count every packet).")
     var filter: String?
@@ -63,18 +52,10 @@ struct AnalyzeCommand: ParsableCommand {
         guard let colorChoice = ColorChoice(rawValue: color) else {
             throw usage("invalid --color '\(color)': use auto, always or never")
         }
-        var declared: [Endpoint] = []
-        for text in proxies {
-            guard let endpoint = Endpoint(proxyAddress: text) else {
-                throw usage("invalid --proxy '\(text)': give an IP address, optionally with :port")
-            }
-            declared.append(endpoint)
-        }
-        guard dialogTimeout > 0, dialogTimeout.isFinite else { throw usage("--dialog-timeout must be positive") }
+        let options = try analysisArguments.analysisOptions()
         var analysis: Analysis
         do {
-            analysis = try Analysis(files: files.count, options: .init(
-                declaredProxies: declared, checkRouteParams: checkRouteParams, dialogTimeout: dialogTimeout))
+            analysis = try Analysis(files: files.count, options: options)
         } catch {
             throw usage("rraudit: \(error)")
         }
@@ -127,7 +108,7 @@ struct AnalyzeCommand: ParsableCommand {
             print(html.document(summary: summary), terminator: "")
         }
         fflush(nil)
-        if let threshold = failOn.severity, summary.findings(atLeast: threshold) > 0 {
+        if let threshold = analysisArguments.failOn.severity, summary.findings(atLeast: threshold) > 0 {
             throw ExitCode(1)
         }
     }

@@ -29,6 +29,16 @@ import Testing
         #expect(file.framesRead == 3 && !file.isCompressed)
     }
 
+    @Test func readsSecondsAfter2038Unsigned() throws {
+        // The pcap header's seconds are unsigned 32 bits; 0x8000_0001 is 2038-01-19T03:14:09Z.
+        let directory = try W.temporaryDirectory()
+        let late = [W.Packet(seconds: 0x8000_0001, subseconds: 7, bytes: [1, 2, 3])]
+        let path = try W.write(W.pcap(late), to: directory.appendingPathComponent("late.pcap"))
+        let frame = try #require(try PcapFile(path: path).next())
+        #expect(frame.time == CaptureTime(seconds: 2_147_483_649, nanoseconds: 7_000))
+        #expect(frame.time.iso8601 == "2038-01-19T03:14:09.000007Z")
+    }
+
     @Test func readsNanosecondBigEndianPcap() throws {
         let directory = try W.temporaryDirectory()
         let nano = [W.Packet(seconds: 1_700_000_000, subseconds: 123_456_789, bytes: [1, 2, 3])]
