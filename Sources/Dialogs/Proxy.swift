@@ -1,3 +1,4 @@
+import Routing
 import Transport
 
 /// A SIP element the capture shows forwarding requests of a dialog (or one declared with `--proxy`).
@@ -42,8 +43,10 @@ public struct Proxy: Sendable, Hashable {
     /// The URI parameters of its first Record-Route value, in wire order, without `lr`, `r2` and
     /// `transport` (routing mechanics, not the proxy's own state), e.g. `ftag=a1`, `nat=yes`.
     public var recordRouteParameters: [(name: String, value: String?)] {
-        guard let first = recordRoute.first else { return [] }
-        return URIParameters.parse(nameAddress: first).filter {
+        // Read as Kamailio reads the value (parameters inside `<>` only, quotes respected).
+        guard let first = recordRoute.first,
+              let entry = (try? RouteEntry.parseFields([first]))?.first else { return [] }
+        return URIParameters.all(in: entry.uriParameters).filter {
             let name = $0.name.lowercased()
             return name != "lr" && name != "r2" && name != "transport"
         }

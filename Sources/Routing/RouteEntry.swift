@@ -28,7 +28,10 @@ public struct RouteEntry: Sendable, Hashable {
     /// Whether the URI carries `r2` (any value): one of a double Record-Route pair.
     public var hasR2: Bool { uri?.hasR2 ?? URIParameters.contains("r2", in: paramsOfText) }
     /// The `ftag` URI parameter as `get_route_param` finds it (rr-spec §5), `nil` when not found.
-    public var ftag: String? { RouteParams.getRouteParam("ftag", in: uri?.params ?? paramsOfText) }
+    public var ftag: String? { RouteParams.getRouteParam("ftag", in: uriParameters) }
+    /// The URI parameter section inside `<>` (after the first `;`, before `?`), also when the URI
+    /// itself does not parse.
+    public var uriParameters: String { uri?.params ?? paramsOfText }
 
     private var paramsOfText: String {
         guard let semi = uriText.firstIndex(of: ";") else { return "" }

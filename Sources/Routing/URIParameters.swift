@@ -59,6 +59,33 @@ public enum URIParameters {
         }
     }
 
+    /// Every parameter in wire order, `name` and `value` (nil without `=`) trimmed of blanks, split
+    /// at `;` outside double quotes: what a report lists as a proxy's rr params.
+    public static func all(in params: String) -> [(name: String, value: String?)] {
+        var params = params
+        return params.withUTF8 { b in
+            func trimmed(_ range: Range<Int>) -> String {
+                var lo = range.lowerBound, hi = range.upperBound
+                while lo < hi, b[lo] == UInt8(ascii: " ") || b[lo] == UInt8(ascii: "\t") { lo += 1 }
+                while hi > lo, b[hi - 1] == UInt8(ascii: " ") || b[hi - 1] == UInt8(ascii: "\t") { hi -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+            }
+            var parameters: [(name: String, value: String?)] = []
+            var start = 0
+            while start < b.count {
+                let end = nextUnquotedSemicolon(b, from: start)
+                let part = start..<end
+                if let equals = part.first(where: { b[$0] == UInt8(ascii: "=") }) {
+                    parameters.append((trimmed(part.lowerBound..<equals), trimmed((equals + 1)..<end)))
+                } else if !trimmed(part).isEmpty {
+                    parameters.append((trimmed(part), nil))
+                }
+                start = end + 1
+            }
+            return parameters
+        }
+    }
+
     /// The value of one `name[=value]` parameter when its name is `target`.
     private static func value(named target: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
         func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }

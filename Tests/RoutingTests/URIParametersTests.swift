@@ -17,4 +17,11 @@ import Testing
         #expect(URIParameters.value(of: "gr", in: "lr;gr") == "")
         #expect(URIParameters.value(of: "gr", in: "lr") == nil)
     }
+
+    @Test func listsEveryParameterInWireOrder() {
+        let all = URIParameters.all(in: "r2=on; lr ;ftag=a1;note=\"x;y>z\";nat")
+        #expect(all.map(\.name) == ["r2", "lr", "ftag", "note", "nat"])
+        #expect(all.map(\.value) == ["on", nil, "a1", "\"x;y>z\"", nil])
+        #expect(URIParameters.all(in: "").isEmpty && URIParameters.all(in: ";;").isEmpty)
+    }
 }
