@@ -61,15 +61,7 @@ enum SIPURIParser {
         var port: Int? = nil
         if i < b.count, b[i] == UInt8(ascii: ":") {
             i += 1
-            let ps = i
-            var value = 0
-            while i < b.count, ByteClass.isDigit(b[i]) {
-                value = value * 10 + Int(b[i] - 0x30)
-                guard value <= 65535 else { throw SIPParseError(.malformedURI, at: ps, "port out of range") }
-                i += 1
-            }
-            guard i > ps else { throw SIPParseError(.malformedURI, at: ps, "port expected") }
-            port = value
+            port = try ByteClass.port(b, &i, .malformedURI, "port")
         }
         guard i == b.count || b[i] == UInt8(ascii: ";") || b[i] == UInt8(ascii: "?") else {
             throw SIPParseError(.malformedURI, at: i, "unexpected character after host")

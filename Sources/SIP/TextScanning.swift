@@ -79,6 +79,21 @@ enum ByteClass {
         guard let hit = memchr(base + from, Int32(byte), to - from) else { return to }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
+
+    /// Reads the decimal port at `i` (RFC 3261 25.1: `port = 1*DIGIT`, here at most 65535) and
+    /// moves `i` past it; a missing or too large port is a `kind` error at the port's offset.
+    static func port(_ b: [UInt8], _ i: inout Int, _ kind: SIPParseError.Kind,
+                     _ what: String) throws(SIPParseError) -> Int {
+        let start = i
+        var value = 0
+        while i < b.count, isDigit(b[i]) {
+            value = value * 10 + Int(b[i] - 0x30)
+            guard value <= 65535 else { throw SIPParseError(kind, at: start, "\(what) out of range") }
+            i += 1
+        }
+        guard i > start else { throw SIPParseError(kind, at: start, "\(what) expected") }
+        return value
+    }
 }
 
 extension String {

@@ -115,15 +115,7 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         if i < b.count, b[i] == UInt8(ascii: ":") {
             i += 1
             skipLWS()
-            let ps = i
-            var v = 0
-            while i < b.count, ByteClass.isDigit(b[i]) {
-                v = v * 10 + Int(b[i] - 0x30)
-                guard v <= 65535 else { throw SIPParseError(.malformedVia, at: ps, "sent-by port out of range") }
-                i += 1
-            }
-            guard i > ps else { throw SIPParseError(.malformedVia, at: ps, "sent-by port expected") }
-            port = v
+            port = try ByteClass.port(b, &i, .malformedVia, "sent-by port")
         } else {
             i = afterHost
         }
