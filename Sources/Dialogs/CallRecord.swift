@@ -6,10 +6,23 @@ import SIP
 ///
 /// Dialogs are only assembled (by `DialogAssembler`) when the call is reported, so the per-message
 /// work stays a few set updates.
-struct CallRecord: Sendable {
-    struct Entry: Sendable {
-        var observed: ObservedMessage
-        var facts: MessageFacts
+///
+/// A class, so that the tracker's many look-ups hand out a reference instead of copying a dozen
+/// collections each time.
+final class CallRecord: @unchecked Sendable {
+    // @unchecked: only the `DialogTracker` holding the record in its table mutates it; once the
+    // tracker reports the call it drops the record and nothing mutates it again, so an
+    // `EndedCall` may carry it to another thread.
+    /// One message and its facts. A class: assembly passes entries around a lot, and copying one
+    /// is then a single retain instead of one per String and array it holds.
+    final class Entry: Sendable {
+        let observed: ObservedMessage
+        let facts: MessageFacts
+
+        init(observed: ObservedMessage, facts: MessageFacts) {
+            self.observed = observed
+            self.facts = facts
+        }
     }
 
     /// An unordered pair of tags: a dialog whichever side sent the request.
@@ -55,7 +68,7 @@ struct CallRecord: Sendable {
         lastTime = time
     }
 
-    mutating func append(_ observed: ObservedMessage, _ facts: MessageFacts) {
+    func append(_ observed: ObservedMessage, _ facts: MessageFacts) {
         entries.append(Entry(observed: observed, facts: facts))
         if observed.time > lastTime { lastTime = observed.time }
         let time = observed.time
@@ -66,7 +79,7 @@ struct CallRecord: Sendable {
         }
     }
 
-    private mutating func noteRequest(_ facts: MessageFacts, _ time: CaptureTime) {
+    private func noteRequest(_ facts: MessageFacts, _ time: CaptureTime) {
         guard let fromTag = facts.fromTag else { return }
         guard let toTag = facts.toTag else {
             if DialogAssembler.formsDialog(facts.method) {
@@ -92,7 +105,7 @@ struct CallRecord: Sendable {
         }
     }
 
-    private mutating func noteResponse(_ facts: MessageFacts, _ time: CaptureTime) {
+    private func noteResponse(_ facts: MessageFacts, _ time: CaptureTime) {
         guard let code = facts.statusCode, code >= 200, let fromTag = facts.fromTag else { return }
         let key = InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)
         if initialKeys.contains(key) {

@@ -8,10 +8,10 @@ public struct DialogStatistics: Sendable, Equatable {
     public var unusableMessages = 0
     /// Messages of a Call-ID whose dialogs were already reported (late retransmissions).
     public var lateMessages = 0
-    /// Dialogs reported.
-    public var dialogs = 0
+    /// Calls (Call-IDs) reported, each with one or more dialogs.
+    public var reportedCalls = 0
     /// Of those, reported because no message came for the dialog timeout.
-    public var expiredDialogs = 0
+    public var expiredCalls = 0
     /// Calls reported early because they reached `maxMessagesPerCall`.
     public var limitedCalls = 0
     /// Most calls (Call-IDs) held open at once: what memory follows.

@@ -7,6 +7,9 @@ import SIP
 /// its dialogs have ended (BYE answered, rejected, cancelled, subscription terminated) and a
 /// short linger for retransmissions has passed, or when no message came for the dialog timeout,
 /// all in capture time. Out-of-dialog traffic is counted and dropped at once.
+///
+/// The open calls are held by reference (`CallRecord`): copies of a tracker share them, so keep
+/// feeding one copy only.
 public struct DialogTracker: Sendable {
     /// Declared proxies, timeouts and limits.
     public let configuration: Configuration
@@ -32,6 +35,23 @@ public struct DialogTracker: Sendable {
     /// Takes the next message in capture order; `emit` receives every dialog that this message's
     /// time lets the tracker report.
     public mutating func ingest(_ observed: ObservedMessage, emit: (Dialog) -> Void) {
+        track(observed) { call in call.dialogs().forEach(emit) }
+    }
+
+    /// Reports what has ended or expired by capture time `now` (call when input pauses, e.g. in
+    /// live capture; `ingest` does it itself as capture time advances).
+    public mutating func expire(now time: CaptureTime, emit: (Dialog) -> Void) {
+        expireCalls(now: time) { call in call.dialogs().forEach(emit) }
+    }
+
+    /// Reports every call still open, as input has ended.
+    public mutating func finish(emit: (Dialog) -> Void) {
+        finishCalls { call in call.dialogs().forEach(emit) }
+    }
+
+    /// `ingest`, but handing over each ended call before its dialogs are assembled, so that the
+    /// assembly can run elsewhere (e.g. on another thread, see `EndedCall.dialogs()`).
+    public mutating func track(_ observed: ObservedMessage, ended emit: (EndedCall) -> Void) {
         statistics.messages += 1
         let time = max(now ?? observed.time, observed.time)
         now = time
@@ -65,15 +85,14 @@ public struct DialogTracker: Sendable {
         }
     }
 
-    /// Reports what has ended or expired by capture time `now` (call when input pauses, e.g. in
-    /// live capture; `ingest` does it itself as capture time advances).
-    public mutating func expire(now time: CaptureTime, emit: (Dialog) -> Void) {
+    /// `expire`, handing over ended calls unassembled.
+    public mutating func expireCalls(now time: CaptureTime, ended emit: (EndedCall) -> Void) {
         now = max(now ?? time, time)
         sweep(now: now ?? time, scanAll: true, emit: emit)
     }
 
-    /// Reports every call still open, as input has ended.
-    public mutating func finish(emit: (Dialog) -> Void) {
+    /// `finish`, handing over ended calls unassembled.
+    public mutating func finishCalls(ended emit: (EndedCall) -> Void) {
         let remaining = calls.values.sorted(by: Self.captureOrder)
         for call in remaining {
             report(call, end: call.completionTime == nil ? .endOfInput : .ended, now: now ?? call.lastTime, emit: emit)
@@ -87,13 +106,13 @@ public struct DialogTracker: Sendable {
         return DialogAssembler.formsDialog(facts.method)
     }
 
-    private mutating func sweepIfDue(now time: CaptureTime, emit: (Dialog) -> Void) {
+    private mutating func sweepIfDue(now time: CaptureTime, emit: (EndedCall) -> Void) {
         guard time.seconds(since: lastSweep) >= 1 else { return }
         let scanAll = time.seconds(since: lastExpiryScan) >= min(10, configuration.dialogTimeout / 2)
         sweep(now: time, scanAll: scanAll, emit: emit)
     }
 
-    private mutating func sweep(now time: CaptureTime, scanAll: Bool, emit: (Dialog) -> Void) {
+    private mutating func sweep(now time: CaptureTime, scanAll: Bool, emit: (EndedCall) -> Void) {
         lastSweep = time
         var ready: [(CallRecord, DialogEnd)] = []
         for callID in mayHaveEnded {
@@ -120,15 +139,13 @@ public struct DialogTracker: Sendable {
         for (call, end) in ready { report(call, end: end, now: time, emit: emit) }
     }
 
-    private mutating func report(_ call: CallRecord, end: DialogEnd, now time: CaptureTime, emit: (Dialog) -> Void) {
+    private mutating func report(_ call: CallRecord, end: DialogEnd, now time: CaptureTime, emit: (EndedCall) -> Void) {
         calls[call.callID] = nil
         mayHaveEnded.remove(call.callID)
         tombstones[call.callID] = time.adding(seconds: configuration.tombstone)
-        for dialog in DialogAssembler.assemble(call, end: end, declaredProxies: configuration.declaredProxies) {
-            statistics.dialogs += 1
-            if end == .expired { statistics.expiredDialogs += 1 }
-            emit(dialog)
-        }
+        statistics.reportedCalls += 1
+        if end == .expired { statistics.expiredCalls += 1 }
+        emit(EndedCall(record: call, end: end, declaredProxies: configuration.declaredProxies))
     }
 
     private static func captureOrder(_ a: CallRecord, _ b: CallRecord) -> Bool {

@@ -27,80 +27,60 @@ public struct Analysis: Sendable {
     }
 
     /// Totals so far (complete after `finish`).
-    public private(set) var summary: AnalysisSummary
-    private var tracker: DialogTracker
+    public internal(set) var summary: AnalysisSummary
+    /// Parsing and dialog tracking (internal: `runConcurrently` moves it to its own thread).
+    var collection: DialogCollection
     private let auditor: Auditor
-    private var parseFailures = 0
 
     /// - Throws: `Auditor.InvalidRegex` when a `--check-route-param` regex does not compile.
     public init(files: Int, options: Options = Options()) throws(Auditor.InvalidRegex) {
         summary = AnalysisSummary(files: files)
-        tracker = DialogTracker(configuration: .init(declaredProxies: options.declaredProxies,
-                                                     dialogTimeout: options.dialogTimeout))
+        collection = DialogCollection(configuration: .init(declaredProxies: options.declaredProxies,
+                                                           dialogTimeout: options.dialogTimeout))
         auditor = try Auditor(checkRouteParams: options.checkRouteParams,
                               declaredProxies: options.declaredProxies.map { TransportAddress($0, .udp) })
     }
 
     /// Takes the next SIP payload in capture order.
     public mutating func ingest(_ payload: SIPPayload, emit: (DialogAudit) -> Void) {
-        let message: SIPMessage
-        do {
-            message = try SIPParser.parse(payload.bytes)
-        } catch {
-            parseFailures += 1
-            noteMalformed(fileIndex: payload.fileIndex, frame: payload.frame, reason: error.description)
-            return
-        }
-        let observed = ObservedMessage(message: message, flow: payload.flow, time: payload.time,
-                                       frames: Array(payload.frames), fileIndex: payload.fileIndex)
-        var ended: [Dialog] = []
-        tracker.ingest(observed) { ended.append($0) }
-        for dialog in ended { emit(audit(dialog)) }
+        var ended: [EndedCall] = []
+        collection.ingest(payload) { ended.append($0) }
+        for call in ended { audit(call, emit: emit) }
     }
 
     /// Reports what ended or expired by capture time `now` although no message came: a live
     /// capture calls it while traffic pauses, so dialogs are printed when they end.
     public mutating func expire(now: CaptureTime, emit: (DialogAudit) -> Void) {
-        var ended: [Dialog] = []
-        tracker.expire(now: now) { ended.append($0) }
-        for dialog in ended { emit(audit(dialog)) }
+        var ended: [EndedCall] = []
+        collection.expire(now: now) { ended.append($0) }
+        for call in ended { audit(call, emit: emit) }
     }
 
     /// Counts a decode problem Transport reported; SIP framing failures are listed by frame.
     public mutating func note(_ problem: DecodeProblem) {
-        if problem.kind == .malformedSIP {
-            noteMalformed(fileIndex: problem.fileIndex, frame: problem.frame, reason: problem.detail)
-        }
+        collection.note(problem)
     }
 
     /// Reports every dialog still open and completes the summary with Transport's counters.
     public mutating func finish(decode statistics: DecodeStatistics, emit: (DialogAudit) -> Void) {
-        var ended: [Dialog] = []
-        tracker.finish { ended.append($0) }
-        for dialog in ended { emit(audit(dialog)) }
-        summary.frames = statistics.frames
-        summary.sipMessages = statistics.sipMessages
-        summary.decode = statistics.problems
-        summary.decode[.malformedSIP, default: 0] += parseFailures
-        summary.nonDialogMessages = tracker.statistics.nonDialogMessages
-        summary.unusableMessages = tracker.statistics.unusableMessages
-        summary.peakOpenCalls = tracker.statistics.peakOpenCalls
-        summary.malformedMessages.sort { ($0.fileIndex, $0.frame) < ($1.fileIndex, $1.frame) }
+        var ended: [EndedCall] = []
+        collection.finish { ended.append($0) }
+        for call in ended { audit(call, emit: emit) }
+        collection.complete(&summary, decode: statistics)
     }
 
     /// The tracker's counters so far.
-    public var dialogStatistics: DialogStatistics { tracker.statistics }
+    public var dialogStatistics: DialogStatistics { collection.tracker.statistics }
 
-    private mutating func audit(_ dialog: Dialog) -> DialogAudit {
-        let audit = auditor.audit(dialog)
-        summary.dialogs += 1
-        for finding in audit.findings { summary.count(finding) }
-        return audit
-    }
-
-    private mutating func noteMalformed(fileIndex: Int, frame: Int, reason: String) {
-        guard summary.malformedMessages.count < AnalysisSummary.malformedLimit else { return }
-        summary.malformedMessages.append(.init(fileIndex: fileIndex, frame: frame, reason: reason))
+    /// Assembles an ended call's dialogs, audits each, counts it and its findings, and hands it to
+    /// `emit`.
+    mutating func audit(_ call: EndedCall, emit: (DialogAudit) -> Void) {
+        for dialog in call.dialogs() {
+            let audit = auditor.audit(dialog)
+            summary.dialogs += 1
+            for finding in audit.findings { summary.count(finding) }
+            emit(audit)
+        }
     }
 }
 

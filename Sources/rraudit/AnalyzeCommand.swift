@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import Capture
 import Dialogs
+import Foundation
 import Glibc
 import Reports
 import Transport
@@ -48,11 +49,18 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto (terminal only), always or never. NO_COLOR always wins.")
     var color: String = ColorChoice.auto.rawValue
 
+    @Option(help: "Threads: 1 runs everything on one; 2 (the default with two or more cores) decodes and tracks dialogs on one while the other audits and writes the report.")
+    var threads: Int?
+
     func run() throws {
         guard let colorChoice = ColorChoice(rawValue: color) else {
             throw usage("invalid --color '\(color)': use auto, always or never")
         }
         let options = try analysisArguments.analysisOptions()
+        let threads = self.threads ?? (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1)
+        guard threads == 1 || threads == 2 else {
+            throw usage("invalid --threads \(threads): use 1 or 2")
+        }
         var analysis: Analysis
         do {
             analysis = try Analysis(files: files.count, options: options)
@@ -88,12 +96,17 @@ struct AnalyzeCommand: ParsableCommand {
         }
 
         var firstFrames: [[DecodeProblemKind: [Int]]] = Array(repeating: [:], count: files.count)
-        analysis.run(pipeline, emit: write, problem: { problem in
+        let noteFirstFrames = { (problem: DecodeProblem) in
             guard problem.fileIndex < firstFrames.count else { return }
             if firstFrames[problem.fileIndex][problem.kind, default: []].count < 5 {
                 firstFrames[problem.fileIndex][problem.kind, default: []].append(problem.frame)
             }
-        })
+        }
+        if threads == 2 {
+            analysis.runConcurrently(pipeline, emit: write, problem: noteFirstFrames)
+        } else {
+            analysis.run(pipeline, emit: write, problem: noteFirstFrames)
+        }
         for error in pipeline.readErrors { printError("rraudit: warning: \(error)") }
 
         let summary = analysis.summary

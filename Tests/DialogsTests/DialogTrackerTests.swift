@@ -88,7 +88,7 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(bye.hops.first?.incoming.frame == 10)
     #expect(bye.remoteTarget == "sip:alice@127.0.0.1:5061")
     #expect(bye.responses.count == 2)
-    #expect(tracker.statistics.dialogs == 1)
+    #expect(tracker.statistics.reportedCalls == 1)
     #expect(tracker.openCalls == 0)
 }
 
@@ -262,7 +262,7 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(all.last?.end == .expired)
     #expect(all.last?.state == .early)
     #expect(after.openCalls == 0)
-    #expect(after.statistics.expiredDialogs == 1)
+    #expect(after.statistics.expiredCalls == 1)
     #expect(after.statistics.nonDialogMessages == 1)
 }
 

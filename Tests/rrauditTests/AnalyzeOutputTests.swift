@@ -41,4 +41,16 @@ import Testing
         let unwritable = directory.appendingPathComponent("missing/dir/report.html").path
         #expect(try Self.run(["analyze", sample, "--output", unwritable]).status == 2)
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path), "rraudit not built at .build/debug"),
+          .timeLimit(.minutes(1)))
+    func oneThreadAndTwoThreadsWriteTheSameReport() throws {
+        let sample = TestPaths.samples.appendingPathComponent("double-rr-udp-tcp.pcap").path
+        let one = try Self.run(["analyze", sample, "--format", "jsonl", "--fail-on", "none", "--threads", "1"])
+        let two = try Self.run(["analyze", sample, "--format", "jsonl", "--fail-on", "none", "--threads", "2"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout.split(separator: "\n").count > 1)
+        #expect(two.stdout == one.stdout)
+        #expect(try Self.run(["analyze", sample, "--threads", "3"]).status == 2)
+    }
 }

@@ -1,0 +1,44 @@
+import Audit
+import Foundation
+import Reports
+import Testing
+import Transport
+
+/// `runConcurrently` must be `run` on two threads: the same records in the same order, the same
+/// decode problems in the same order, the same summary.
+private func bothWays(_ path: String) throws -> (sequential: [String], concurrent: [String]) {
+    func analyse(concurrently: Bool) throws -> [String] {
+        let pipeline = try DecodePipeline(paths: [path])
+        var analysis = try Analysis(files: 1)
+        let json = JSONLinesReport(fileNames: ["capture"])
+        var lines: [String] = []
+        let emit = { (audit: DialogAudit) in
+            lines.append(json.dialogLine(audit))
+            lines += audit.findings.map(json.findingLine)
+        }
+        let problem = { (problem: DecodeProblem) in lines.append("problem \(problem.kind) #\(problem.frame)") }
+        if concurrently {
+            analysis.runConcurrently(pipeline, emit: emit, problem: problem)
+        } else {
+            analysis.run(pipeline, emit: emit, problem: problem)
+        }
+        lines.append(json.summaryLine(analysis.summary))
+        return lines
+    }
+    return (try analyse(concurrently: false), try analyse(concurrently: true))
+}
+
+@Test(arguments: Samples.names)
+func concurrentRunReportsWhatTheSequentialRunReports(sample: String) throws {
+    let (sequential, concurrent) = try bothWays(Samples.directory.appendingPathComponent("\(sample).pcap").path)
+    #expect(sequential.count > 1)
+    #expect(concurrent == sequential)
+}
+
+/// Public captures with decode problems and many dialogs: problems travel through the same
+/// channel as the dialogs, so their order must survive too.
+@Test(.enabled(if: Corpus.directory != nil), arguments: Corpus.captures)
+func concurrentRunMatchesOnPublicCaptures(capture: String) throws {
+    let (sequential, concurrent) = try bothWays("\(Corpus.directory ?? "")/\(capture)")
+    #expect(concurrent == sequential)
+}
