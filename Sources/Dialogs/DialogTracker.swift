@@ -62,7 +62,10 @@ public struct DialogTracker: Sendable {
             return
         }
         let callID = facts.callID
-        if calls[callID] == nil {
+        let call: CallRecord
+        if let open = calls[callID] {
+            call = open
+        } else {
             // A new dialog-forming request (e.g. an INVITE retried long after a 407) starts a call
             // again; anything else of a reported Call-ID is a late retransmission.
             let forming = facts.isRequest && facts.toTag == nil && DialogAssembler.formsDialog(facts.method)
@@ -74,12 +77,13 @@ public struct DialogTracker: Sendable {
                 statistics.nonDialogMessages += 1
                 return
             }
-            calls[callID] = CallRecord(callID: callID, time: observed.time)
+            call = CallRecord(callID: callID, time: observed.time)
+            calls[callID] = call
             statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
         }
-        calls[callID]?.append(observed, facts)
+        call.append(observed, facts)
         mayHaveEnded.insert(callID)
-        if let call = calls[callID], call.entries.count >= configuration.maxMessagesPerCall {
+        if call.entries.count >= configuration.maxMessagesPerCall {
             statistics.limitedCalls += 1
             report(call, end: .messageLimit, now: time, emit: emit)
         }

@@ -27,12 +27,13 @@ struct MessageFacts: Sendable {
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: SIPMessage) {
         guard let callID = message.callID, let cseq = message.cseq,
-              let from = message.field(.from).map(Identity.init(rawValue:)),
-              let to = message.field(.to).map(Identity.init(rawValue:))
+              let from = message.withFieldBytes(.from, Identity.init(bytes:)),
+              let to = message.withFieldBytes(.to, Identity.init(bytes:))
         else { return nil }
         // Read from the raw values: a Via that a strict parse rejects (e.g. an unbracketed IPv6
         // sent-by, common in real captures) still identifies its transaction.
-        let vias = message.values(.via).map(ViaKey.init(rawValue:))
+        var vias: [ViaKey] = []
+        message.forEachValueBytes(.via) { vias.append(ViaKey(bytes: $0)) }
         guard !vias.isEmpty else { return nil }
         switch message.startLine {
         case .request(let method, _):
@@ -51,7 +52,12 @@ struct MessageFacts: Sendable {
         fromURI = from.uriText
         toURI = to.uriText
         self.vias = vias
-        contact = message.values(.contact).first.flatMap { $0 == "*" ? nil : Identity(rawValue: $0).uriText }
+        var firstContact: Identity?? = nil
+        message.forEachValueBytes(.contact) { value in
+            guard firstContact == nil else { return }
+            firstContact = value.count == 1 && value[0] == UInt8(ascii: "*") ? .some(nil) : Identity(bytes: value)
+        }
+        contact = firstContact??.uriText
         recordRoutes = message.recordRoutes
         subscriptionTerminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
@@ -72,7 +78,13 @@ struct Identity {
     /// `name-addr` (`"Display" <uri>;params`) or `addr-spec` (`uri;params`, RFC 3261 20.10: then
     /// the parameters belong to the header). Quoted strings are skipped when looking for `<`.
     init(rawValue text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        self = text.withUTF8(Identity.init(bytes:))
+    }
+
+    /// `init(rawValue:)` on the value's bytes as the message holds them (the hot path: every
+    /// From and To comes here, so no String is made but the URI and the tag).
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0, inQuotes = false, open: Int?
         while index < bytes.count {
             let byte = bytes[index]
@@ -89,7 +101,7 @@ struct Identity {
         // An unbalanced quote (e.g. a backslash-escaped display name outside quotes) hides the
         // `<`: fall back to the first one.
         if open == nil && inQuotes { open = bytes.firstIndex(of: UInt8(ascii: "<")) }
-        let parameters: ArraySlice<UInt8>
+        let parameters: Slice<UnsafeBufferPointer<UInt8>>
         if let open, let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) {
             uriText = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
             parameters = bytes[(close + 1)...]
@@ -103,10 +115,10 @@ struct Identity {
 
     /// The value of the first `tag` parameter (name case-insensitive, blanks around name and
     /// value dropped): the first one counts, as in the parser's NameAddress (real captures repeat
-    /// it). Read in place, without splitting into arrays: every From and To comes here. As with
+    /// it). Read in place, without splitting into arrays. As with
     /// `split(separator: "=", maxSplits: 1)`, leading `=` are skipped and a parameter needs a
     /// non-empty name and value.
-    private static func firstTag(in parameters: ArraySlice<UInt8>) -> String? {
+    private static func firstTag(in parameters: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         var start = parameters.startIndex
         while start < parameters.endIndex {
             let end = parameters[start...].firstIndex(of: UInt8(ascii: ";")) ?? parameters.endIndex
@@ -121,7 +133,7 @@ struct Identity {
         return nil
     }
 
-    private static func isTag(_ name: ArraySlice<UInt8>) -> Bool {
+    private static func isTag(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         name.count == 3 && name[name.startIndex] | 0x20 == UInt8(ascii: "t")
             && name[name.startIndex + 1] | 0x20 == UInt8(ascii: "a") && name[name.startIndex + 2] | 0x20 == UInt8(ascii: "g")
     }
@@ -146,8 +158,13 @@ struct ViaKey: Hashable, Sendable {
     /// sent-by is what follows the protocol up to the first `;`, the branch the value of the
     /// `branch` parameter (names case-insensitive, RFC 3261 7.3.1).
     init(rawValue text: String) {
-        // One pass over the bytes (hot path: every message has at least one Via).
-        let bytes = Array(text.utf8)
+        var text = text
+        self = text.withUTF8(ViaKey.init(bytes:))
+    }
+
+    /// `init(rawValue:)` on the value's bytes as the message holds them, in one pass (hot path:
+    /// every message has at least one Via).
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         let semicolon = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
         // "SIP / 2.0 / UDP host:port": sent-by is the last blank-separated token before the first `;`.
         var tokenEnd = semicolon
@@ -171,7 +188,7 @@ struct ViaKey: Hashable, Sendable {
         }
     }
 
-    private static func isBranch(_ name: ArraySlice<UInt8>) -> Bool {
+    private static func isBranch(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let letters = trimmingBlanks(name)
         guard letters.count == 6 else { return false }
         var index = letters.startIndex
@@ -187,9 +204,9 @@ struct ViaKey: Hashable, Sendable {
 }
 
 /// `bytes` without leading and trailing spaces and tabs (the byte form of `trimmingSpaces`).
-func trimmingBlanks(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    var result = bytes
-    while let first = result.first, first == 0x20 || first == 0x09 { result = result.dropFirst() }
-    while let last = result.last, last == 0x20 || last == 0x09 { result = result.dropLast() }
-    return result
+func trimmingBlanks(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+    var start = bytes.startIndex, end = bytes.endIndex
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    return bytes[start..<end]
 }

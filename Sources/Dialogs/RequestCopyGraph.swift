@@ -38,6 +38,16 @@ struct RequestCopyGraph {
         var toTag: String?
         var source: TransportAddress
         var destination: TransportAddress
+
+        /// Hashes the fields that tell copies apart in practice (the branch, CSeq, status and
+        /// method); `==` still compares all of them. Hashing every String of the key was the
+        /// largest part of building the graph.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(via.branch)
+            hasher.combine(cseq)
+            hasher.combine(status)
+            hasher.combine(method)
+        }
     }
 
     private struct TagKey: Hashable {
@@ -51,6 +61,13 @@ struct RequestCopyGraph {
         var cseq: UInt32
         var fromTag: String?
         var via: ViaKey
+
+        /// Hashes the branch, CSeq and method only (see `FoldKey`); `==` compares all fields.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(via.branch)
+            hasher.combine(cseq)
+            hasher.combine(method)
+        }
     }
 
     init(entries: [CallRecord.Entry]) {

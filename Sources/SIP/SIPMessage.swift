@@ -143,6 +143,33 @@ public struct SIPMessage: Sendable {
         }
     }
 
+    /// Calls `body` with the bytes of each comma-separated value of every field named `name`, in
+    /// order: the bytes `values(_:)` would make Strings of, lent for the call only. Zero-copy
+    /// unless the field is folded (then each value is unfolded into a temporary buffer first).
+    public func forEachValueBytes(_ name: HeaderName, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer { p in
+            for h in headers where h.name == name {
+                HeaderValueSplitter.forEach(p, h.rawValue) { range in
+                    if h.isFolded {
+                        [UInt8].unfolding(p, range).withUnsafeBufferPointer(body)
+                    } else {
+                        body(UnsafeBufferPointer(rebasing: p[range]))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The bytes of the first field named `name`, unsplit, as `field(_:)` would make a String of
+    /// them, lent to `body`; nil when there is no such field.
+    public func withFieldBytes<Result>(_ name: HeaderName, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let h = headers.first(where: { $0.name == name }) else { return nil }
+        return bytes.withUnsafeBufferPointer { p in
+            h.isFolded ? [UInt8].unfolding(p, h.rawValue).withUnsafeBufferPointer(body)
+                : body(UnsafeBufferPointer(rebasing: p[h.rawValue]))
+        }
+    }
+
     /// Byte ranges of the individual values of every field named `name` (zero-copy).
     public func valueRanges(_ name: HeaderName) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { p in

@@ -109,6 +109,14 @@ extension String {
            ByteClass.find(ByteClass.cr, p, range.lowerBound, range.upperBound) == range.upperBound {
             return from(p, range)
         }
+        return String(decoding: [UInt8].unfolding(p, range), as: UTF8.self)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The bytes of a range with each line break of a folded value, together with the whitespace
+    /// around it, replaced by one space (RFC 3261 7.3.1).
+    static func unfolding(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(range.count)
         var i = range.lowerBound
@@ -123,6 +131,6 @@ extension String {
             out.append(b)
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
