@@ -33,17 +33,43 @@ public struct CaptureTime: Hashable, Comparable, Sendable {
 
     /// ISO 8601 in UTC with microseconds, e.g. `2026-11-27T07:29:46.123456Z`.
     public var iso8601: String {
+        var bytes: [UInt8] = []
+        appendISO8601(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `iso8601`'s UTF-8 bytes, digit by digit: reports write one per request, and
+    /// string interpolation made that a large part of writing them.
+    public func appendISO8601(to bytes: inout [UInt8]) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CaptureTime.civilDate(daysSinceEpoch: days)
-        let micros = Int(nanoseconds) / 1000
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        let micros = Int64(nanoseconds) / 1000
+        func digits(_ value: Int64, _ width: Int) {
+            guard value >= 0 else {
+                // Only a year before 0 gets here: zero-padded as its decimal text was before.
+                let text = String(value)
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.utf8.count)))
+                bytes.append(contentsOf: text.utf8)
+                return
+            }
+            var divisor: Int64 = 1, count = 1
+            while divisor * 10 <= value { divisor *= 10; count += 1 }
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-            + ".\(pad(Int64(micros), 6))Z"
+        digits(year, 4); bytes.append(UInt8(ascii: "-"))
+        digits(month, 2); bytes.append(UInt8(ascii: "-"))
+        digits(day, 2); bytes.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2); bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2); bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2); bytes.append(UInt8(ascii: "."))
+        digits(micros, 6); bytes.append(UInt8(ascii: "Z"))
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

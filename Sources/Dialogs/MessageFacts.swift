@@ -171,7 +171,7 @@ struct ViaKey: Hashable, Sendable {
         while tokenEnd > 0, bytes[tokenEnd - 1] == 0x20 || bytes[tokenEnd - 1] == 0x09 { tokenEnd -= 1 }
         var tokenStart = tokenEnd
         while tokenStart > 0, bytes[tokenStart - 1] != 0x20 && bytes[tokenStart - 1] != 0x09 { tokenStart -= 1 }
-        sentBy = String(decoding: bytes[tokenStart..<tokenEnd], as: UTF8.self).lowercased()
+        sentBy = Self.lowercased(bytes[tokenStart..<tokenEnd])
         branch = ""
         var index = semicolon
         while index < bytes.count {
@@ -185,6 +185,18 @@ struct ViaKey: Hashable, Sendable {
                 break
             }
             index = next
+        }
+    }
+
+    /// `String(decoding:).lowercased()` without the Unicode case mapping when the bytes are
+    /// ASCII (host names and addresses always are).
+    private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return bytes.count
         }
     }
 

@@ -102,7 +102,8 @@ public struct JSONLinesReport: Sendable {
     private func writeRequest(_ json: inout JSONWriter, _ request: RequestAudit) {
         json.beginObject()
         json.field("frame", request.frame)
-        json.field("time", request.time.iso8601)
+        json.key("time")
+        json.unescapedString { request.time.appendISO8601(to: &$0) }
         json.field("method", request.method.rawValue)
         json.field("cseq", Int(request.cseq))
         json.field("src", address: request.source)

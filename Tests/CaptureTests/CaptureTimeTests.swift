@@ -9,6 +9,18 @@ import Testing
         #expect(CaptureTime(seconds: 951_782_400, nanoseconds: 0).iso8601 == "2000-02-29T00:00:00.000000Z")
     }
 
+    @Test func formatsISO8601BeforeTheEpochAndAfterYear9999() {
+        #expect(CaptureTime(seconds: -1, nanoseconds: 999_999_999).iso8601 == "1969-12-31T23:59:59.999999Z")
+        #expect(CaptureTime(seconds: 253_402_300_800, nanoseconds: 5_000).iso8601 == "10000-01-01T00:00:00.000005Z")
+        #expect(CaptureTime(seconds: -62_167_219_201, nanoseconds: 0).iso8601 == "00-1-12-31T23:59:59.000000Z")
+    }
+
+    @Test func appendsISO8601AfterWhatIsThere() {
+        var bytes = Array("time=".utf8)
+        CaptureTime(seconds: 1_795_850_986, nanoseconds: 123_456_789).appendISO8601(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "time=2026-11-28T07:29:46.123456Z")
+    }
+
     @Test func ordersBySecondsThenNanoseconds() {
         #expect(CaptureTime(seconds: 1, nanoseconds: 999) < CaptureTime(seconds: 2, nanoseconds: 0))
         #expect(CaptureTime(seconds: 2, nanoseconds: 1) > CaptureTime(seconds: 2, nanoseconds: 0))
