@@ -6,7 +6,10 @@ import Transport
 extension Analysis {
     /// What the tracking thread hands to the auditing thread, in capture order.
     enum StageItem: Sendable {
+        /// An ended call, for the auditing thread to assemble.
         case call(EndedCall)
+        /// An ended call's dialogs, assembled on the tracking thread.
+        case dialogs([Dialog])
         case problem(DecodeProblem)
     }
 
@@ -30,9 +33,9 @@ extension Analysis {
     static let stageBatchSize = 16
 
     /// Does what `run` does on two threads: decoding, parsing and dialog tracking on a new
-    /// thread; dialog assembly, the audit and `emit` on the calling thread. The output is the same, in the same
-    /// order: one producer, one consumer, one FIFO channel between them. `emit` and `problem` run
-    /// on the calling thread only.
+    /// thread; the audit and `emit` on the calling thread; dialog assembly on whichever has time.
+    /// The output is the same, in the same order: one producer, one consumer, one FIFO channel
+    /// between them. `emit` and `problem` run on the calling thread only.
     public mutating func runConcurrently(_ pipeline: DecodePipeline, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
         let channel = StageChannel<StageItem>(capacity: 4)
@@ -47,15 +50,22 @@ extension Analysis {
                     pending.removeAll(keepingCapacity: true)
                 }
             }
+            // Assembling a call is a large share of the work, and either thread can do it: the
+            // one that has time does it: while batches queue up the auditing thread is the slower one, so this
+            // thread assembles; while the queue is empty, the auditing thread gets the calls.
+            // Either way the dialogs are the same.
+            let handOver = { (call: EndedCall) in
+                pending.append(channel.backlog > 0 ? .dialogs(call.dialogs()) : .call(call))
+            }
             stage.pipeline.run(emit: { payload in
-                collection.ingest(payload) { pending.append(.call($0)) }
+                collection.ingest(payload, emit: handOver)
                 flushIfFull()
             }, problem: { decodeProblem in
                 collection.note(decodeProblem)
                 pending.append(.problem(decodeProblem))
                 flushIfFull()
             })
-            collection.finish { pending.append(.call($0)) }
+            collection.finish(emit: handOver)
             channel.send(pending)
             stage.collection = collection
             channel.close()
@@ -64,6 +74,7 @@ extension Analysis {
             for item in batch {
                 switch item {
                 case .call(let call): audit(call, emit: emit)
+                case .dialogs(let dialogs): audit(dialogs, emit: emit)
                 case .problem(let decodeProblem): problem(decodeProblem)
                 }
             }

@@ -75,7 +75,12 @@ public struct Analysis: Sendable {
     /// Assembles an ended call's dialogs, audits each, counts it and its findings, and hands it to
     /// `emit`.
     mutating func audit(_ call: EndedCall, emit: (DialogAudit) -> Void) {
-        for dialog in call.dialogs() {
+        audit(call.dialogs(), emit: emit)
+    }
+
+    /// Audits dialogs, counts them and their findings, and hands each to `emit`.
+    mutating func audit(_ dialogs: [Dialog], emit: (DialogAudit) -> Void) {
+        for dialog in dialogs {
             let audit = auditor.audit(dialog)
             summary.dialogs += 1
             for finding in audit.findings { summary.count(finding) }

@@ -40,6 +40,13 @@ final class StageChannel<Element: Sendable>: @unchecked Sendable {
         return batch
     }
 
+    /// Batches sent and not yet received: how far the consumer lags behind.
+    var backlog: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return batches.count
+    }
+
     /// No more batches will be sent; `receive` returns nil once the queued ones are taken.
     func close() {
         condition.lock()
