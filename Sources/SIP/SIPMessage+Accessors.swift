@@ -16,7 +16,17 @@ extension SIPMessage {
     public var to: NameAddress? { field(.to).flatMap { try? NameAddress(lenient: $0) } }
 
     /// The From tag: `from?.tag` without parsing the From URI.
-    public var fromTag: String? { field(.from).flatMap { try? NameAddress(lenientSkippingURI: $0) }?.tag }
+    public var fromTag: String? { tag(of: .from) ?? nil }
+
+    /// The To tag: `to?.tag` without parsing the To URI.
+    public var toTag: String? { tag(of: .to) ?? nil }
+
+    /// The `tag` of the first From or To field read in place (no address built): nil when the
+    /// field is absent or does not read as an address (exactly when `from` or `to` is nil),
+    /// `.some(nil)` when it has no tag.
+    public func tag(of name: HeaderName) -> String?? {
+        withFieldBytes(name, NameAddress.lenientTag) ?? nil
+    }
 
     /// To without its URI parsed (`uri` nil), for readers of its tag: nil exactly when `to` is.
     public var toSkippingURI: NameAddress? { field(.to).flatMap { try? NameAddress(lenientSkippingURI: $0) } }

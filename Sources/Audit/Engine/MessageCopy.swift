@@ -54,7 +54,7 @@ final class MessageCopy: Sendable {
     // From and To are decoded on access: only copies that reach a proxy need their tags, and
     // those read them through `ProxyVisit`, which keeps the tags `routedRequest` decoded.
     var fromTag: String? { observed.message.fromTag }
-    var toTag: String? { observed.message.toSkippingURI?.tag }
+    var toTag: String? { observed.message.toTag }
 
     var frame: Int { observed.frame }
     var time: CaptureTime { observed.time }
@@ -70,8 +70,8 @@ final class MessageCopy: Sendable {
 
     /// The request as Kamailio's `loose_route` reads it.
     var routedRequest: RoutedRequest {
-        let to = observed.message.toSkippingURI
-        return RoutedRequest(requestURI: requestURI, routeFields: routeFields, fromTag: fromTag, toTag: to?.tag,
+        let to = observed.message.tag(of: .to)
+        return RoutedRequest(requestURI: requestURI, routeFields: routeFields, fromTag: fromTag, toTag: to ?? nil,
                              hasToHeader: to != nil, method: method?.rawValue ?? "")
     }
 }

@@ -1,0 +1,87 @@
+extension NameAddress {
+    /// The `tag` parameter of a From or To value, read in place: what
+    /// `(try? NameAddress(lenientSkippingURI: text))?.tag` gives, without building the address.
+    ///
+    /// nil when that lenient parse fails (unclosed quote or `<`, `>` without `<`, empty URI);
+    /// `.some(nil)` when it succeeds but the first `tag` parameter is absent or has no value.
+    /// Dialog matching and the audit read a tag from almost every message, so this path makes
+    /// only the tag's String.
+    static func lenientTag(_ b: UnsafeBufferPointer<UInt8>) -> String?? {
+        var i = 0
+        while i < b.count, ByteClass.isLWS(b[i]) { i += 1 }
+        guard i < b.count else { return nil }
+        if b[i] == UInt8(ascii: "\"") {
+            // Quoted display name; `\` escapes any octet.
+            i += 1
+            var closed = false
+            while i < b.count {
+                if b[i] == UInt8(ascii: "\\") {
+                    guard i + 1 < b.count else { break }
+                    i += 2
+                    continue
+                }
+                i += 1
+                if b[i - 1] == UInt8(ascii: "\"") { closed = true; break }
+            }
+            guard closed else { return nil }
+            while i < b.count, ByteClass.isLWS(b[i]) { i += 1 }
+            guard i < b.count, b[i] == UInt8(ascii: "<") else { return nil }
+        }
+        let semicolon = b[i...].firstIndex(of: UInt8(ascii: ";")) ?? b.count
+        if let open = b[i..<semicolon].firstIndex(of: UInt8(ascii: "<")) {
+            guard let close = b[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            // The URI, whitespace dropped as the lenient parse drops it, must not be empty.
+            guard b[(open + 1)..<close].contains(where: { !ByteClass.isLWS($0) }) else { return nil }
+            i = close + 1
+        } else {
+            let start = i
+            while i < b.count, b[i] != UInt8(ascii: ";"), !ByteClass.isLWS(b[i]) { i += 1 }
+            guard i > start, !b[start..<i].contains(UInt8(ascii: ">")) else { return nil }
+        }
+        return .some(firstTagValue(b, from: i))
+    }
+
+    /// The value of the first parameter named `tag` (any case) in `b[from...]`, split as
+    /// `HeaderParameterParser.parseLenient` splits: on `;` outside quoted strings, each piece
+    /// trimmed, empty pieces and empty names skipped. nil when there is none or it is a flag.
+    private static func firstTagValue(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> String? {
+        // Each piece is judged when it ends; the first `tag` decides.
+        func judge(_ range: Range<Int>) -> String?? {
+            let piece = trimmedLWS(b, range)
+            guard !piece.isEmpty else { return nil }
+            guard let equals = b[piece].firstIndex(of: UInt8(ascii: "=")) else {
+                return isTag(b, piece) ? .some(nil) : nil
+            }
+            let name = trimmedLWS(b, piece.lowerBound..<equals)
+            guard !name.isEmpty, isTag(b, name) else { return nil }
+            return .some(String(decoding: b[trimmedLWS(b, (equals + 1)..<piece.upperBound)], as: UTF8.self))
+        }
+        var start = from, i = from, inQuotes = false
+        while i < b.count {
+            let c = b[i]
+            if inQuotes {
+                if c == UInt8(ascii: "\\") { i += 2; continue }
+                if c == UInt8(ascii: "\"") { inQuotes = false }
+            } else if c == UInt8(ascii: "\"") {
+                inQuotes = true
+            } else if c == UInt8(ascii: ";") {
+                if let found = judge(start..<i) { return found }
+                start = i + 1
+            }
+            i += 1
+        }
+        return judge(start..<b.count) ?? nil
+    }
+
+    private static func trimmedLWS(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, ByteClass.isLWS(b[lower]) { lower += 1 }
+        while upper > lower, ByteClass.isLWS(b[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func isTag(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+        name.count == 3 && b[name.lowerBound] | 0x20 == UInt8(ascii: "t")
+            && b[name.lowerBound + 1] | 0x20 == UInt8(ascii: "a") && b[name.lowerBound + 2] | 0x20 == UInt8(ascii: "g")
+    }
+}
