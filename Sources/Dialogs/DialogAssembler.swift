@@ -77,6 +77,14 @@ enum DialogAssembler {
         var method: String
         var cseq: UInt32
         var via: ViaKey
+
+        /// Hashes the branch, CSeq and method only (as `RequestCopyGraph`'s keys do); `==`
+        /// compares all fields.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(via.branch)
+            hasher.combine(cseq)
+            hasher.combine(method)
+        }
     }
 
     /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.

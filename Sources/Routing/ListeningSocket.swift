@@ -39,6 +39,8 @@ public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
     /// host (case-insensitive), or, for IPv6, the same binary address (`grep_sock_info`).
     func hostMatches(_ host: String) -> Bool {
         let h = Self.stripBrackets(host)
+        // The same text always matches (every test below agrees); most hosts are compared so.
+        if address == h { return true }
         if let name, name.lowercased() == h.lowercased() { return true }
         if let adv = advertisedHost, Self.stripBrackets(adv).lowercased() == h.lowercased() { return true }
         if let mine = Self.ipv6Bytes(address), let theirs = Self.ipv6Bytes(h) { return mine == theirs }
@@ -60,7 +62,9 @@ public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
     /// The 16 bytes of an IPv6 literal (via `inet_pton`), `nil` if `text` is not one.
     static func ipv6Bytes(_ text: String) -> [UInt8]? {
         // Most hosts are IPv4 or names: a byte scan spares inet_pton and Character iteration.
-        guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        let hasColon = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ":")) }
+            ?? text.utf8.contains(UInt8(ascii: ":"))
+        guard hasColon else { return nil }
         var addr = in6_addr()
         let ok = text.withCString { inet_pton(AF_INET6, $0, &addr) }
         guard ok == 1 else { return nil }
