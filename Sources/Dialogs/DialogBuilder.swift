@@ -28,6 +28,8 @@ struct DialogBuilder {
     private func observed(_ copy: Int) -> ObservedMessage { graph.copies[copy].entry.observed }
     private func facts(_ copy: Int) -> MessageFacts { graph.copies[copy].facts }
     private func responseFacts(_ response: Int) -> MessageFacts { graph.responses[response].facts }
+    private func message(_ copy: Int) -> SIPMessage { graph.copies[copy].entry.observed.message }
+    private func responseMessage(_ response: Int) -> SIPMessage { graph.responses[response].entry.observed.message }
 
     func build(_ plan: DialogPlan) -> Dialog {
         let initial = plan.initial.map { requests[$0] }
@@ -48,8 +50,8 @@ struct DialogBuilder {
                 for next in forwards[copy] ?? [] {
                     let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
                     if index == plan.initial {
-                        finder.noteRecordRoute(proxy: proxy, incoming: facts(copy).recordRoutes,
-                                               outgoing: facts(next).recordRoutes)
+                        finder.noteRecordRoute(proxy: proxy, incoming: message(copy).recordRoutes,
+                                               outgoing: message(next).recordRoutes)
                     }
                 }
             }
@@ -65,31 +67,31 @@ struct DialogBuilder {
         var recordRouteAtCaller: [String] = []
         var callerRouteSet: [String] = []
         if let initial {
-            recordRouteAtCallee = facts(copyReachingCallee(initial, responses: mine)).recordRoutes
+            recordRouteAtCallee = message(copyReachingCallee(initial, responses: mine)).recordRoutes
         }
         if let forming {
-            recordRouteAtCaller = responseFacts(forming).recordRoutes
+            recordRouteAtCaller = responseMessage(forming).recordRoutes
             callerRouteSet = recordRouteAtCaller.reversed()
         } else if let notifyForming, let last = requests[notifyForming].copies.last {
             // The subscriber learnt its route set as UAS of the NOTIFY (RFC 6665 4.1.2.4, RFC 3261 12.1.1).
-            recordRouteAtCaller = facts(last).recordRoutes
+            recordRouteAtCaller = message(last).recordRoutes
             callerRouteSet = recordRouteAtCaller
         }
 
         // Parties.
         let firstMember = plan.members.first.map { requests[$0] }
         let originator = (initial ?? firstMember)?.copies.first
-        let callerContact = initial.flatMap { $0.copies.first }.flatMap { facts($0).contact }
-        var calleeContact = forming.flatMap { responseFacts($0).contact }
+        let callerContact = initial.flatMap { $0.copies.first }.flatMap { MessageFacts.contact(of: message($0)) }
+        var calleeContact = forming.flatMap { MessageFacts.contact(of: responseMessage($0)) }
         if calleeContact == nil, let notifyForming, let first = requests[notifyForming].copies.first {
-            calleeContact = facts(first).contact
+            calleeContact = MessageFacts.contact(of: message(first))
         }
-        let caller = Party(uri: originator.map { facts($0).fromURI } ?? "", contact: callerContact,
+        let caller = Party(uri: originator.map { MessageFacts.fromURI(of: message($0)) } ?? "", contact: callerContact,
                            endpoint: originator.map { observed($0).source })
         let calleeEndpoint = mine.max { responseFacts($0).vias.count < responseFacts($1).vias.count }
             .map { graph.responses[$0].entry.observed.source }
             ?? initial.flatMap { $0.copies.last }.map { observed($0).destination }
-        let callee = Party(uri: originator.map { facts($0).toURI } ?? "", contact: calleeContact, endpoint: calleeEndpoint)
+        let callee = Party(uri: originator.map { MessageFacts.toURI(of: message($0)) } ?? "", contact: calleeContact, endpoint: calleeEndpoint)
 
         // In-dialog requests with the remote target in effect when each was sent.
         var targets = RemoteTargets(caller: calleeContact, callee: callerContact)
@@ -189,8 +191,8 @@ struct DialogBuilder {
         guard refreshes.contains(request.method),
               let success = request.responses.filter({ (responseFacts($0).statusCode ?? 0) / 100 == 2 })
                 .min(by: { responseFacts($0).vias.count < responseFacts($1).vias.count }) else { return }
-        let senderContact = request.copies.first.flatMap { facts($0).contact }
-        let answerContact = responseFacts(success).contact
+        let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: message($0)) }
+        let answerContact = MessageFacts.contact(of: responseMessage(success))
         switch direction {
         case .downstream:
             targets.callee = senderContact ?? targets.callee

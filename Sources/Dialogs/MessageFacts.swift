@@ -13,14 +13,8 @@ struct MessageFacts: Sendable {
     var cseq: UInt32
     var fromTag: String?
     var toTag: String?
-    var fromURI: String
-    var toURI: String
     /// Every Via, top first.
     var vias: [ViaKey]
-    /// The first Contact URI, as on the wire.
-    var contact: String?
-    /// Record-Route values, one per value, top first, as on the wire.
-    var recordRoutes: [String]
     /// True for a NOTIFY whose Subscription-State is `terminated` (RFC 6665 4.1.3).
     var subscriptionTerminated: Bool
 
@@ -49,22 +43,36 @@ struct MessageFacts: Sendable {
         self.cseq = cseq.number
         fromTag = from.tag
         toTag = to.tag
-        fromURI = from.uriText
-        toURI = to.uriText
         self.vias = vias
-        var firstContact: Identity?? = nil
-        message.forEachValueBytes(.contact) { value in
-            guard firstContact == nil else { return }
-            firstContact = value.count == 1 && value[0] == UInt8(ascii: "*") ? .some(nil) : Identity(bytes: value)
-        }
-        contact = firstContact??.uriText
-        recordRoutes = message.recordRoutes
         subscriptionTerminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
     }
 
     /// The top Via.
     var topVia: ViaKey { vias[0] }
+
+    // What only dialog assembly reads, for a few messages of each call: read from the message
+    // when asked, so that tracking every message does not pay for it.
+
+    /// The From URI, as on the wire.
+    static func fromURI(of message: SIPMessage) -> String {
+        message.withFieldBytes(.from, Identity.init(bytes:))?.uriText ?? ""
+    }
+
+    /// The To URI, as on the wire.
+    static func toURI(of message: SIPMessage) -> String {
+        message.withFieldBytes(.to, Identity.init(bytes:))?.uriText ?? ""
+    }
+
+    /// The first Contact URI, as on the wire (nil for none or `*`).
+    static func contact(of message: SIPMessage) -> String? {
+        var first: Identity?? = nil
+        message.forEachValueBytes(.contact) { value in
+            guard first == nil else { return }
+            first = value.count == 1 && value[0] == UInt8(ascii: "*") ? .some(nil) : Identity(bytes: value)
+        }
+        return first??.uriText
+    }
 }
 
 /// The URI and tag of a From, To or Contact value, read straight from the wire text.
