@@ -54,12 +54,14 @@ extension Analysis {
             // one that has time does it: while batches queue up the auditing thread is the slower one, so this
             // thread assembles; while the queue is empty, the auditing thread gets the calls.
             // Either way the dialogs are the same.
+            // A sweep ends hundreds of calls at once: they leave in batches as they come, so
+            // that the backlog tells how far behind the auditing thread is.
             let handOver = { (call: EndedCall) in
                 pending.append(channel.backlog > 0 ? .dialogs(call.dialogs()) : .call(call))
+                flushIfFull()
             }
             stage.pipeline.run(emit: { payload in
                 collection.ingest(payload, emit: handOver)
-                flushIfFull()
             }, problem: { decodeProblem in
                 collection.note(decodeProblem)
                 pending.append(.problem(decodeProblem))

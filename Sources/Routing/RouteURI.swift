@@ -50,8 +50,7 @@ public struct RouteURI: Sendable, Hashable {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
         func first(_ c: UInt8, in range: Range<Int>) -> Int? { range.first { b[$0] == c } }
         guard let colon = first(UInt8(ascii: ":"), in: 0..<b.count) else { return nil }
-        let scheme = text(0..<colon).lowercased()
-        guard scheme == "sip" || scheme == "sips" || scheme == "tel" || scheme == "tels" else { return nil }
+        guard let scheme = knownScheme(UnsafeBufferPointer(rebasing: b[0..<colon])) else { return nil }
         if b.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: "<")
                                || $0 == UInt8(ascii: ">") }) { return nil }
         var rest = (colon + 1)..<b.count
@@ -109,6 +108,21 @@ public struct RouteURI: Sendable, Hashable {
         }
         return Parts(scheme: scheme, user: user, host: text(host), port: port, portText: portText,
                      params: params, headers: headers)
+    }
+
+    /// `sip`, `sips`, `tel` or `tels` when the bytes spell one in any case, else nil (read on the
+    /// bytes: lowercasing a String per URI was a large part of parsing one).
+    private static func knownScheme(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        func spells(_ word: StaticString) -> Bool {
+            guard b.count == word.utf8CodeUnitCount else { return false }
+            for i in 0..<b.count where b[i] | 0x20 != word.utf8Start[i] { return false }
+            return true
+        }
+        if spells("sip") { return "sip" }
+        if spells("sips") { return "sips" }
+        if spells("tel") { return "tel" }
+        if spells("tels") { return "tels" }
+        return nil
     }
 
     /// The host without IPv6 brackets.

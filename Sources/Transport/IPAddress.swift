@@ -19,7 +19,20 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .v4(let value):
-            return "\(value >> 24).\(value >> 16 & 0xff).\(value >> 8 & 0xff).\(value & 0xff)"
+            // Digit by digit: reports and the audit name addresses constantly, and string
+            // interpolation of four numbers cost thousands of instructions.
+            return String(unsafeUninitializedCapacity: 15) { buffer in
+                var count = 0
+                for shift in [24, 16, 8, 0] as [UInt32] {
+                    let octet = Int(value >> shift & 0xff)
+                    if octet >= 100 { buffer[count] = UInt8(ascii: "0") + UInt8(octet / 100); count += 1 }
+                    if octet >= 10 { buffer[count] = UInt8(ascii: "0") + UInt8(octet / 10 % 10); count += 1 }
+                    buffer[count] = UInt8(ascii: "0") + UInt8(octet % 10)
+                    count += 1
+                    if shift != 0 { buffer[count] = UInt8(ascii: "."); count += 1 }
+                }
+                return count
+            }
         case .v6(let high, let low):
             let groups = (0..<8).map { index -> UInt16 in
                 let half = index < 4 ? high : low

@@ -4,6 +4,8 @@ import Testing
 @Suite struct IPAddressTests {
     @Test func formatsIPv4() {
         #expect(IPAddress(v4: [127, 0, 0, 10]).description == "127.0.0.10")
+        #expect(IPAddress(v4: [0, 9, 99, 255]).description == "0.9.99.255")
+        #expect(IPAddress(v4: [100, 200, 10, 1]).description == "100.200.10.1")
     }
 
     @Test func formatsIPv6CanonicallyPerRFC5952() {
