@@ -19,8 +19,28 @@ public struct JSONLinesReport: Sendable {
 
     /// The `dialog` record.
     public func dialogLine(_ audit: DialogAudit) -> String {
-        let dialog = audit.dialog
         var json = JSONWriter(capacity: 2048)
+        writeDialog(audit, to: &json)
+        return json.text
+    }
+
+    /// Appends the `dialog` record and the `finding` records that follow it, each ending in a
+    /// line feed: the whole of one dialog's output, without a String per record (`analyze`
+    /// writes millions of records through here).
+    public func appendRecords(of audit: DialogAudit, to bytes: inout [UInt8]) {
+        var json = JSONWriter(appendingTo: bytes)
+        bytes = []  // `json` now holds the only reference, so it appends in place
+        writeDialog(audit, to: &json)
+        json.newline()
+        for finding in audit.findings {
+            writeFinding(finding, to: &json)
+            json.newline()
+        }
+        bytes = json.output
+    }
+
+    private func writeDialog(_ audit: DialogAudit, to json: inout JSONWriter) {
+        let dialog = audit.dialog
         json.beginObject()
         json.field("type", "dialog")
         json.field("file", fileName(dialog.fileIndex))
@@ -70,7 +90,6 @@ public struct JSONLinesReport: Sendable {
         json.field("early_forks", strings: dialog.earlyForks)
         json.field("end", dialog.end.rawValue)
         json.endObject()
-        return json.text
     }
 
     private func writeParty(_ json: inout JSONWriter, _ name: String, _ party: Party) {
@@ -135,6 +154,11 @@ public struct JSONLinesReport: Sendable {
     /// A `finding` record.
     public func findingLine(_ finding: Finding) -> String {
         var json = JSONWriter(capacity: 512)
+        writeFinding(finding, to: &json)
+        return json.text
+    }
+
+    private func writeFinding(_ finding: Finding, to json: inout JSONWriter) {
         json.beginObject()
         json.field("type", "finding")
         json.field("code", finding.code.rawValue)
@@ -160,7 +184,6 @@ public struct JSONLinesReport: Sendable {
         }
         json.endObject()
         json.endObject()
-        return json.text
     }
 
     /// The `summary` record, last of a run.

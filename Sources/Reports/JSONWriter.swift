@@ -11,8 +11,15 @@ struct JSONWriter {
 
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
+    /// Continues after `bytes` (taken over, so writing appends to the caller's buffer in place
+    /// when the caller hands its only reference over and takes `output` back).
+    init(appendingTo bytes: [UInt8]) { self.bytes = bytes }
+
     /// What has been written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The bytes written, after whatever `init(appendingTo:)` was given.
+    var output: [UInt8] { bytes }
 
     private mutating func separate() {
         if afterKey { afterKey = false; return }
@@ -53,6 +60,9 @@ struct JSONWriter {
     }
 
     mutating func null() { separate(); append("null") }
+
+    /// Ends a JSON Lines record (between top-level values only).
+    mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
     /// A string value whose UTF-8 `content` appends itself, for text that needs no escaping and
     /// is cheaper to write digit by digit than to build as a String first.

@@ -83,11 +83,19 @@ struct AnalyzeCommand: ParsableCommand {
         let text = TextReport(fileNames: names, style: TextStyle(colored: TextStyle.colored(
             choice: colorChoice, isTerminal: isTerminal, noColor: noColor)))
         var html = HTMLReport(fileNames: names)
+        // JSON Lines records are gathered as bytes and written in large blocks.
+        var records: [UInt8] = []
+        records.reserveCapacity(Self.recordBlock + 16_384)
+        let writeRecords = {
+            fflush(nil)  // nothing may overtake what `print` buffered
+            Self.writeFully(records)
+            records.removeAll(keepingCapacity: true)
+        }
         let write: (DialogAudit) -> Void = { audit in
             switch format {
             case .jsonl:
-                print(json.dialogLine(audit))
-                for finding in audit.findings { print(json.findingLine(finding)) }
+                json.appendRecords(of: audit, to: &records)
+                if records.count >= Self.recordBlock { writeRecords() }
             case .text:
                 print(text.dialogBlock(audit), terminator: "")
             case .html:
@@ -107,6 +115,7 @@ struct AnalyzeCommand: ParsableCommand {
         } else {
             analysis.run(pipeline, emit: write, problem: noteFirstFrames)
         }
+        writeRecords()
         for error in pipeline.readErrors { printError("rraudit: warning: \(error)") }
 
         let summary = analysis.summary
@@ -123,6 +132,27 @@ struct AnalyzeCommand: ParsableCommand {
         fflush(nil)
         if let threshold = analysisArguments.failOn.severity, summary.findings(atLeast: threshold) > 0 {
             throw ExitCode(1)
+        }
+    }
+
+    /// Bytes of JSON Lines records gathered before they are written.
+    static let recordBlock = 1 << 16
+
+    /// Writes `bytes` to standard output, retrying short writes and interrupted calls (a write
+    /// error, e.g. a closed pipe, ends the attempt as `print` would).
+    private static func writeFully(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
         }
     }
 

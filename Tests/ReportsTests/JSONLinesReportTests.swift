@@ -123,3 +123,16 @@ private func parse(_ line: String) throws -> [String: Any] {
     let proxies = try #require(record["proxies"] as? [[String: Any]])
     #expect(proxies.map { $0["endpoint"] as? String } == ["127.0.0.10:5060/udp"])
 }
+
+/// `appendRecords` is what `analyze` writes: the dialog line and its finding lines, each ending
+/// in a line feed, byte for byte what `dialogLine` and `findingLine` give.
+@Test(arguments: Samples.names)
+func appendedRecordsAreTheDialogAndFindingLines(sample: String) throws {
+    let (audits, lines) = try Samples.analyze(sample)
+    let json = JSONLinesReport(fileNames: ["\(sample).pcap"])
+    var bytes: [UInt8] = Array("before\n".utf8)
+    for audit in audits { json.appendRecords(of: audit, to: &bytes) }
+    let expected = "before\n" + lines.dropLast().map { $0 + "\n" }.joined()  // the last line is the summary
+    #expect(lines.count > 1)
+    #expect(String(decoding: bytes, as: UTF8.self) == expected)
+}
