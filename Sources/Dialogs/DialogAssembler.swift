@@ -81,7 +81,7 @@ enum DialogAssembler {
         /// Hashes the branch, CSeq and method only (as `RequestCopyGraph`'s keys do); `==`
         /// compares all fields.
         func hash(into hasher: inout Hasher) {
-            hasher.combine(via.branch)
+            hasher.combine(via)
             hasher.combine(cseq)
             hasher.combine(method)
         }

@@ -43,7 +43,7 @@ struct RequestCopyGraph {
         /// method); `==` still compares all of them. Hashing every String of the key was the
         /// largest part of building the graph.
         func hash(into hasher: inout Hasher) {
-            hasher.combine(via.branch)
+            hasher.combine(via)
             hasher.combine(cseq)
             hasher.combine(status)
             hasher.combine(method)
@@ -64,7 +64,7 @@ struct RequestCopyGraph {
 
         /// Hashes the branch, CSeq and method only (see `FoldKey`); `==` compares all fields.
         func hash(into hasher: inout Hasher) {
-            hasher.combine(via.branch)
+            hasher.combine(via)
             hasher.combine(cseq)
             hasher.combine(method)
         }

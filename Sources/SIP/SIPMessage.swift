@@ -160,6 +160,25 @@ public struct SIPMessage: Sendable {
         }
     }
 
+    /// Calls `body` with each comma-separated value of every field named `name`, in order, as a
+    /// range of `storage`: the message's own bytes for an unfolded field (nothing is copied;
+    /// keeping `storage` keeps the value), an unfolded copy of the value for a folded one.
+    public func forEachValue(_ name: HeaderName, _ body: (_ storage: [UInt8], _ range: Range<Int>) -> Void) {
+        let storage = bytes
+        storage.withUnsafeBufferPointer { p in
+            for h in headers where h.name == name {
+                HeaderValueSplitter.forEach(p, h.rawValue) { range in
+                    if h.isFolded {
+                        let unfolded = [UInt8].unfolding(p, range)
+                        body(unfolded, 0..<unfolded.count)
+                    } else {
+                        body(storage, range)
+                    }
+                }
+            }
+        }
+    }
+
     /// The bytes of the first field named `name`, unsplit, as `field(_:)` would make a String of
     /// them, lent to `body`; nil when there is no such field.
     public func withFieldBytes<Result>(_ name: HeaderName, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {

@@ -1,0 +1,83 @@
+/// The URI and tag of a From, To or Contact value, read straight from the wire text.
+///
+/// Only what dialog matching needs, so no full URI parse per message (the hot path), and lenient
+/// where real captures are not (e.g. `\"arik\" <sip:...>` display names the parser rejects).
+struct Identity {
+    var uriText: String
+    var tag: String?
+
+    /// `name-addr` (`"Display" <uri>;params`) or `addr-spec` (`uri;params`, RFC 3261 20.10: then
+    /// the parameters belong to the header). Quoted strings are skipped when looking for `<`.
+    init(rawValue text: String) {
+        var text = text
+        self = text.withUTF8(Identity.init(bytes:))
+    }
+
+    /// `init(rawValue:)` on the value's bytes as the message holds them.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        let parts = Self.split(bytes)
+        if parts.isBracketed {
+            uriText = String(decoding: bytes[parts.uri], as: UTF8.self)
+        } else {
+            uriText = String(decoding: bytes[parts.uri], as: UTF8.self).trimmingSpaces
+        }
+        tag = Self.firstTag(in: bytes[parts.parameters...])
+    }
+
+    /// The tag `init(bytes:)` would read, without making the URI a String: dialog tracking
+    /// reads the tags of every From and To and the URIs of a few.
+    static func tag(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        firstTag(in: bytes[split(bytes).parameters...])
+    }
+
+    /// Where the URI lies and where the header parameters start.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (uri: Range<Int>, isBracketed: Bool, parameters: Int) {
+        var index = 0, inQuotes = false, open: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inQuotes = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inQuotes = true
+            } else if byte == UInt8(ascii: "<") {
+                open = index
+                break
+            }
+            index += 1
+        }
+        // An unbalanced quote (e.g. a backslash-escaped display name outside quotes) hides the
+        // `<`: fall back to the first one.
+        if open == nil && inQuotes { open = bytes.firstIndex(of: UInt8(ascii: "<")) }
+        if let open, let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) {
+            return ((open + 1)..<close, true, close + 1)
+        }
+        let end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+        return (0..<end, false, end)
+    }
+
+    /// The value of the first `tag` parameter (name case-insensitive, blanks around name and
+    /// value dropped): the first one counts, as in the parser's NameAddress (real captures repeat
+    /// it). Read in place, without splitting into arrays. As with
+    /// `split(separator: "=", maxSplits: 1)`, leading `=` are skipped and a parameter needs a
+    /// non-empty name and value.
+    private static func firstTag(in parameters: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        var start = parameters.startIndex
+        while start < parameters.endIndex {
+            let end = parameters[start...].firstIndex(of: UInt8(ascii: ";")) ?? parameters.endIndex
+            var nameStart = start
+            while nameStart < end, parameters[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
+            if let equals = parameters[nameStart..<end].firstIndex(of: UInt8(ascii: "=")), equals + 1 < end,
+               isTag(trimmingBlanks(parameters[nameStart..<equals])) {
+                return String(decoding: trimmingBlanks(parameters[(equals + 1)..<end]), as: UTF8.self)
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
+    private static func isTag(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        name.count == 3 && name[name.startIndex] | 0x20 == UInt8(ascii: "t")
+            && name[name.startIndex + 1] | 0x20 == UInt8(ascii: "a") && name[name.startIndex + 2] | 0x20 == UInt8(ascii: "g")
+    }
+}
+

@@ -1,0 +1,90 @@
+/// What identifies one Via value for transaction and hop matching: its branch and sent-by.
+///
+/// Other parameters are left out on purpose: a proxy adds `received`/`rport` to the Via it
+/// received before forwarding (RFC 3261 18.2.1, RFC 3581), so the second Via of the outgoing copy
+/// differs from the incoming top Via in those only.
+///
+/// Every Via of every message becomes one, so it keeps no Strings: it points into the message's
+/// bytes (shared, not copied) and compares and hashes them there.
+struct ViaKey: Hashable, Sendable {
+    private let storage: [UInt8]
+    private let branchRange: Range<Int>
+    private let sentByRange: Range<Int>
+
+    /// From one Via value as on the wire, e.g. `SIP/2.0/UDP 10.0.0.1:5060;rport;branch=z9hG4bK1`:
+    /// sent-by is what follows the protocol up to the first `;`, the branch the value of the
+    /// `branch` parameter (names case-insensitive, RFC 3261 7.3.1).
+    init(rawValue text: String) {
+        let bytes = Array(text.utf8)
+        self.init(storage: bytes, value: 0..<bytes.count)
+    }
+
+    /// The Via value at `value` in `storage` (a message's bytes, or an unfolded copy of a value),
+    /// read in one pass.
+    init(storage: [UInt8], value: Range<Int>) {
+        self.storage = storage
+        (sentByRange, branchRange) = storage.withUnsafeBufferPointer { bytes in
+            let semicolon = bytes[value].firstIndex(of: UInt8(ascii: ";")) ?? value.upperBound
+            // "SIP / 2.0 / UDP host:port": sent-by is the last blank-separated token before the first `;`.
+            var tokenEnd = semicolon
+            while tokenEnd > value.lowerBound, Self.isBlank(bytes[tokenEnd - 1]) { tokenEnd -= 1 }
+            var tokenStart = tokenEnd
+            while tokenStart > value.lowerBound, !Self.isBlank(bytes[tokenStart - 1]) { tokenStart -= 1 }
+            var index = semicolon
+            while index < value.upperBound {
+                // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
+                var nameStart = index + 1
+                while nameStart < value.upperBound, Self.isBlank(bytes[nameStart]) { nameStart += 1 }
+                let next = bytes[nameStart..<value.upperBound].firstIndex(of: UInt8(ascii: ";")) ?? value.upperBound
+                if let equals = bytes[nameStart..<next].firstIndex(of: UInt8(ascii: "=")),
+                   Self.isBranch(trimmingBlanks(bytes[nameStart..<equals])) {
+                    let branch = trimmingBlanks(bytes[(equals + 1)..<next])
+                    return (tokenStart..<tokenEnd, branch.startIndex..<branch.endIndex)
+                }
+                index = next
+            }
+            return (tokenStart..<tokenEnd, value.upperBound..<value.upperBound)
+        }
+    }
+
+    /// The branch parameter's value, as written ("" when there is none).
+    var branch: String { String(decoding: storage[branchRange], as: UTF8.self) }
+
+    /// `host[:port]`, lowercased.
+    var sentBy: String { String(decoding: storage[sentByRange], as: UTF8.self).lowercased() }
+
+    static func == (left: ViaKey, right: ViaKey) -> Bool {
+        let (leftBranch, rightBranch) = (left.storage[left.branchRange], right.storage[right.branchRange])
+        guard leftBranch.count == rightBranch.count, leftBranch.elementsEqual(rightBranch) else { return false }
+        let (leftSentBy, rightSentBy) = (left.storage[left.sentByRange], right.storage[right.sentByRange])
+        guard leftSentBy.allSatisfy({ $0 < 0x80 }), rightSentBy.allSatisfy({ $0 < 0x80 }) else {
+            return left.sentBy == right.sentBy  // Unicode case mapping, as lowercased Strings compare
+        }
+        return leftSentBy.count == rightSentBy.count
+            && zip(leftSentBy, rightSentBy).allSatisfy { Self.lowercase($0) == Self.lowercase($1) }
+    }
+
+    /// Hashes the branch only (equal keys have equal branches); `==` also compares sent-by.
+    func hash(into hasher: inout Hasher) {
+        storage.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[branchRange])) }
+    }
+
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    private static func isBranch(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard name.count == 6 else { return false }
+        var index = name.startIndex
+        for wanted in "branch".utf8 {
+            guard name[index] | 0x20 == wanted else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// True when the branch carries the RFC 3261 magic cookie (else RFC 2543 matching applies).
+    var isRFC3261: Bool { storage[branchRange].starts(with: "z9hG4bK".utf8) }
+}
