@@ -10,6 +10,8 @@ extension Analysis {
         case call(EndedCall)
         /// An ended call's dialogs, assembled on the tracking thread.
         case dialogs([Dialog])
+        /// An ended call's dialogs, assembled and audited on the tracking thread.
+        case audits([DialogAudit])
         case problem(DecodeProblem)
     }
 
@@ -31,15 +33,21 @@ extension Analysis {
     /// Items per hand-off: large enough that the lock is rare, small enough that the auditing
     /// thread starts early.
     static let stageBatchSize = 16
+    /// Batches the channel holds: room for a sweep's burst of ended calls.
+    static let stageCapacity = 16
+    /// Batches queued from which the tracking thread audits too (see `runConcurrently`).
+    static let auditingBacklog = 4
 
     /// Does what `run` does on two threads: decoding, parsing and dialog tracking on a new
-    /// thread; the audit and `emit` on the calling thread; dialog assembly on whichever has time.
+    /// thread, `emit` on the calling thread, and dialog assembly and audit on whichever has time.
     /// The output is the same, in the same order: one producer, one consumer, one FIFO channel
-    /// between them. `emit` and `problem` run on the calling thread only.
+    /// between them. `emit` and `problem` run on the calling thread only. Memory stays bounded:
+    /// the channel holds at most `capacity` batches of `stageBatchSize` calls.
     public mutating func runConcurrently(_ pipeline: DecodePipeline, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
-        let channel = StageChannel<StageItem>(capacity: 4)
+        let channel = StageChannel<StageItem>(capacity: Self.stageCapacity)
         let stage = TrackingStage(collection: collection, pipeline: pipeline)
+        let auditor = self.auditor
         Thread.detachNewThread {
             var collection = stage.collection
             var pending: [StageItem] = []
@@ -50,14 +58,21 @@ extension Analysis {
                     pending.removeAll(keepingCapacity: true)
                 }
             }
-            // Assembling a call is a large share of the work, and either thread can do it: the
-            // one that has time does it: while batches queue up the auditing thread is the slower one, so this
-            // thread assembles; while the queue is empty, the auditing thread gets the calls.
-            // Either way the dialogs are the same.
-            // A sweep ends hundreds of calls at once: they leave in batches as they come, so
-            // that the backlog tells how far behind the auditing thread is.
+            // Assembling and auditing a call can happen on either thread, and the one that has
+            // time does them: the more batches queue up, the further the auditing thread lags, so
+            // this thread first assembles, then also audits; with an empty queue the auditing
+            // thread gets the calls as they are. The results are the same either way, and they
+            // reach `emit` in the same order. A sweep ends hundreds of calls at once: they leave
+            // in batches as they come, so that the backlog tells the lag.
             let handOver = { (call: EndedCall) in
-                pending.append(channel.backlog > 0 ? .dialogs(call.dialogs()) : .call(call))
+                let backlog = channel.backlog
+                if backlog == 0 {
+                    pending.append(.call(call))
+                } else if backlog < Self.auditingBacklog {
+                    pending.append(.dialogs(call.dialogs()))
+                } else {
+                    pending.append(.audits(call.dialogs().map(auditor.audit)))
+                }
                 flushIfFull()
             }
             stage.pipeline.run(emit: { payload in
@@ -77,6 +92,7 @@ extension Analysis {
                 switch item {
                 case .call(let call): audit(call, emit: emit)
                 case .dialogs(let dialogs): audit(dialogs, emit: emit)
+                case .audits(let audits): for audit in audits { record(audit, emit: emit) }
                 case .problem(let decodeProblem): problem(decodeProblem)
                 }
             }

@@ -30,7 +30,8 @@ public struct Analysis: Sendable {
     public internal(set) var summary: AnalysisSummary
     /// Parsing and dialog tracking (internal: `runConcurrently` moves it to its own thread).
     var collection: DialogCollection
-    private let auditor: Auditor
+    /// The rules (internal: `runConcurrently` lends a copy to the tracking thread).
+    let auditor: Auditor
 
     /// - Throws: `Auditor.InvalidRegex` when a `--check-route-param` regex does not compile.
     public init(files: Int, options: Options = Options()) throws(Auditor.InvalidRegex) {
@@ -80,12 +81,14 @@ public struct Analysis: Sendable {
 
     /// Audits dialogs, counts them and their findings, and hands each to `emit`.
     mutating func audit(_ dialogs: [Dialog], emit: (DialogAudit) -> Void) {
-        for dialog in dialogs {
-            let audit = auditor.audit(dialog)
-            summary.dialogs += 1
-            for finding in audit.findings { summary.count(finding) }
-            emit(audit)
-        }
+        for dialog in dialogs { record(auditor.audit(dialog), emit: emit) }
+    }
+
+    /// Counts an audited dialog and its findings, and hands it to `emit`.
+    mutating func record(_ audit: DialogAudit, emit: (DialogAudit) -> Void) {
+        summary.dialogs += 1
+        for finding in audit.findings { summary.count(finding) }
+        emit(audit)
     }
 }
 
