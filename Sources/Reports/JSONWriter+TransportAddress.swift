@@ -19,16 +19,4 @@ extension JSONWriter {
             bytes.append(contentsOf: address.transport.rawValue.utf8)
         }
     }
-
-    /// The decimal digits of a non-negative number.
-    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        var rest = number
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
 }

@@ -5,8 +5,11 @@
 /// appending to a String also re-checks its contents, and every dialog record is written here.
 struct JSONWriter {
     private var bytes: [UInt8] = []
-    /// One entry per open container: whether a value was already written in it.
-    private var hasValue: [Bool] = []
+    /// One bit per open container (bit 0 the innermost): whether a value was already written in
+    /// it. Records nest a few levels deep; a bit stack spares an array update per value.
+    private var hasValue: UInt64 = 0
+    /// How many containers are open.
+    private var depth = 0
     private var afterKey = false
 
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
@@ -23,18 +26,33 @@ struct JSONWriter {
 
     private mutating func separate() {
         if afterKey { afterKey = false; return }
-        if let last = hasValue.last {
-            if last { bytes.append(UInt8(ascii: ",")) }
-            hasValue[hasValue.count - 1] = true
-        }
+        guard depth > 0 else { return }
+        if hasValue & 1 == 1 { bytes.append(UInt8(ascii: ",")) }
+        hasValue |= 1
     }
 
-    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
-    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); hasValue.append(false) }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); hasValue.removeLast() }
-    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); hasValue.append(false) }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); hasValue.removeLast() }
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        precondition(depth < 64, "JSON nested deeper than 64 levels")
+        hasValue <<= 1
+        depth += 1
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        hasValue >>= 1
+        depth -= 1
+    }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
 
     mutating func key(_ name: String) {
         separate()
@@ -51,7 +69,12 @@ struct JSONWriter {
 
     mutating func int(_ value: Int?) {
         separate()
-        append(value.map(String.init) ?? "null")
+        guard let value else { append("null"); return }
+        if value < 0 {
+            guard value != .min else { bytes.append(contentsOf: String(value).utf8); return }
+            bytes.append(UInt8(ascii: "-"))
+        }
+        Self.appendDecimal(value.magnitude, to: &bytes)
     }
 
     mutating func bool(_ value: Bool) {
@@ -82,6 +105,23 @@ struct JSONWriter {
         beginArray()
         for value in values { string(value) }
         endArray()
+    }
+
+    /// The decimal digits of a non-negative number.
+    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        appendDecimal(UInt(number), to: &bytes)
+    }
+
+    /// The decimal digits of a number.
+    static func appendDecimal(_ number: UInt, to bytes: inout [UInt8]) {
+        var divisor: UInt = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5c }

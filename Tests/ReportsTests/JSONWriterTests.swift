@@ -54,3 +54,22 @@ import Transport
     json.endObject()
     #expect(json.text == #"{"zeta":"é✓","alpha":1,"mid":null,"list":["x",2,{"ok":true}],"empty":{}}"#)
 }
+
+@Test func writesNumbersAndNestedContainersWithTheirCommas() {
+    var json = JSONWriter()
+    json.beginObject()
+    json.key("numbers")
+    json.beginArray()
+    for number in [0, 7, -7, 10, 4_294_967_296, Int.max, Int.min] { json.int(number) }
+    json.int(nil)
+    json.endArray()
+    json.key("nested")
+    json.beginArray()
+    json.beginArray(); json.endArray()
+    json.beginObject(); json.field("a", true); json.field("b", false); json.endObject()
+    json.beginArray(); json.null(); json.bool(true); json.endArray()
+    json.endArray()
+    json.endObject()
+    #expect(json.text == #"{"numbers":[0,7,-7,10,4294967296,9223372036854775807,-9223372036854775808,null],"#
+            + #""nested":[[],{"a":true,"b":false},[null,true]]}"#)
+}
