@@ -42,6 +42,8 @@ final class CallRecord: @unchecked Sendable {
     }
 
     let callID: String
+    /// Whether the tracker has queued the call for its next sweep (tracker bookkeeping).
+    var isAwaitingSweep = false
     private(set) var entries: [Entry] = []
     private(set) var firstTime: CaptureTime
     private(set) var lastTime: CaptureTime

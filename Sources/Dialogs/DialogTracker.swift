@@ -17,8 +17,9 @@ public struct DialogTracker: Sendable {
     public private(set) var statistics = DialogStatistics()
 
     private var calls: [String: CallRecord] = [:]
-    /// Calls that may have ended since the last sweep.
-    private var mayHaveEnded: Set<String> = []
+    /// Open calls that may have ended since the last sweep (each at most once: its
+    /// `isAwaitingSweep` says whether it is here), kept by reference so no Call-ID is hashed.
+    private var mayHaveEnded: [CallRecord] = []
     /// Reported Call-IDs and until when their late messages are swallowed.
     private var tombstones: [String: CaptureTime] = [:]
     private var now: CaptureTime?
@@ -82,7 +83,10 @@ public struct DialogTracker: Sendable {
             statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
         }
         call.append(observed, facts)
-        mayHaveEnded.insert(callID)
+        if !call.isAwaitingSweep {
+            call.isAwaitingSweep = true
+            mayHaveEnded.append(call)
+        }
         if call.entries.count >= configuration.maxMessagesPerCall {
             statistics.limitedCalls += 1
             report(call, end: .messageLimit, now: time, emit: emit)
@@ -119,17 +123,20 @@ public struct DialogTracker: Sendable {
     private mutating func sweep(now time: CaptureTime, scanAll: Bool, emit: (EndedCall) -> Void) {
         lastSweep = time
         var ready: [(CallRecord, DialogEnd)] = []
-        for callID in mayHaveEnded {
-            guard let call = calls[callID] else { mayHaveEnded.remove(callID); continue }
+        var stillPending: [CallRecord] = []
+        for call in mayHaveEnded where call.isAwaitingSweep {
+            // Without a completion time the call is open: a later message queues it again.
             guard let completion = call.completionTime else {
-                mayHaveEnded.remove(callID)  // a later message puts it back
+                call.isAwaitingSweep = false
                 continue
             }
             if time.seconds(since: completion) >= configuration.linger {
                 ready.append((call, .ended))
-                mayHaveEnded.remove(callID)
+            } else {
+                stillPending.append(call)
             }
         }
+        mayHaveEnded = stillPending
         if scanAll {
             lastExpiryScan = time
             let readyIDs = Set(ready.map { $0.0.callID })
@@ -145,7 +152,7 @@ public struct DialogTracker: Sendable {
 
     private mutating func report(_ call: CallRecord, end: DialogEnd, now time: CaptureTime, emit: (EndedCall) -> Void) {
         calls[call.callID] = nil
-        mayHaveEnded.remove(call.callID)
+        call.isAwaitingSweep = false  // reported: a sweep that still lists it skips it
         tombstones[call.callID] = time.adding(seconds: configuration.tombstone)
         statistics.reportedCalls += 1
         if end == .expired { statistics.expiredCalls += 1 }
