@@ -47,7 +47,7 @@ public struct FragmentReassembler {
     /// A complete datagram: its payload and the frames that carried it.
     struct Datagram {
         var bytes: [UInt8]
-        var frames: [Int]
+        var frames: FrameNumbers
         /// The upper-layer protocol (IPv6: the next header of the fragment header at offset 0).
         var upperProtocol: UInt8
     }
@@ -57,7 +57,7 @@ public struct FragmentReassembler {
         /// Received byte ranges, sorted and disjoint.
         var covered: [Range<Int>] = []
         var total: Int?
-        var frames: [Int] = []
+        var frames = FrameNumbers()
         var firstFrame: Int
         var firstTime: CaptureTime
         var upperProtocol: UInt8?
@@ -107,7 +107,6 @@ public struct FragmentReassembler {
                 }
                 entry = Pending(firstFrame: frame, firstTime: time)
                 entry.bytes.reserveCapacity(min(limits.maxDatagramBytes, max(end, 2048)))
-                entry.frames.reserveCapacity(4)  // one allocation for the usual two to four fragments
             }
         }
         defer { if entry.frames.count > 0 { recent = (key, entry) } }
@@ -195,7 +194,7 @@ public struct FragmentReassembler {
         var bytes: [UInt8] = []
         swap(&bytes, &entry.bytes)
         let datagram = Datagram(bytes: bytes, frames: entry.frames, upperProtocol: upper)
-        entry.frames = []  // tells the defer not to put it back
+        entry.frames = FrameNumbers()  // tells the defer not to put it back
         reassembled += 1
         return datagram
     }

@@ -4,7 +4,7 @@ import Capture
 /// Content-Length and WebSocket are `TCPReassembler`'s.
 extension TransportDecoder {
     mutating func decodeTCP(_ bytes: UnsafeRawBufferPointer, source: IPAddress, destination: IPAddress,
-                            _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                            _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 20 else { return report(.truncated, context, "TCP header needs 20 bytes, \(bytes.count) captured") }
         let headerLength = Int(bytes[12] >> 4) * 4
         guard headerLength >= 20 else { return report(.malformedPacket, context, "TCP header length \(headerLength) < 20") }
@@ -29,7 +29,7 @@ extension TransportDecoder {
         // Counted in locals: the closures may not touch `self` while `tcp` is being mutated.
         var emitted = (0, 0, 0, 0, 0, 0)
         var found: [DecodeProblem] = []
-        tcp.ingest(segment, emit: { payload in
+        tcp.ingest(segment, lend: { payload in
             TransportDecoder.tally(payload.flow.transport, into: &emitted)
             emit(payload)
         }, problem: { found.append($0) })
@@ -39,10 +39,10 @@ extension TransportDecoder {
     /// A larger scratch buffer (after a jumbo segment) is given back rather than kept.
     static let maxScratchCapacity = 1 << 17
 
-    mutating func finishTCP(emit: (SIPPayload) -> Void) {
+    mutating func finishTCP(emit: (SIPPayloadView) -> Void) {
         var emitted = (0, 0, 0, 0, 0, 0)
         var found: [DecodeProblem] = []
-        tcp.finish(emit: { payload in
+        tcp.finish(lend: { payload in
             TransportDecoder.tally(payload.flow.transport, into: &emitted)
             emit(payload)
         }, problem: { found.append($0) })

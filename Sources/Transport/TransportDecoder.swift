@@ -74,23 +74,46 @@ public struct TransportDecoder {
 
     /// Decodes one owned frame. Problems are kept for `drainProblems()`.
     public mutating func decode(_ frame: Frame, emit: (SIPPayload) -> Void) {
-        frame.withPacketView { decodePacket($0, emit: emit) }
+        frame.withPacketView { decodePacket($0, emit: { emit($0.payload()) }) }
     }
 
     /// Decodes one borrowed packet (the zero-copy path). Problems are kept for `drainProblems()`.
     public mutating func decode(_ packet: PacketView, emit: (SIPPayload) -> Void) {
-        decodePacket(packet, emit: emit)
+        decodePacket(packet, emit: { emit($0.payload()) })
     }
 
     /// Decodes one borrowed packet and hands each problem it showed to `problem`.
     public mutating func decode(_ packet: PacketView, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
-        decodePacket(packet, emit: emit)
+        decode(packet, lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// Decodes one borrowed packet, lends each SIP message it completes to `lend` (no copy: the
+    /// view is valid during that call only) and hands each problem it showed to `problem`.
+    public mutating func decode(_ packet: PacketView, lend: (SIPPayloadView) -> Void,
+                                problem: (DecodeProblem) -> Void) {
+        decodePacket(packet, emit: lend)
         if !problemLog.isEmpty { drainProblems().forEach(problem) }
     }
 
     /// Flushes reassembly state at the end of the input: incomplete datagrams and streams are
     /// reported, complete buffered messages emitted.
     public mutating func finish(emit: (SIPPayload) -> Void) {
+        finishDecoding(emit: { emit($0.payload()) })
+    }
+
+    /// `finish` that hands each remaining problem to `problem`.
+    public mutating func finish(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        finish(lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// `finish` that lends the remaining messages (valid during the call) and hands each remaining
+    /// problem to `problem`.
+    public mutating func finish(lend: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
+        finishDecoding(emit: lend)
+        drainProblems().forEach(problem)
+    }
+
+    private mutating func finishDecoding(emit: (SIPPayloadView) -> Void) {
         var found: [(DecodeProblemKind, Int, Int, String)] = []
         fragments.finish { found.append(($0, $1, $2, $3)) }
         for (kind, frame, file, detail) in found { report(kind, frame: frame, fileIndex: file, detail: detail) }
@@ -102,12 +125,6 @@ public struct TransportDecoder {
         finishTCP(emit: emit)
     }
 
-    /// `finish` that hands each remaining problem to `problem`.
-    public mutating func finish(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
-        finish(emit: emit)
-        drainProblems().forEach(problem)
-    }
-
     /// Problems reported since the last drain, in the order they were found.
     public mutating func drainProblems() -> [DecodeProblem] {
         defer { problemLog = [] }
@@ -117,7 +134,7 @@ public struct TransportDecoder {
     // MARK: - Internals shared by the layer decoders
 
     @inline(__always)
-    private mutating func decodePacket(_ packet: PacketView, emit: (SIPPayload) -> Void) {
+    private mutating func decodePacket(_ packet: PacketView, emit: (SIPPayloadView) -> Void) {
         counters.frames += 1
         if packet.linkType.rawValue != currentLinkType {
             if currentLinkTypeFrames > 0 { counters.linkTypes[currentLinkType, default: 0] += currentLinkTypeFrames }
@@ -142,11 +159,11 @@ public struct TransportDecoder {
     }
 
     mutating func emitSIP(_ bytes: UnsafeRawBufferPointer, flow: Flow, _ context: PacketContext,
-                          time: CaptureTime? = nil, viaHEP: Bool = false, emit: (SIPPayload) -> Void) {
+                          time: CaptureTime? = nil, viaHEP: Bool = false, emit: (SIPPayloadView) -> Void) {
         transportCounts[TransportDecoder.slot(of: flow.transport)] += 1
         if viaHEP { counters.hepPackets += 1 }
-        emit(SIPPayload(bytes: bytes.copiedArray(), flow: flow, time: time ?? context.time,
-                        frames: context.allFrames, fileIndex: context.fileIndex, viaHEP: viaHEP))
+        emit(SIPPayloadView(bytes: bytes, flow: flow, time: time ?? context.time,
+                            frames: context.allFrames, fileIndex: context.fileIndex, viaHEP: viaHEP))
     }
 
 }

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One pass over a header section arriving on a byte stream: finds the empty line that ends it
+/// and reads the Content-Length (or compact `l`) on the way, line by line. When the section is
+/// not complete yet it stops at the last whole line and resumes there once more bytes arrived, so
+/// a section split over segments is not rescanned from its start.
+///
+/// Gives what `SIPHeaderSection.findEnd` and `SIPHeaderSection.contentLength` give for the whole
+/// section, in one pass instead of two and looking only at fields whose name can match.
+struct SIPHeaderScan: Sendable {
+    /// Stream offset of the next line to look at (a header line, never the start line).
+    private(set) var next: Int
+    /// The first Content-Length field, once it was read; nil while none was seen.
+    private(set) var contentLength: SIPHeaderSection.ContentLength?
+    /// A line beginning with a CR not followed by LF ends the fields as `forEachField` reads
+    /// them, though not the section.
+    private var fieldsEnded = false
+
+    /// A scan of the header lines from stream offset `firstLine` (just past the start line).
+    init(firstLine: Int) { next = firstLine }
+
+    /// Scans `bytes`, the stream bytes from offset `base` on; returns the stream offset just past
+    /// the empty line when the section is complete, nil when more bytes are needed.
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, maxValue: Int) -> Int? {
+        guard let start = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        var line = next - base
+        while line < count {
+            let first = bytes[line]
+            if first == 0x0a { return base + line + 1 }
+            if first == 0x0d {
+                guard line + 1 < count else { break }
+                if bytes[line + 1] == 0x0a { return base + line + 2 }
+                fieldsEnded = true
+            }
+            guard let found = memchr(start + line, 0x0a, count - line) else { break }
+            let lf = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if contentLength == nil, !fieldsEnded, Self.mayBeContentLength(bytes, line, lf) {
+                // "c" or "l": maybe Content-Length. Its value may continue on folded lines, so the
+                // byte after each line end must have arrived to know where the value ends.
+                guard let end = logicalLineEnd(bytes, lf) else { break }
+                contentLength = Self.contentLength(bytes, line..<end, maxValue: maxValue)
+            }
+            line = lf + 1
+        }
+        next = base + line
+        return nil
+    }
+
+    /// A cheap first test of the line `bytes[line..<lf]`: "Content-Length" ("c" and "l" at 0 and 8;
+    /// Call-ID, Contact, CSeq and Content-Type fail it) or compact "l".
+    @inline(__always)
+    private static func mayBeContentLength(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int, _ lf: Int) -> Bool {
+        switch bytes[line] | 0x20 {
+        case 0x63: lf - line > 14 && bytes[line + 8] | 0x20 == 0x6c
+        case 0x6c: true
+        default: false
+        }
+    }
+
+    /// The end of the logical line whose first physical line ends at `lf` (folded continuation
+    /// lines included, RFC 3261 7.3.1); nil when the bytes that decide it have not arrived.
+    private func logicalLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ lf: Int) -> Int? {
+        var end = lf
+        while true {
+            guard end + 1 < bytes.count else { return nil }
+            guard bytes[end + 1] == 0x20 || bytes[end + 1] == 0x09 else { return end }
+            guard let next = SIPHeaderSection.index(of: 0x0a, in: bytes, from: end + 1, to: bytes.count) else {
+                return nil
+            }
+            end = next
+        }
+    }
+
+    /// The Content-Length the field on `line` gives, or nil when it is another field.
+    private static func contentLength(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>,
+                                      maxValue: Int) -> SIPHeaderSection.ContentLength? {
+        guard let colon = SIPHeaderSection.index(of: UInt8(ascii: ":"), in: bytes, from: line.lowerBound,
+                                                 to: line.upperBound) else { return nil }
+        var nameEnd = colon
+        while nameEnd > line.lowerBound, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+        let name = line.lowerBound..<nameEnd
+        guard SIPHeaderSection.equalsIgnoringCase(bytes, name, "content-length")
+                || SIPHeaderSection.equalsIgnoringCase(bytes, name, "l") else { return nil }
+        return SIPHeaderSection.parseLength(bytes, (colon + 1)..<line.upperBound, maxValue: maxValue)
+    }
+}
