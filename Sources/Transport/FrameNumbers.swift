@@ -77,6 +77,18 @@ public struct FrameNumbers: RandomAccessCollection, Hashable, Sendable, Expressi
         length += 1
     }
 
+    /// Whether `frame` is listed (without the generic `contains`, for the per-fragment check).
+    func containsFrame(_ frame: Int) -> Bool {
+        if let spill { return spill.contains(frame) }
+        switch length {
+        case 0: return false
+        case 1: return inline.0 == frame
+        case 2: return inline.0 == frame || inline.1 == frame
+        case 3: return inline.0 == frame || inline.1 == frame || inline.2 == frame
+        default: return inline.0 == frame || inline.1 == frame || inline.2 == frame || inline.3 == frame
+        }
+    }
+
     /// Equal when they list the same frames in the same order.
     public static func == (lhs: FrameNumbers, rhs: FrameNumbers) -> Bool {
         lhs.elementsEqual(rhs)

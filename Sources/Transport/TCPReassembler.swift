@@ -14,10 +14,10 @@ public struct TCPReassembler: Sendable {
     /// The bounds reassembly keeps to.
     public let limits: Limits
     private var connections: [TCPConnection.Key: TCPConnection] = [:]
-    /// Where the last segment's connection sits in `connections`: consecutive segments usually
-    /// belong to one connection, and then finding it costs no hashing. Cleared whenever a
-    /// connection is added or removed (which invalidates dictionary indices).
-    private var lastLookup: (key: TCPConnection.Key, index: [TCPConnection.Key: TCPConnection].Index)?
+    /// Where recently used connections sit in `connections`: then finding a segment's
+    /// connection costs no hashing. Cleared whenever a connection is added or removed (which
+    /// invalidates dictionary indices).
+    private var lookupCache = TCPLookupCache()
     private var serial = 0
     private var nextSweep: CaptureTime?
 
@@ -56,14 +56,14 @@ public struct TCPReassembler: Sendable {
         }
         var connection = newConnection(key, time: segment.time)
         connection.receive(segment, forward: isForward, limits: limits, emit: emit, problem: problem)
-        lastLookup = nil
+        lookupCache.removeAll()
         connections[key] = connection
     }
 
     private mutating func index(of key: TCPConnection.Key) -> [TCPConnection.Key: TCPConnection].Index? {
-        if let last = lastLookup, last.key == key { return last.index }
+        if let index = lookupCache.index(of: key) { return index }
         guard let index = connections.index(forKey: key) else { return nil }
-        lastLookup = (key, index)
+        lookupCache.remember(key, at: index)
         return index
     }
 
@@ -77,7 +77,7 @@ public struct TCPReassembler: Sendable {
     public mutating func expire(olderThan cutoff: CaptureTime, lend emit: (SIPPayloadView) -> Void,
                                 problem: (DecodeProblem) -> Void) {
         let idle = connections.filter { $0.value.lastActivity < cutoff }.sorted { $0.value.serial < $1.value.serial }
-        if !idle.isEmpty { lastLookup = nil }
+        if !idle.isEmpty { lookupCache.removeAll() }
         for (key, var connection) in idle {
             connections.removeValue(forKey: key)
             connection.close(emit: emit, problem: problem)
@@ -92,7 +92,7 @@ public struct TCPReassembler: Sendable {
     /// `finish(emit:problem:)` lending the messages instead of copying them.
     public mutating func finish(lend emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         let all = connections.values.sorted { $0.serial < $1.serial }
-        lastLookup = nil
+        lookupCache.removeAll()
         connections.removeAll()
         for var connection in all { connection.close(emit: emit, problem: problem) }
     }
@@ -124,7 +124,7 @@ public struct TCPReassembler: Sendable {
             ($0.value.isClosed ? 0 : 1, $0.value.lastActivity, $0.value.serial)
                 < ($1.value.isClosed ? 0 : 1, $1.value.lastActivity, $1.value.serial)
         }.prefix(max(1, connections.count / 16))
-        lastLookup = nil
+        lookupCache.removeAll()
         for (key, var connection) in victims {
             connections.removeValue(forKey: key)
             if !connection.isClosed, connection.forward.framer.carriesSIP || connection.backward.framer.carriesSIP {

@@ -112,7 +112,8 @@ extension TransportDecoder {
         let datagram = fragments.add(key: key, offset: offset, more: more, data: data, upperProtocol: upperProtocol,
                                      frame: context.frame, time: context.time) { found.append(($0, $1, $2, $3)) }
         for (kind, frame, file, detail) in found { report(kind, frame: frame, fileIndex: file, detail: detail) }
-        guard let datagram else { return }
+        guard var datagram else { return }
+        defer { fragments.recycle(&datagram.bytes) }
         withUnsafePointer(to: datagram.frames) { frames in
             var whole = context
             whole.frames = frames
