@@ -17,7 +17,8 @@ public final class PcapFile {
     public let snapshotLength: Int
     /// True when the file was gzip-compressed.
     public let isCompressed: Bool
-    /// Frames read so far (the number of the last frame handed out).
+    /// Frames read so far (the number of the last frame handed out; while `forEachPacket` runs,
+    /// updated when it returns).
     public private(set) var framesRead = 0
 
     private let handle: PcapHandle
@@ -65,15 +66,33 @@ public final class PcapFile {
     @discardableResult
     public func nextPacket(_ body: (PacketView) -> Void) throws(CaptureError) -> Bool {
         guard !finished else { return false }
-        let before = framesRead
+        var count = framesRead
+        defer { framesRead = count }
+        return try read(&count, body)
+    }
+
+    /// Lends every remaining packet to `body` in turn, like `nextPacket` until it returns false.
+    /// The frame count lives in a local while the loop runs: a class property written per packet
+    /// would cost a runtime exclusivity check each time.
+    public func forEachPacket(_ body: (PacketView) -> Void) throws(CaptureError) {
+        guard !finished else { return }
+        var count = framesRead
+        defer { framesRead = count }
+        while try read(&count, body) {}
+    }
+
+    /// Reads one packet and lends it to `body`; `count` is the number of frames read so far.
+    @inline(__always)
+    private func read(_ count: inout Int, _ body: (PacketView) -> Void) throws(CaptureError) -> Bool {
+        let before = count
         let (outcome, skipped) = handle.next { skipped, time, bytes, originalLength in
             body(PacketView(number: before + skipped + 1, fileIndex: fileIndex, time: time,
                             linkType: linkType, bytes: bytes, originalLength: originalLength))
         }
-        framesRead += skipped
+        count += skipped
         switch outcome {
         case .packet:
-            framesRead += 1
+            count += 1
             return true
         case .end, .timeout:
             finished = true
@@ -81,9 +100,9 @@ public final class PcapFile {
         case .failed(let reason):
             finished = true
             if reason.contains("different from the type of the first interface") {
-                throw .mixedLinkTypes(path: path, afterFrame: framesRead, reason: reason)
+                throw .mixedLinkTypes(path: path, afterFrame: count, reason: reason)
             }
-            throw .readFailed(path: path, afterFrame: framesRead, reason: reason)
+            throw .readFailed(path: path, afterFrame: count, reason: reason)
         }
     }
 

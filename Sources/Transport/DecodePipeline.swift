@@ -57,13 +57,18 @@ public final class DecodePipeline {
         decoders = []
         defer { decoders = local }
         if local.count == 1 {
-            var decoder = local[0]
-            while capture.nextPacket({ decoder.decode($0, lend: emit, problem: problem) }) {}
-            decoder.finish(lend: emit, problem: problem)
-            local[0] = decoder
+            run(&local[0], emit: emit, problem: problem)
             return
         }
-        while capture.nextPacket({ local[$0.fileIndex].decode($0, lend: emit, problem: problem) }) {}
+        capture.forEachPacket { local[$0.fileIndex].decode($0, lend: emit, problem: problem) }
         for index in local.indices { local[index].finish(lend: emit, problem: problem) }
+    }
+
+    /// The single-file loop: the decoder is an `inout` parameter, so the per-packet closure
+    /// mutates it under static exclusivity checking, without a runtime access check per packet.
+    private func run(_ decoder: inout TransportDecoder, emit: (SIPPayloadView) -> Void,
+                     problem: (DecodeProblem) -> Void) {
+        capture.forEachPacket { decoder.decode($0, lend: emit, problem: problem) }
+        decoder.finish(lend: emit, problem: problem)
     }
 }

@@ -119,7 +119,7 @@ public struct FragmentReassembler {
         defer {
             if !entry.frames.isEmpty {
                 recentKey = key
-                recentEntry = entry
+                swap(&recentEntry, &entry)
             }
         }
 

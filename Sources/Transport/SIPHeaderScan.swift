@@ -14,8 +14,9 @@ import Darwin
 struct SIPHeaderScan: Sendable {
     /// Stream offset of the next line to look at (a header line, never the start line).
     private(set) var next: Int
-    /// The first Content-Length field, once it was read; nil while none was seen.
-    private(set) var contentLength: SIPHeaderSection.ContentLength?
+    /// The first Content-Length field, once read: kept as plain numbers (-1: none yet, -2: not a
+    /// number) so that the scan, and the framer state holding it, copy without reference counting.
+    private var length = -1
     /// A line beginning with a CR not followed by LF ends the fields as `forEachField` reads
     /// them, though not the section.
     private var fieldsEnded = false
@@ -39,11 +40,15 @@ struct SIPHeaderScan: Sendable {
             }
             guard let found = memchr(start + line, 0x0a, count - line) else { break }
             let lf = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if contentLength == nil, !fieldsEnded, Self.mayBeContentLength(bytes, line, lf) {
+            if length == -1, !fieldsEnded, Self.mayBeContentLength(bytes, line, lf) {
                 // "c" or "l": maybe Content-Length. Its value may continue on folded lines, so the
                 // byte after each line end must have arrived to know where the value ends.
                 guard let end = logicalLineEnd(bytes, lf) else { break }
-                contentLength = Self.contentLength(bytes, line..<end, maxValue: maxValue)
+                switch Self.contentLength(bytes, line..<end, maxValue: maxValue) {
+                case .value(let value)?: length = value
+                case .invalid?: length = -2
+                case .absent?, nil: break
+                }
             }
             line = lf + 1
         }
@@ -59,6 +64,16 @@ struct SIPHeaderScan: Sendable {
         case 0x63: lf - line > 14 && bytes[line + 8] | 0x20 == 0x6c
         case 0x6c: true
         default: false
+        }
+    }
+
+    /// The Content-Length of the complete header `section` this scan went over (`scan` returned
+    /// its end). Why a value is invalid is read again from the section: that is the rare case.
+    func contentLength(of section: UnsafeBufferPointer<UInt8>, maxValue: Int) -> SIPHeaderSection.ContentLength {
+        switch length {
+        case -1: .absent
+        case -2: SIPHeaderSection.contentLength(section, maxValue: maxValue)
+        default: .value(length)
         }
     }
 

@@ -261,7 +261,7 @@ public struct SIPStreamFramer: Sendable {
             return true
         }
         let bodyLength: Int
-        switch scan.contentLength ?? .absent {
+        switch scan.contentLength(of: section, maxValue: limits.maxBodyBytes) {
         case .absent:
             bodyLength = 0
         case .value(let length) where length <= limits.maxBodyBytes:

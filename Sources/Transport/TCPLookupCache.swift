@@ -31,9 +31,13 @@ struct TCPLookupCache: Sendable {
 
     @inline(__always)
     private static func slot(of key: TCPConnection.Key) -> Int {
-        let ports = UInt64(key.low.port) << 16 | UInt64(key.high.port)
-        let mixed = (fold(key.low.address) &* 31 &+ fold(key.high.address)) ^ ports
-        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
+        // Multiplied after each field: clients whose address and port both count up (as load
+        // generators' do) must not cancel out.
+        let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var mixed = fold(key.low.address) &* golden
+        mixed = (mixed ^ fold(key.high.address)) &* golden
+        mixed = (mixed ^ (UInt64(key.low.port) << 16 | UInt64(key.high.port))) &* golden
+        return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
     }
 
     @inline(__always)
