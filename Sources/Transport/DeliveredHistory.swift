@@ -10,13 +10,16 @@ import Capture
 struct DeliveredHistory: Sendable {
     struct Entry: Sendable {
         var sequence: UInt32
-        var bytes: [UInt8]
+        /// The chunk's bytes: the start of `storage`, which keeps its size from chunk to chunk.
+        var bytes: ArraySlice<UInt8> { storage[..<count] }
+        private var storage: [UInt8]
+        private var count: Int
         var frame: Int
         var fileIndex: Int
         var time: CaptureTime
 
         var chunk: TCPByteStream.Chunk {
-            TCPByteStream.Chunk(sequence: sequence, bytes: bytes[...], frame: frame, fileIndex: fileIndex, time: time)
+            TCPByteStream.Chunk(sequence: sequence, bytes: bytes, frame: frame, fileIndex: fileIndex, time: time)
         }
     }
 
@@ -59,15 +62,23 @@ struct DeliveredHistory: Sendable {
 }
 
 extension DeliveredHistory.Entry {
-    static let empty = Self(sequence: 0, bytes: [], frame: 0, fileIndex: 0, time: .zero)
+    static let empty = Self(sequence: 0, storage: [], count: 0, frame: 0, fileIndex: 0, time: .zero)
 
-    /// Becomes a copy of `chunk`, keeping this entry's allocation unless it is far larger than needed.
+    /// Becomes a copy of `chunk`: its bytes overwrite the start of `storage`, which is replaced
+    /// only when too small, or far larger than needed.
     mutating func overwrite(with chunk: TCPByteStream.Chunk) {
         sequence = chunk.sequence
         frame = chunk.frame
         fileIndex = chunk.fileIndex
         time = chunk.time
-        bytes.removeAll(keepingCapacity: bytes.capacity <= max(4096, 2 * chunk.bytes.count))
-        chunk.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        count = chunk.bytes.count
+        if storage.count < count || storage.count > max(4096, 2 * count) {
+            storage = [UInt8](repeating: 0, count: max(count, 2048))
+        }
+        chunk.bytes.withUnsafeBytes { source in
+            storage.withUnsafeMutableBytes { target in
+                if let from = source.baseAddress, let to = target.baseAddress { to.copyMemory(from: from, byteCount: count) }
+            }
+        }
     }
 }

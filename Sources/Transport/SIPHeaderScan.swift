@@ -77,6 +77,32 @@ struct SIPHeaderScan: Sendable {
         }
     }
 
+    /// `SIPHeaderSection.equalsIgnoringCase` against "content-length" and "l" (the same test:
+    /// every byte ORed with 0x20), with the long name compared as two eight-byte words.
+    @inline(__always)
+    private static func isContentLengthName(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+        switch name.count {
+        case 1: return bytes[name.lowerBound] | 0x20 == UInt8(ascii: "l")
+        case 14:
+            let raw = UnsafeRawBufferPointer(bytes)
+            let lower: UInt64 = 0x2020_2020_2020_2020
+            let head = raw.loadUnaligned(fromByteOffset: name.lowerBound, as: UInt64.self) | lower
+            let tail = raw.loadUnaligned(fromByteOffset: name.lowerBound + 6, as: UInt64.self) | lower
+            return head == contentDash && tail == tDashLength
+        default: return false
+        }
+    }
+
+    /// "content-" and "t-length" as little-endian words (x86-64 and arm64 are little-endian).
+    private static let contentDash = word("content-")
+    private static let tDashLength = word("t-length")
+
+    private static func word(_ text: StaticString) -> UInt64 {
+        var value: UInt64 = 0
+        for index in (0..<8).reversed() { value = value << 8 | UInt64(text.utf8Start[index]) }
+        return UInt64(littleEndian: value)
+    }
+
     /// The end of the logical line whose first physical line ends at `lf` (folded continuation
     /// lines included, RFC 3261 7.3.1); nil when the bytes that decide it have not arrived.
     private func logicalLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ lf: Int) -> Int? {
@@ -98,9 +124,7 @@ struct SIPHeaderScan: Sendable {
                                                  to: line.upperBound) else { return nil }
         var nameEnd = colon
         while nameEnd > line.lowerBound, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-        let name = line.lowerBound..<nameEnd
-        guard SIPHeaderSection.equalsIgnoringCase(bytes, name, "content-length")
-                || SIPHeaderSection.equalsIgnoringCase(bytes, name, "l") else { return nil }
+        guard isContentLengthName(bytes, line.lowerBound..<nameEnd) else { return nil }
         return SIPHeaderSection.parseLength(bytes, (colon + 1)..<line.upperBound, maxValue: maxValue)
     }
 }

@@ -6,6 +6,11 @@ extension TransportDecoder {
                              emit: (SIPPayloadView) -> Void) {
         switch linkType {
         case .ethernet:
+            // The usual frame, untagged Ethernet II carrying IPv4, goes straight to IPv4 (what
+            // decodeEthernet, decodeEtherType and decodeIPByVersion would do, minus three calls).
+            if bytes.count > 14, bytes.u16(12) == 0x0800, bytes[14] >> 4 == 4 {
+                return decodeIPv4(bytes.slice(14), context, emit: emit)
+            }
             decodeEthernet(bytes, context, emit: emit)
         case .raw, .rawBSD, .rawOpenBSD, .ipv4, .ipv6:
             decodeIPByVersion(bytes, context, emit: emit)

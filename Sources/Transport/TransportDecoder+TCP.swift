@@ -18,13 +18,21 @@ extension TransportDecoder {
         // The segment's bytes go into a scratch buffer reused for every segment: the reassembler
         // copies only what it must keep (out-of-order data, the last two segments delivered), so a
         // segment costs no allocation.
-        tcpScratch.removeAll(keepingCapacity: tcpScratch.capacity <= Self.maxScratchCapacity)
-        tcpScratch.append(contentsOf: bytes.slice(headerLength).assumingMemoryBound(to: UInt8.self))
+        let payload = bytes.slice(headerLength)
+        if tcpScratch.count < payload.count || tcpScratch.count > Self.maxScratchCapacity {
+            // Grown (or given back after a jumbo segment) only here: otherwise overwritten in place.
+            tcpScratch = [UInt8](repeating: 0, count: max(payload.count, 2048))
+        }
+        tcpScratch.withUnsafeMutableBytes { scratch in
+            if let target = scratch.baseAddress, let source = payload.baseAddress {
+                target.copyMemory(from: source, byteCount: payload.count)
+            }
+        }
         let segment = TCPSegment(
             flow: Flow(source: Endpoint(address: source, port: bytes.u16(0)),
                        destination: Endpoint(address: destination, port: bytes.u16(2)), transport: .tcp),
             sequence: bytes.u32(4), acknowledgment: bytes.u32(8), flags: TCPFlags(rawValue: bytes[13] & 0x1f),
-            payload: tcpScratch[...], frame: context.frame, fileIndex: context.fileIndex,
+            payload: tcpScratch[..<payload.count], frame: context.frame, fileIndex: context.fileIndex,
             time: context.time)
         // Counted in locals: the closures may not touch `self` while `tcp` is being mutated.
         var emitted = (0, 0, 0, 0, 0, 0)
