@@ -64,7 +64,6 @@ public struct TransportDecoder {
     /// Holds the payload of the TCP segment being decoded (see `decodeTCP`).
     var tcpScratch: [UInt8] = []
     private(set) var problemLog: [DecodeProblem] = []
-    private var lastTime = CaptureTime.zero
 
     public init(limits: Limits = .default) {
         self.limits = limits
@@ -142,7 +141,6 @@ public struct TransportDecoder {
             currentLinkTypeFrames = 0
         }
         currentLinkTypeFrames += 1
-        if packet.time > lastTime { lastTime = packet.time }
         let context = PacketContext(frame: packet.number, fileIndex: packet.fileIndex, time: packet.time)
         decodeLink(packet.linkType, packet.bytes, context, emit: emit)
     }
