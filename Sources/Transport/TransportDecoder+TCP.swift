@@ -71,12 +71,12 @@ extension TransportDecoder {
 
     @inline(__always)
     private mutating func absorb(_ emitted: (Int, Int, Int, Int, Int, Int), _ found: [DecodeProblem]) {
-        transportCounts[0] += emitted.0
-        transportCounts[1] += emitted.1
-        transportCounts[2] += emitted.2
-        transportCounts[3] += emitted.3
-        transportCounts[4] += emitted.4
-        transportCounts[5] += emitted.5
+        transportCounts.0 += emitted.0
+        transportCounts.1 += emitted.1
+        transportCounts.2 += emitted.2
+        transportCounts.3 += emitted.3
+        transportCounts.4 += emitted.4
+        transportCounts.5 += emitted.5
         for problem in found { report(problem.kind, frame: problem.frame, fileIndex: problem.fileIndex, detail: problem.detail) }
     }
 }

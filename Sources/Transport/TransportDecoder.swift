@@ -27,8 +27,9 @@ public struct TransportDecoder {
     public let limits: Limits
     /// Counters kept on the hot path; `statistics` assembles the public view from them.
     var counters = DecodeStatistics()
-    /// SIP messages per transport, indexed by `TransportDecoder.slot(of:)` (no hashing per message).
-    var transportCounts = [Int](repeating: 0, count: 6)
+    /// SIP messages per transport, in the order of `TransportDecoder.slot(of:)`: a tuple, so that
+    /// counting a message costs neither hashing nor an array's uniqueness check.
+    var transportCounts = (0, 0, 0, 0, 0, 0)
     /// Frames of the link type seen last, not yet added to `counters.linkTypes`.
     private var currentLinkType: Int32 = -1
     private var currentLinkTypeFrames = 0
@@ -36,8 +37,10 @@ public struct TransportDecoder {
     /// What was decoded so far: frames, SIP messages by transport, problems by kind.
     public var statistics: DecodeStatistics {
         var result = counters
-        for (slot, transport) in TransportDecoder.transports.enumerated() where transportCounts[slot] > 0 {
-            result.sipPayloads[transport, default: 0] += transportCounts[slot]
+        let counts = [transportCounts.0, transportCounts.1, transportCounts.2, transportCounts.3, transportCounts.4,
+                      transportCounts.5]
+        for (slot, transport) in TransportDecoder.transports.enumerated() where counts[slot] > 0 {
+            result.sipPayloads[transport, default: 0] += counts[slot]
         }
         if currentLinkTypeFrames > 0 { result.linkTypes[currentLinkType, default: 0] += currentLinkTypeFrames }
         result.duplicateFragments = fragments.duplicates
@@ -158,7 +161,7 @@ public struct TransportDecoder {
 
     mutating func emitSIP(_ bytes: UnsafeRawBufferPointer, flow: Flow, _ context: PacketContext,
                           time: CaptureTime? = nil, viaHEP: Bool = false, emit: (SIPPayloadView) -> Void) {
-        transportCounts[TransportDecoder.slot(of: flow.transport)] += 1
+        TransportDecoder.tally(flow.transport, into: &transportCounts)
         if viaHEP { counters.hepPackets += 1 }
         emit(SIPPayloadView(bytes: bytes, flow: flow, time: time ?? context.time,
                             frames: context.allFrames, fileIndex: context.fileIndex, viaHEP: viaHEP))
