@@ -68,6 +68,9 @@ struct TCPConnection: Sendable {
     mutating func replaceIfReused(by segment: TCPSegment, forward isForward: Bool, serial: Int,
                                   framing: SIPStreamFramer.Limits,
                                   emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+        // isReused's own first test, made here: calling it on a connection held in the table
+        // copies the whole connection (841 bytes) first, which data on an open connection need not.
+        guard isClosed || segment.flags.contains(.syn) else { return false }
         guard isReused(by: segment, forward: isForward) else { return false }
         close(emit: emit, problem: problem)
         let key = Key(low: forward.framer.flow.source, high: forward.framer.flow.destination)
