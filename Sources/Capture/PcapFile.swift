@@ -22,8 +22,9 @@ public final class PcapFile {
     public private(set) var framesRead = 0
 
     private let handle: PcapHandle
-    /// The stdio buffer of an uncompressed file's stream.
-    private static let streamBufferBytes = 1 << 20
+    /// The stdio buffer of an uncompressed file's stream: 64 KiB cuts the read(2) calls sixteenfold
+    /// and still fits the caches the decoder works in (1 MiB and 256 KiB measured slower).
+    private static let streamBufferBytes = 1 << 16
     private var finished = false
 
     /// Opens `path`. A gzip file (magic 1f 8b) is inflated while it is read, never all at once.
