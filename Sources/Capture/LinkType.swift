@@ -1,18 +1,20 @@
 /// A libpcap link-layer header type (the `DLT_`/`LINKTYPE_` number of a capture or interface).
 public struct LinkType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: Int32) { self.rawValue = rawValue }
 
-    public static let null = LinkType(rawValue: 0)            // BSD loopback
-    public static let ethernet = LinkType(rawValue: 1)
-    public static let raw = LinkType(rawValue: 101)           // LINKTYPE_RAW
-    public static let rawOpenBSD = LinkType(rawValue: 14)     // DLT_RAW on OpenBSD
-    public static let rawBSD = LinkType(rawValue: 12)         // DLT_RAW elsewhere
-    public static let loop = LinkType(rawValue: 108)          // OpenBSD loopback
-    public static let linuxSLL = LinkType(rawValue: 113)
-    public static let linuxSLL2 = LinkType(rawValue: 276)
-    public static let ipv4 = LinkType(rawValue: 228)
-    public static let ipv6 = LinkType(rawValue: 229)
+    // Inlinable computed constants rather than stored `static let`s: the decoder switches on the
+    // link type of every packet, and a global constant costs an accessor call per comparison.
+    @inlinable public static var null: LinkType { LinkType(rawValue: 0) } // BSD loopback
+    @inlinable public static var ethernet: LinkType { LinkType(rawValue: 1) }
+    @inlinable public static var raw: LinkType { LinkType(rawValue: 101) } // LINKTYPE_RAW
+    @inlinable public static var rawOpenBSD: LinkType { LinkType(rawValue: 14) } // DLT_RAW on OpenBSD
+    @inlinable public static var rawBSD: LinkType { LinkType(rawValue: 12) } // DLT_RAW elsewhere
+    @inlinable public static var loop: LinkType { LinkType(rawValue: 108) } // OpenBSD loopback
+    @inlinable public static var linuxSLL: LinkType { LinkType(rawValue: 113) }
+    @inlinable public static var linuxSLL2: LinkType { LinkType(rawValue: 276) }
+    @inlinable public static var ipv4: LinkType { LinkType(rawValue: 228) }
+    @inlinable public static var ipv6: LinkType { LinkType(rawValue: 229) }
 
     public var description: String {
         switch self {

@@ -40,6 +40,21 @@ public final class MergedCapture {
         return true
     }
 
+    /// Lends every remaining frame in time order, one after the other; the same as calling
+    /// `nextPacket` until it returns false, without its cost per packet (a single file is read in
+    /// a loop of its own).
+    public func forEachPacket(_ body: (PacketView) -> Void) {
+        guard files.count == 1 else {
+            while nextPacket(body) {}
+            return
+        }
+        do {
+            try files[0].forEachPacket(body)
+        } catch {
+            readErrors.append(error)
+        }
+    }
+
     /// Lends the next frame in time order; nil when every file is exhausted.
     public func withNextPacket<R>(_ body: (PacketView) -> R) -> R? {
         var result: R?

@@ -17,10 +17,14 @@ public final class PcapFile {
     public let snapshotLength: Int
     /// True when the file was gzip-compressed.
     public let isCompressed: Bool
-    /// Frames read so far (the number of the last frame handed out).
+    /// Frames read so far (the number of the last frame handed out; while `forEachPacket` runs,
+    /// updated when it returns).
     public private(set) var framesRead = 0
 
     private let handle: PcapHandle
+    /// The stdio buffer of an uncompressed file's stream: 64 KiB cuts the read(2) calls sixteenfold
+    /// and still fits the caches the decoder works in (1 MiB and 256 KiB measured slower).
+    private static let streamBufferBytes = 1 << 16
     private var finished = false
 
     /// Opens `path`. A gzip file (magic 1f 8b) is inflated while it is read, never all at once.
@@ -38,6 +42,7 @@ public final class PcapFile {
         var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
         let precision = UInt32(PCAP_TSTAMP_PRECISION_NANO)
         let pointer: OpaquePointer?
+        var streamBuffer: UnsafeMutableRawPointer?
         if isCompressed {
             guard let stream = rraudit_gzip_fopen(path) else {
                 throw .unreadable(path: path, reason: "cannot open gzip stream")
@@ -46,13 +51,26 @@ public final class PcapFile {
             pointer = pcap_fopen_offline_with_tstamp_precision(stream, precision, &errorBuffer)
             if pointer == nil { fclose(stream) }
         } else {
-            pointer = pcap_open_offline_with_tstamp_precision(path, precision, &errorBuffer)
+            // What pcap_open_offline does, with a larger stdio buffer: libpcap reads each record
+            // with fread, and the default buffer (one 4 KiB block) costs a read(2) per 4 KiB.
+            guard let stream = fopen(path, "rb") else {
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.streamBufferBytes, alignment: 16)
+            setvbuf(stream, buffer.assumingMemoryBound(to: CChar.self), _IOFBF, Self.streamBufferBytes)
+            pointer = pcap_fopen_offline_with_tstamp_precision(stream, precision, &errorBuffer)
+            if pointer == nil {
+                fclose(stream)
+                buffer.deallocate()
+            } else {
+                streamBuffer = buffer
+            }
         }
         guard let pointer else {
             let reason = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw .notACapture(path: path, reason: reason.isEmpty ? "unknown format" : reason)
         }
-        handle = PcapHandle(pointer: pointer)
+        handle = PcapHandle(pointer: pointer, streamBuffer: streamBuffer)
         linkType = handle.linkType
         snapshotLength = handle.snapshotLength
         if let filter { try handle.installOffline(filter: filter) }
@@ -65,15 +83,33 @@ public final class PcapFile {
     @discardableResult
     public func nextPacket(_ body: (PacketView) -> Void) throws(CaptureError) -> Bool {
         guard !finished else { return false }
-        let before = framesRead
+        var count = framesRead
+        defer { framesRead = count }
+        return try read(&count, body)
+    }
+
+    /// Lends every remaining packet to `body` in turn, like `nextPacket` until it returns false.
+    /// The frame count lives in a local while the loop runs: a class property written per packet
+    /// would cost a runtime exclusivity check each time.
+    public func forEachPacket(_ body: (PacketView) -> Void) throws(CaptureError) {
+        guard !finished else { return }
+        var count = framesRead
+        defer { framesRead = count }
+        while try read(&count, body) {}
+    }
+
+    /// Reads one packet and lends it to `body`; `count` is the number of frames read so far.
+    @inline(__always)
+    private func read(_ count: inout Int, _ body: (PacketView) -> Void) throws(CaptureError) -> Bool {
+        let before = count
         let (outcome, skipped) = handle.next { skipped, time, bytes, originalLength in
             body(PacketView(number: before + skipped + 1, fileIndex: fileIndex, time: time,
                             linkType: linkType, bytes: bytes, originalLength: originalLength))
         }
-        framesRead += skipped
+        count += skipped
         switch outcome {
         case .packet:
-            framesRead += 1
+            count += 1
             return true
         case .end, .timeout:
             finished = true
@@ -81,9 +117,9 @@ public final class PcapFile {
         case .failed(let reason):
             finished = true
             if reason.contains("different from the type of the first interface") {
-                throw .mixedLinkTypes(path: path, afterFrame: framesRead, reason: reason)
+                throw .mixedLinkTypes(path: path, afterFrame: count, reason: reason)
             }
-            throw .readFailed(path: path, afterFrame: framesRead, reason: reason)
+            throw .readFailed(path: path, afterFrame: count, reason: reason)
         }
     }
 

@@ -8,8 +8,13 @@ final class PcapHandle {
     /// Nanoseconds per unit of `ts.tv_usec`: 1 when libpcap delivers nanoseconds, 1000 for microseconds.
     let subsecondScale: Int32
 
-    init(pointer: OpaquePointer) {
+    /// The stdio buffer libpcap reads a file through, when this handle supplied it (see
+    /// `PcapFile`); freed after `pcap_close` has closed the stream that uses it.
+    private let streamBuffer: UnsafeMutableRawPointer?
+
+    init(pointer: OpaquePointer, streamBuffer: UnsafeMutableRawPointer? = nil) {
         self.pointer = pointer
+        self.streamBuffer = streamBuffer
         subsecondScale = pcap_get_tstamp_precision(pointer) == Int32(PCAP_TSTAMP_PRECISION_NANO) ? 1 : 1000
     }
 
@@ -22,6 +27,7 @@ final class PcapHandle {
             program.deallocate()
         }
         pcap_close(pointer)
+        streamBuffer?.deallocate()
     }
 
     var linkType: LinkType { LinkType(rawValue: pcap_datalink(pointer)) }

@@ -43,20 +43,32 @@ public final class DecodePipeline {
         decoders.reduce(into: DecodeStatistics()) { $0.add($1.statistics) }
     }
 
-    /// Decodes everything, in capture-time order, then flushes the reassembly buffers.
+    /// Decodes everything, in capture-time order, then flushes the reassembly buffers; each SIP
+    /// message is emitted as an owned copy.
     public func run(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        run(lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// Decodes everything like `run(emit:problem:)`, but lends each SIP message without copying it:
+    /// the view is valid only during the call to `lend` (see `SIPPayloadView`).
+    public func run(lend emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         // Work on a local copy (moved out, so it stays uniquely referenced and mutates in place).
         var local = decoders
         decoders = []
         defer { decoders = local }
         if local.count == 1 {
-            var decoder = local[0]
-            while capture.nextPacket({ decoder.decode($0, emit: emit, problem: problem) }) {}
-            decoder.finish(emit: emit, problem: problem)
-            local[0] = decoder
+            run(&local[0], emit: emit, problem: problem)
             return
         }
-        while capture.nextPacket({ local[$0.fileIndex].decode($0, emit: emit, problem: problem) }) {}
-        for index in local.indices { local[index].finish(emit: emit, problem: problem) }
+        capture.forEachPacket { local[$0.fileIndex].decode($0, lend: emit, problem: problem) }
+        for index in local.indices { local[index].finish(lend: emit, problem: problem) }
+    }
+
+    /// The single-file loop: the decoder is an `inout` parameter, so the per-packet closure
+    /// mutates it under static exclusivity checking, without a runtime access check per packet.
+    private func run(_ decoder: inout TransportDecoder, emit: (SIPPayloadView) -> Void,
+                     problem: (DecodeProblem) -> Void) {
+        capture.forEachPacket { decoder.decode($0, lend: emit, problem: problem) }
+        decoder.finish(lend: emit, problem: problem)
     }
 }

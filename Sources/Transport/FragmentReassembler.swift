@@ -47,7 +47,7 @@ public struct FragmentReassembler {
     /// A complete datagram: its payload and the frames that carried it.
     struct Datagram {
         var bytes: [UInt8]
-        var frames: [Int]
+        var frames: FrameNumbers
         /// The upper-layer protocol (IPv6: the next header of the fragment header at offset 0).
         var upperProtocol: UInt8
     }
@@ -57,7 +57,7 @@ public struct FragmentReassembler {
         /// Received byte ranges, sorted and disjoint.
         var covered: [Range<Int>] = []
         var total: Int?
-        var frames: [Int] = []
+        var frames = FrameNumbers()
         var firstFrame: Int
         var firstTime: CaptureTime
         var upperProtocol: UInt8?
@@ -67,7 +67,12 @@ public struct FragmentReassembler {
     private var pending: [Key: Pending] = [:]
     /// The datagram of the latest fragment, kept out of `pending`: the fragments of one datagram
     /// usually arrive back to back, and then none of them costs a dictionary lookup.
-    private var recent: (key: Key, entry: Pending)?
+    private var recentKey: Key?
+    /// Meaningful only while `recentKey` is set.
+    private var recentEntry = Pending(firstFrame: 0, firstTime: .zero)
+    /// Buffers of the last completed datagram, reused for the next one (no allocation per datagram).
+    private var spareBytes: [UInt8] = []
+    private var spareCovered: [Range<Int>] = []
     private var bufferedBytes = 0
     private var lastExpiry = CaptureTime.zero
     /// Fragments whose bytes had all arrived before, identically.
@@ -76,7 +81,7 @@ public struct FragmentReassembler {
 
     public init(limits: Limits = .default) { self.limits = limits }
 
-    public var pendingDatagrams: Int { pending.count + (recent == nil ? 0 : 1) }
+    public var pendingDatagrams: Int { pending.count + (recentKey == nil ? 0 : 1) }
 
     /// Adds one fragment; returns the datagram when this fragment completed it.
     /// `upperProtocol` is the protocol this fragment announces when it is the first (offset 0).
@@ -94,11 +99,11 @@ public struct FragmentReassembler {
         }
         // Taken out and kept as `recent` afterwards, so that it is mutated uniquely, in place.
         var entry: Pending
-        if recent?.key == key, let cached = recent.take() {
-            entry = cached.entry
+        if recentKey == key {
+            entry = takeRecent()
         } else {
             settleRecent()
-            if let existing = pending.removeValue(forKey: key) {
+            if !pending.isEmpty, let existing = pending.removeValue(forKey: key) {
                 entry = existing
             } else {
                 guard pending.count < limits.maxPendingDatagrams else {
@@ -106,11 +111,17 @@ public struct FragmentReassembler {
                     return nil
                 }
                 entry = Pending(firstFrame: frame, firstTime: time)
+                swap(&entry.bytes, &spareBytes)
+                swap(&entry.covered, &spareCovered)
                 entry.bytes.reserveCapacity(min(limits.maxDatagramBytes, max(end, 2048)))
-                entry.frames.reserveCapacity(4)  // one allocation for the usual two to four fragments
             }
         }
-        defer { if entry.frames.count > 0 { recent = (key, entry) } }
+        defer {
+            if !entry.frames.isEmpty {
+                recentKey = key
+                swap(&recentEntry, &entry)
+            }
+        }
 
         // Lengths must agree: one last fragment, nothing beyond it (RFC 8200 4.5: discard otherwise;
         // here only the offending fragment is dropped, so the first arrival still wins).
@@ -144,25 +155,64 @@ public struct FragmentReassembler {
 
         var overlapDiffers = false
         var newBytes = 0
+        if growth == data.count, !data.isEmpty, entry.covered.last?.upperBound ?? 0 == offset {
+            // In order (the usual case): the bytes were appended above and extend the last range.
+            newBytes = growth
+            if entry.covered.isEmpty {
+                entry.covered.append(offset..<end)
+            } else {
+                entry.covered[entry.covered.count - 1] = entry.covered[entry.covered.count - 1].lowerBound..<end
+            }
+        } else {
+            mergeOutOfOrder(&entry, offset: offset, data: data, overlapDiffers: &overlapDiffers, newBytes: &newBytes)
+        }
+
+        if overlapDiffers {
+            report(.overlappingFragments, frame, key.fileIndex, "fragment [\(offset), \(end)) overlaps earlier bytes with different content; earlier kept")
+        } else if newBytes == 0 && !data.isEmpty {
+            duplicates += 1
+        }
+        if !entry.frames.containsFrame(frame) { entry.frames.append(frame) }
+
+        guard let total = entry.total, entry.covered.count == 1, entry.covered[0] == 0..<total else { return nil }
+        guard let upper = entry.upperProtocol ?? upperProtocol else { return nil }
+        bufferedBytes -= entry.bytes.count
+        // The buffer never grows past the last fragment's end, so it is exactly the datagram: moved, not copied.
+        var bytes: [UInt8] = []
+        swap(&bytes, &entry.bytes)
+        let datagram = Datagram(bytes: bytes, frames: entry.frames, upperProtocol: upper)
+        entry.frames = FrameNumbers()  // tells the defer not to put it back
+        entry.covered.removeAll(keepingCapacity: true)
+        swap(&entry.covered, &spareCovered)
+        reassembled += 1
+        return datagram
+    }
+
+    /// Copies the parts of a fragment not received yet (the first arrival wins), notes whether the
+    /// overlapping parts differ, and merges its range into the sorted covered ranges.
+    private func mergeOutOfOrder(_ entry: inout Pending, offset: Int, data: UnsafeRawBufferPointer,
+                                 overlapDiffers: inout Bool, newBytes: inout Int) {
+        let end = offset + data.count
         var cursor = offset
+        var differs = false, fresh = 0
         entry.bytes.withUnsafeMutableBytes { buffer in
             for range in entry.covered {
                 if range.upperBound <= cursor || range.lowerBound >= end { continue }
                 if range.lowerBound > cursor {
                     copy(data, from: cursor - offset, to: buffer, at: cursor, count: range.lowerBound - cursor)
-                    newBytes += range.lowerBound - cursor
+                    fresh += range.lowerBound - cursor
                 }
                 let overlapEnd = min(range.upperBound, end)
                 let overlapStart = max(range.lowerBound, cursor)
                 for index in overlapStart..<overlapEnd where buffer[index] != data[index - offset] {
-                    overlapDiffers = true
+                    differs = true
                     break
                 }
                 cursor = max(cursor, overlapEnd)
             }
             if cursor < end {
                 copy(data, from: cursor - offset, to: buffer, at: cursor, count: end - cursor)
-                newBytes += end - cursor
+                fresh += end - cursor
             }
         }
         // Merge [offset, end) into the sorted covered ranges in place (they are few: no new arrays).
@@ -181,23 +231,8 @@ public struct FragmentReassembler {
         }
         if !span.isEmpty { entry.covered.insert(span, at: index) }
 
-        if overlapDiffers {
-            report(.overlappingFragments, frame, key.fileIndex, "fragment [\(offset), \(end)) overlaps earlier bytes with different content; earlier kept")
-        } else if newBytes == 0 && !data.isEmpty {
-            duplicates += 1
-        }
-        if !entry.frames.contains(frame) { entry.frames.append(frame) }
-
-        guard let total = entry.total, entry.covered.count == 1, entry.covered[0] == 0..<total else { return nil }
-        guard let upper = entry.upperProtocol ?? upperProtocol else { return nil }
-        bufferedBytes -= entry.bytes.count
-        // The buffer never grows past the last fragment's end, so it is exactly the datagram: moved, not copied.
-        var bytes: [UInt8] = []
-        swap(&bytes, &entry.bytes)
-        let datagram = Datagram(bytes: bytes, frames: entry.frames, upperProtocol: upper)
-        entry.frames = []  // tells the defer not to put it back
-        reassembled += 1
-        return datagram
+        overlapDiffers = differs
+        newBytes = fresh
     }
 
     /// Drops datagrams that began before `limit`, reporting each at its first frame.
@@ -223,9 +258,24 @@ public struct FragmentReassembler {
         bufferedBytes = 0
     }
 
+    /// Takes the bytes of a datagram `add` returned back once it was decoded, for the next one.
+    mutating func recycle(_ bytes: inout [UInt8]) {
+        guard bytes.capacity <= 4096 else { return }  // a large datagram's buffer is given back
+        bytes.removeAll(keepingCapacity: true)
+        swap(&bytes, &spareBytes)
+    }
+
+    /// Moves the recent datagram out, leaving an empty one in its place (no copy).
+    private mutating func takeRecent() -> Pending {
+        recentKey = nil
+        var entry = Pending(firstFrame: 0, firstTime: .zero)
+        swap(&entry, &recentEntry)
+        return entry
+    }
+
     /// Moves the recent datagram into `pending`.
     private mutating func settleRecent() {
-        if let cached = recent.take() { pending[cached.key] = cached.entry }
+        if let key = recentKey { pending[key] = takeRecent() }
     }
 
     @inline(__always)

@@ -6,8 +6,10 @@ struct PacketContext {
     var frame: Int
     var fileIndex: Int
     var time: CaptureTime
-    /// Frames of a reassembled datagram in arrival order; nil means just `frame`.
-    var frames: [Int]?
+    /// Frames of a reassembled datagram in arrival order, lent by the caller for the time of the
+    /// call (a pointer keeps the context a plain value, copied without reference counting); nil
+    /// means just `frame`.
+    var frames: UnsafePointer<FrameNumbers>?
     /// Tunnel nesting so far; bounded so that crafted packets cannot recurse without end.
     var depth = 0
     /// The IP header claimed more bytes than were captured; the upper layer got what there was and
@@ -15,5 +17,5 @@ struct PacketContext {
     var ipLengthExceedsCapture = false
 
     /// Every frame that carried the bytes; the common single frame costs no allocation.
-    var allFrames: FrameNumbers { frames.map(FrameNumbers.init) ?? FrameNumbers(frame) }
+    var allFrames: FrameNumbers { frames?.pointee ?? FrameNumbers(frame) }
 }

@@ -121,7 +121,7 @@ enum SIPHeaderSection {
         return result
     }
 
-    private static func parseLength(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Range<Int>,
+    static func parseLength(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Range<Int>,
                                     maxValue: Int) -> ContentLength {
         var cursor = value.lowerBound
         while cursor < value.upperBound, isWhitespace(bytes[cursor]) { cursor += 1 }

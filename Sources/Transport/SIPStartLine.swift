@@ -13,6 +13,11 @@ public enum SIPStartLine {
     public static func matches(_ bytes: UnsafeRawBufferPointer, limit: Int = 512) -> Bool {
         let window = min(bytes.count, limit)
         var end = 0
+        // Eight bytes at a time while none is a control byte (the usual printable start line);
+        // the byte loop below then decides on the word that holds one.
+        while end + 8 <= window, !ASCIIWord.hasControlByte(bytes.loadUnaligned(fromByteOffset: end, as: UInt64.self)) {
+            end += 8
+        }
         while end < window {
             let byte = bytes[end]
             // One comparison for the usual printable byte; the rare control bytes decide below.

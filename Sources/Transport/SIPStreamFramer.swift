@@ -34,8 +34,8 @@ public struct SIPStreamFramer: Sendable {
     private enum State {
         /// A start line, possibly after CR/LF keep-alives.
         case messageStart
-        /// A header section that began at `start`; the empty line is searched from `resumeAt`.
-        case header(start: Int, resumeAt: Int, isHTTP: Bool)
+        /// A header section that began at `start`; `scan` goes on where the last bytes ended.
+        case header(start: Int, scan: SIPHeaderScan, isHTTP: Bool)
         case body(start: Int, end: Int)
         /// Skipping bytes since `skipFrom` to the next SIP start line; `counted` when the reason
         /// for skipping was already reported.
@@ -72,9 +72,17 @@ public struct SIPStreamFramer: Sendable {
         webSocket = WebSocketMessageAssembler(maxMessageBytes: limits.maxWebSocketMessageBytes)
     }
 
-    /// Appends the next bytes of the stream, carried by `frame`, and emits every message they complete.
+    /// Appends the next bytes of the stream, carried by `frame`, and emits every message they
+    /// complete (an owned copy of each).
     public mutating func append(_ bytes: ArraySlice<UInt8>, frame: Int, fileIndex: Int = 0, time: CaptureTime,
                                 emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        append(bytes, frame: frame, fileIndex: fileIndex, time: time, lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// Appends the next bytes of the stream, carried by `frame`, and lends every message they
+    /// complete (valid during the call).
+    public mutating func append(_ bytes: ArraySlice<UInt8>, frame: Int, fileIndex: Int = 0, time: CaptureTime,
+                                lend emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         guard !bytes.isEmpty else { return }
         let chunkStart = streamEnd
         streamEnd += bytes.count
@@ -160,18 +168,18 @@ public struct SIPStreamFramer: Sendable {
 
     /// Frames as much as `storage` allows; `storage` holds the stream bytes `base..<streamEnd`.
     private mutating func run(_ storage: UnsafeBufferPointer<UInt8>, base: Int,
-                              emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                              emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         // Each pass consumes bytes or changes state toward consuming them; `return` waits for more.
         while true {
             switch state {
             case .messageStart:
                 guard startMessage(storage, base: base) else { return }
-            case .header(let start, let resumeAt, let isHTTP):
-                guard finishHeader(storage, base: base, start: start, resumeAt: resumeAt, isHTTP: isHTTP,
+            case .header(let start, let scan, let isHTTP):
+                guard finishHeader(storage, base: base, start: start, scan: scan, isHTTP: isHTTP,
                                    problem: problem) else { return }
             case .body(let start, let end):
                 guard streamEnd >= end else { return }
-                emitMessage(Array(UnsafeBufferPointer(rebasing: storage[(start - base)..<(end - base)])),
+                emitMessage(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: storage[(start - base)..<(end - base)])),
                             range: start..<end, emit: emit)
                 position = end
                 state = .messageStart
@@ -211,26 +219,26 @@ public struct SIPStreamFramer: Sendable {
         switch StreamStartLine.kind(storage, line) {
         case .sip?:
             carriesSIP = true
-            state = .header(start: position, resumeAt: position, isHTTP: false)
-        case .http?: state = .header(start: position, resumeAt: position, isHTTP: true)
+            state = .header(start: position, scan: SIPHeaderScan(firstLine: base + lf + 1), isHTTP: false)
+        case .http?: state = .header(start: position, scan: SIPHeaderScan(firstLine: base + lf + 1), isHTTP: true)
         case nil: beginResync(atLineStart: true, counted: false)
         }
         return true
     }
 
     /// Completes a header section when its empty line has arrived. False: need more bytes.
-    private mutating func finishHeader(_ storage: UnsafeBufferPointer<UInt8>, base: Int, start: Int, resumeAt: Int,
-                                       isHTTP: Bool, problem: (DecodeProblem) -> Void) -> Bool {
+    private mutating func finishHeader(_ storage: UnsafeBufferPointer<UInt8>, base: Int, start: Int,
+                                       scan: SIPHeaderScan, isHTTP: Bool, problem: (DecodeProblem) -> Void) -> Bool {
         let headerEnd: Int
-        switch SIPHeaderSection.findEnd(storage, from: resumeAt - base) {
-        case .needMore(let resume):
+        var scan = scan
+        if let end = scan.scan(storage, base: base, maxValue: limits.maxBodyBytes) {
+            headerEnd = end
+        } else {
             guard streamEnd - start > limits.maxHeaderBytes else {
-                state = .header(start: start, resumeAt: base + resume, isHTTP: isHTTP)
+                state = .header(start: start, scan: scan, isHTTP: isHTTP)
                 return false
             }
             headerEnd = streamEnd
-        case .found(let end):
-            headerEnd = base + end
         }
         if headerEnd - start > limits.maxHeaderBytes {
             report(.malformedSIP, at: start, "header section longer than \(limits.maxHeaderBytes) bytes", problem)
@@ -253,7 +261,7 @@ public struct SIPStreamFramer: Sendable {
             return true
         }
         let bodyLength: Int
-        switch SIPHeaderSection.contentLength(section, maxValue: limits.maxBodyBytes) {
+        switch scan.contentLength(of: section, maxValue: limits.maxBodyBytes) {
         case .absent:
             bodyLength = 0
         case .value(let length) where length <= limits.maxBodyBytes:
@@ -347,7 +355,7 @@ public struct SIPStreamFramer: Sendable {
 
     /// Reads one frame at `position`. False: need more bytes.
     private mutating func readWebSocketFrame(_ storage: UnsafeBufferPointer<UInt8>, base: Int,
-                                             emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+                                             emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
         switch webSocket.read(storage, at: position - base, offset: position) {
         case .needMore:
             return false
@@ -363,7 +371,7 @@ public struct SIPStreamFramer: Sendable {
             // CRLF keep-alives travel as WebSocket messages of their own (e.g. JsSIP sends "\r\n\r\n").
             guard message.bytes.contains(where: { $0 != 0x0d && $0 != 0x0a }) else { return true }
             if Self.startsWithSIPStartLine(message.bytes) {
-                emitMessage(message.bytes, range: message.start..<position, emit: emit)
+                message.bytes.withUnsafeBytes { emitMessage($0, range: message.start..<position, emit: emit) }
             } else if carriesSIP {
                 report(.malformedSIP, at: message.start, "WebSocket message is not SIP", problem)
             }
@@ -399,11 +407,13 @@ public struct SIPStreamFramer: Sendable {
 
     // MARK: - Bookkeeping
 
-    private mutating func emitMessage(_ bytes: [UInt8], range: Range<Int>, emit: (SIPPayload) -> Void) {
+    private mutating func emitMessage(_ bytes: UnsafeRawBufferPointer, range: Range<Int>,
+                                      emit: (SIPPayloadView) -> Void) {
         carriesSIP = true
         emittedMessages += 1
         let carriers = frames.frames(carrying: range, streamEnd: streamEnd)
-        emit(SIPPayload(bytes: bytes, flow: flow, time: carriers.time, frames: carriers.frames, fileIndex: fileIndex))
+        emit(SIPPayloadView(bytes: bytes, flow: flow, time: carriers.time, frames: carriers.frames,
+                            fileIndex: fileIndex, viaHEP: false))
     }
 
     private func frame(at offset: Int) -> Int { frames.frame(at: offset) }

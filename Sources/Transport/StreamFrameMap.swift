@@ -21,18 +21,20 @@ struct StreamFrameMap: Sendable {
     /// The frames that carried `range` (capture order, each once) and the time of the latest,
     /// which is the frame that completed it. `streamEnd` bounds the last marker.
     func frames(carrying range: Range<Int>, streamEnd: Int) -> (frames: FrameNumbers, time: CaptureTime) {
-        var frames: FrameNumbers = []
+        var frames = FrameNumbers()
         var latest: Marker?
+        var ordered = true
         for index in markers.indices {
             let marker = markers[index]
             if marker.offset >= range.upperBound { break }
             let end = index + 1 < markers.count ? markers[index + 1].offset : streamEnd
             if end <= range.lowerBound { continue }
+            if let last = frames.last, last >= marker.frame { ordered = false }
             frames.append(marker.frame)
             if latest.map({ marker.frame >= $0.frame }) ?? true { latest = marker }
         }
         // Segments delivered after a hole filled can come from earlier or later frames.
-        if zip(frames, frames.dropFirst()).contains(where: { $0 >= $1 }) {
+        if !ordered {
             frames = FrameNumbers(Array(Set(frames)).sorted())
         }
         return (frames, latest?.time ?? .zero)

@@ -76,12 +76,16 @@ enum StreamStartLine {
         while uriStart < uriEnd, bytes[uriStart] == 0x20 { uriStart += 1 }
         while uriEnd > uriStart, bytes[uriEnd - 1] == 0x20 { uriEnd -= 1 }
         guard uriStart < uriEnd else { return false }
-        var colon = false
-        for index in uriStart..<uriEnd {
-            if bytes[index] < 0x21 { return false }
-            colon = colon || bytes[index] == UInt8(ascii: ":")
+        var index = uriStart
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index + 8 <= uriEnd, !ASCIIWord.hasByte(below: 0x21, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
         }
-        return colon
+        while index < uriEnd {
+            if bytes[index] < 0x21 { return false }
+            index += 1
+        }
+        return SIPHeaderSection.index(of: UInt8(ascii: ":"), in: bytes, from: uriStart, to: uriEnd) != nil
     }
 
     /// Whether a SIP or HTTP start line can begin with `byte` (a method token or "SIP/", "HTTP/").

@@ -56,7 +56,7 @@ struct TCPByteStream: Sendable {
 
     /// Takes one segment travelling in this direction.
     mutating func receive(_ segment: TCPSegment, limits: TCPReassembler.Limits,
-                          emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                          emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         var sequence = segment.sequence
         if segment.flags.contains(.syn) {
             // A retransmitted SYN must not rewind a stream already under way.
@@ -84,7 +84,7 @@ struct TCPByteStream: Sendable {
     /// The peer acknowledged up to `acknowledgment`: data before it that is still missing here
     /// was received but never captured, so the hole cannot fill.
     mutating func acknowledged(_ acknowledgment: UInt32, now: CaptureTime,
-                               emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                               emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         while let next = nextSequence, let first = pending.first {
             let acked = offset(of: acknowledgment, from: next)
             guard acked > 0, acked < Self.maxSequenceJump, acked >= offset(of: first.sequence, from: next) else { return }
@@ -95,7 +95,7 @@ struct TCPByteStream: Sendable {
 
     /// Gives up on holes open longer than the limit allows (capture time `now`).
     mutating func expireHoles(now: CaptureTime, limits: TCPReassembler.Limits,
-                              emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                              emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         guard let since = holeSince, now.seconds(since: since) > limits.holeTimeout else { return }
         skipHoles(now: now, reason: "no retransmission within \(limits.holeTimeout) s", emit: emit, problem: problem)
         closeIfFinished(problem: problem)
@@ -103,7 +103,7 @@ struct TCPByteStream: Sendable {
 
     /// The connection ended (FIN, RST, expiry, end of capture): delivers what is buffered past
     /// any holes, then finishes the framer.
-    mutating func close(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+    mutating func close(emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         while !pending.isEmpty {
             skipHole(reason: "the stream ended before they arrived", emit: emit, problem: problem)
         }
@@ -115,7 +115,7 @@ struct TCPByteStream: Sendable {
     // MARK: - Sequencing
 
     private mutating func accept(_ chunk: Chunk, limits: TCPReassembler.Limits,
-                                 emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                                 emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         guard let next = nextSequence else { return }
         let count = chunk.bytes.count
         let start = offset(of: chunk.sequence, from: next)
@@ -183,7 +183,7 @@ struct TCPByteStream: Sendable {
     /// before the first segment seen moves the start back, as long as everything delivered so far
     /// is still at hand (at most two segments) and no message came out yet. True when it did.
     private mutating func restartEarlier(_ chunk: Chunk, limits: TCPReassembler.Limits,
-                                         emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+                                         emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
         guard initialSequence == nil, framer.emittedMessages == 0, !framer.isWebSocket, let next = nextSequence
         else { return false }
         let seen = delivered.entries.map(\.chunk)
@@ -251,7 +251,7 @@ struct TCPByteStream: Sendable {
     }
 
     /// Delivers pending chunks that are now in sequence.
-    private mutating func drain(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+    private mutating func drain(emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         while let next = nextSequence, let first = pending.first, offset(of: first.sequence, from: next) <= 0 {
             pending.removeFirst()
             pendingBytes -= first.bytes.count
@@ -265,12 +265,12 @@ struct TCPByteStream: Sendable {
         holeSince = pending.isEmpty ? nil : holeSince
     }
 
-    private mutating func deliver(_ chunk: Chunk, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+    private mutating func deliver(_ chunk: Chunk, emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         nextSequence = chunk.sequence &+ UInt32(truncatingIfNeeded: chunk.bytes.count)
         deliveredBytes += chunk.bytes.count
         delivered.remember(chunk)
         framer.append(chunk.bytes, frame: chunk.frame, fileIndex: chunk.fileIndex, time: chunk.time,
-                      emit: emit, problem: problem)
+                      lend: emit, problem: problem)
         if !deferredProblems.isEmpty, framer.carriesSIP {
             deferredProblems.forEach(problem)
             deferredProblems.removeAll()
@@ -287,7 +287,7 @@ struct TCPByteStream: Sendable {
     }
 
     /// Skips the hole before the first pending chunk: those bytes were never captured.
-    private mutating func skipHole(reason: String, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+    private mutating func skipHole(reason: String, emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         guard let next = nextSequence, let first = pending.first else { return }
         report(problem, DecodeProblem(kind: .tcpGap, frame: first.frame, fileIndex: first.fileIndex,
                               detail: "\(offset(of: first.sequence, from: next)) bytes before this frame never "
@@ -298,7 +298,7 @@ struct TCPByteStream: Sendable {
     }
 
     private mutating func skipHoles(now: CaptureTime, reason: String,
-                                    emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                                    emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         while !pending.isEmpty { skipHole(reason: reason, emit: emit, problem: problem) }
         holeSince = nil
     }

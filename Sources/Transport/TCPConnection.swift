@@ -67,7 +67,10 @@ struct TCPConnection: Sendable {
     /// afresh as number `serial`; returns whether it did. Mutating, so the common case costs no copy.
     mutating func replaceIfReused(by segment: TCPSegment, forward isForward: Bool, serial: Int,
                                   framing: SIPStreamFramer.Limits,
-                                  emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+                                  emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) -> Bool {
+        // isReused's own first test, made here: calling it on a connection held in the table
+        // copies the whole connection (841 bytes) first, which data on an open connection need not.
+        guard isClosed || segment.flags.contains(.syn) else { return false }
         guard isReused(by: segment, forward: isForward) else { return false }
         close(emit: emit, problem: problem)
         let key = Key(low: forward.framer.flow.source, high: forward.framer.flow.destination)
@@ -76,7 +79,7 @@ struct TCPConnection: Sendable {
     }
 
     mutating func receive(_ segment: TCPSegment, forward isForward: Bool, limits: TCPReassembler.Limits,
-                          emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                          emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         lastActivity = max(lastActivity, segment.time)
         if isClosed { return }
         if isForward {
@@ -98,13 +101,13 @@ struct TCPConnection: Sendable {
     }
 
     mutating func expireHoles(now: CaptureTime, limits: TCPReassembler.Limits,
-                              emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+                              emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         forward.expireHoles(now: now, limits: limits, emit: emit, problem: problem)
         backward.expireHoles(now: now, limits: limits, emit: emit, problem: problem)
     }
 
     /// Ends both directions, delivering what can be delivered.
-    mutating func close(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+    mutating func close(emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         forward.close(emit: emit, problem: problem)
         backward.close(emit: emit, problem: problem)
         isClosed = true

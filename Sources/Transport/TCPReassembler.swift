@@ -14,10 +14,10 @@ public struct TCPReassembler: Sendable {
     /// The bounds reassembly keeps to.
     public let limits: Limits
     private var connections: [TCPConnection.Key: TCPConnection] = [:]
-    /// Where the last segment's connection sits in `connections`: consecutive segments usually
-    /// belong to one connection, and then finding it costs no hashing. Cleared whenever a
-    /// connection is added or removed (which invalidates dictionary indices).
-    private var lastLookup: (key: TCPConnection.Key, index: [TCPConnection.Key: TCPConnection].Index)?
+    /// Where recently used connections sit in `connections`: then finding a segment's
+    /// connection costs no hashing. Cleared whenever a connection is added or removed (which
+    /// invalidates dictionary indices).
+    private var lookupCache = TCPLookupCache()
     private var serial = 0
     private var nextSweep: CaptureTime?
 
@@ -29,8 +29,16 @@ public struct TCPReassembler: Sendable {
     /// Connections held, including recently closed ones kept to recognise late retransmissions.
     public var connectionCount: Int { connections.count }
 
-    /// Takes one segment; emits every SIP message it completes and reports every problem it shows.
+    /// Takes one segment; emits every SIP message it completes (an owned copy of each) and reports
+    /// every problem it shows.
     public mutating func ingest(_ segment: TCPSegment, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        ingest(segment, lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// Takes one segment; lends every SIP message it completes (valid during the call) and
+    /// reports every problem it shows.
+    public mutating func ingest(_ segment: TCPSegment, lend emit: (SIPPayloadView) -> Void,
+                                problem: (DecodeProblem) -> Void) {
         sweepIfDue(now: segment.time, emit: emit, problem: problem)
         let (key, isForward) = TCPConnection.Key.of(segment.flow)
         if let index = index(of: key) {
@@ -48,22 +56,28 @@ public struct TCPReassembler: Sendable {
         }
         var connection = newConnection(key, time: segment.time)
         connection.receive(segment, forward: isForward, limits: limits, emit: emit, problem: problem)
-        lastLookup = nil
+        lookupCache.removeAll()
         connections[key] = connection
     }
 
     private mutating func index(of key: TCPConnection.Key) -> [TCPConnection.Key: TCPConnection].Index? {
-        if let last = lastLookup, last.key == key { return last.index }
+        if let index = lookupCache.index(of: key) { return index }
         guard let index = connections.index(forKey: key) else { return nil }
-        lastLookup = (key, index)
+        lookupCache.remember(key, at: index)
         return index
     }
 
     /// Flushes and forgets connections with no segment since `olderThan` (capture time).
     public mutating func expire(olderThan cutoff: CaptureTime, emit: (SIPPayload) -> Void,
                                 problem: (DecodeProblem) -> Void) {
+        expire(olderThan: cutoff, lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// `expire(olderThan:emit:problem:)` lending the messages instead of copying them.
+    public mutating func expire(olderThan cutoff: CaptureTime, lend emit: (SIPPayloadView) -> Void,
+                                problem: (DecodeProblem) -> Void) {
         let idle = connections.filter { $0.value.lastActivity < cutoff }.sorted { $0.value.serial < $1.value.serial }
-        if !idle.isEmpty { lastLookup = nil }
+        if !idle.isEmpty { lookupCache.removeAll() }
         for (key, var connection) in idle {
             connections.removeValue(forKey: key)
             connection.close(emit: emit, problem: problem)
@@ -72,8 +86,13 @@ public struct TCPReassembler: Sendable {
 
     /// End of input: flushes every connection (in the order they were first seen) and forgets them.
     public mutating func finish(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        finish(lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// `finish(emit:problem:)` lending the messages instead of copying them.
+    public mutating func finish(lend emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         let all = connections.values.sorted { $0.serial < $1.serial }
-        lastLookup = nil
+        lookupCache.removeAll()
         connections.removeAll()
         for var connection in all { connection.close(emit: emit, problem: problem) }
     }
@@ -84,14 +103,14 @@ public struct TCPReassembler: Sendable {
     }
 
     /// Expires idle connections and long-open holes every so often in capture time.
-    private mutating func sweepIfDue(now: CaptureTime, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+    private mutating func sweepIfDue(now: CaptureTime, emit: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
         guard let due = nextSweep else {
             nextSweep = now.adding(seconds: limits.sweepInterval)
             return
         }
         guard now >= due else { return }
         nextSweep = now.adding(seconds: limits.sweepInterval)
-        expire(olderThan: now.adding(seconds: -limits.idleTimeout), emit: emit, problem: problem)
+        expire(olderThan: now.adding(seconds: -limits.idleTimeout), lend: emit, problem: problem)
         for index in connections.indices {
             connections.values[index].expireHoles(now: now, limits: limits, emit: emit, problem: problem)
         }
@@ -99,13 +118,13 @@ public struct TCPReassembler: Sendable {
 
     /// Makes room for a new connection: closes the least recently active ones, about one in
     /// sixteen at a time so that a flood of new connections does not rescan the table each time.
-    private mutating func evictOldest(frame: Int, fileIndex: Int, emit: (SIPPayload) -> Void,
+    private mutating func evictOldest(frame: Int, fileIndex: Int, emit: (SIPPayloadView) -> Void,
                                       problem: (DecodeProblem) -> Void) {
         let victims = connections.sorted {
             ($0.value.isClosed ? 0 : 1, $0.value.lastActivity, $0.value.serial)
                 < ($1.value.isClosed ? 0 : 1, $1.value.lastActivity, $1.value.serial)
         }.prefix(max(1, connections.count / 16))
-        lastLookup = nil
+        lookupCache.removeAll()
         for (key, var connection) in victims {
             connections.removeValue(forKey: key)
             if !connection.isClosed, connection.forward.framer.carriesSIP || connection.backward.framer.carriesSIP {

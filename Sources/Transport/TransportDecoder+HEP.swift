@@ -1,6 +1,6 @@
 /// HEP envelopes on UDP: the SIP message inside, with the original flow and time.
 extension TransportDecoder {
-    mutating func decodeHEP(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+    mutating func decodeHEP(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         let packet: HEPPacket
         do {
             packet = try HEPPacket.parse(bytes)

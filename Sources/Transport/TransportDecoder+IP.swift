@@ -3,7 +3,7 @@ import Capture
 /// IPv4 and IPv6, fragment reassembly, and dispatch to the protocol they carry.
 extension TransportDecoder {
     /// IPv4 (RFC 791): header with options, total length, fragments.
-    mutating func decodeIPv4(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+    mutating func decodeIPv4(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 20 else { return report(.truncated, context, "IPv4 header needs 20 bytes, \(bytes.count) captured") }
         let headerLength = Int(bytes[0] & 0x0f) * 4
         guard headerLength >= 20 else { return report(.malformedPacket, context, "IPv4 header length \(headerLength) < 20") }
@@ -42,7 +42,7 @@ extension TransportDecoder {
     }
 
     /// IPv6 (RFC 8200): fixed header, then the extension header chain up to the upper layer.
-    mutating func decodeIPv6(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+    mutating func decodeIPv6(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 40 else { return report(.truncated, context, "IPv6 header needs 40 bytes, \(bytes.count) captured") }
         var payloadLength = Int(bytes.u16(4))
         // 0 means a jumbogram (RFC 2675) or offloaded length: take what was captured.
@@ -107,26 +107,31 @@ extension TransportDecoder {
     /// Hands a fragment to the reassembler and decodes the datagram it completes.
     mutating func reassemble(key: FragmentReassembler.Key, offset: Int, more: Bool, data: UnsafeRawBufferPointer,
                              upperProtocol: UInt8, source: IPAddress, destination: IPAddress,
-                             _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                             _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         var found: [(DecodeProblemKind, Int, Int, String)] = []
         let datagram = fragments.add(key: key, offset: offset, more: more, data: data, upperProtocol: upperProtocol,
                                      frame: context.frame, time: context.time) { found.append(($0, $1, $2, $3)) }
         for (kind, frame, file, detail) in found { report(kind, frame: frame, fileIndex: file, detail: detail) }
-        guard let datagram else { return }
-        var whole = context
-        whole.frames = datagram.frames
-        datagram.bytes.withUnsafeBytes { buffer in
-            if key.protocolNumber == 0 && key.source.isIPv6 {
-                decodeIPv6Upper(datagram.upperProtocol, buffer, source: source, destination: destination, whole, emit: emit)
-            } else {
-                decodeIPPayload(datagram.upperProtocol, buffer, source: source, destination: destination, whole, emit: emit)
+        guard var datagram else { return }
+        defer { fragments.recycle(&datagram.bytes) }
+        withUnsafePointer(to: datagram.frames) { frames in
+            var whole = context
+            whole.frames = frames
+            datagram.bytes.withUnsafeBytes { buffer in
+                if key.protocolNumber == 0 && key.source.isIPv6 {
+                    decodeIPv6Upper(datagram.upperProtocol, buffer, source: source, destination: destination, whole,
+                                    emit: emit)
+                } else {
+                    decodeIPPayload(datagram.upperProtocol, buffer, source: source, destination: destination, whole,
+                                    emit: emit)
+                }
             }
         }
     }
 
     /// The reassembled fragmentable part of an IPv6 datagram may begin with more extension headers.
     private mutating func decodeIPv6Upper(_ first: UInt8, _ bytes: UnsafeRawBufferPointer, source: IPAddress,
-                                          destination: IPAddress, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                                          destination: IPAddress, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         var next = first
         var offset = 0
         for _ in 0..<16 {
@@ -147,7 +152,7 @@ extension TransportDecoder {
 
     /// The upper layer of an IP packet: UDP, TCP, SCTP, or a tunnel back into IP.
     mutating func decodeIPPayload(_ protocolNumber: UInt8, _ bytes: UnsafeRawBufferPointer, source: IPAddress,
-                                  destination: IPAddress, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                                  destination: IPAddress, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         switch protocolNumber {
         case 17: decodeUDP(bytes, source: source, destination: destination, context, emit: emit)
         case 6: decodeTCP(bytes, source: source, destination: destination, context, emit: emit)

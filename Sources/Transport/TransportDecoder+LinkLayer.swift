@@ -3,9 +3,14 @@ import Capture
 /// Link layers: the header in front of the IP packet, by libpcap link type.
 extension TransportDecoder {
     mutating func decodeLink(_ linkType: LinkType, _ bytes: UnsafeRawBufferPointer, _ context: PacketContext,
-                             emit: (SIPPayload) -> Void) {
+                             emit: (SIPPayloadView) -> Void) {
         switch linkType {
         case .ethernet:
+            // The usual frame, untagged Ethernet II carrying IPv4, goes straight to IPv4 (what
+            // decodeEthernet, decodeEtherType and decodeIPByVersion would do, minus three calls).
+            if bytes.count > 14, bytes.u16(12) == 0x0800, bytes[14] >> 4 == 4 {
+                return decodeIPv4(bytes.slice(14), context, emit: emit)
+            }
             decodeEthernet(bytes, context, emit: emit)
         case .raw, .rawBSD, .rawOpenBSD, .ipv4, .ipv6:
             decodeIPByVersion(bytes, context, emit: emit)
@@ -27,7 +32,7 @@ extension TransportDecoder {
     }
 
     /// Ethernet II; an EtherType field below 1536 is an 802.3 length (LLC frame, never IP for us).
-    mutating func decodeEthernet(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+    mutating func decodeEthernet(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 14 else { return report(.truncated, context, "Ethernet header needs 14 bytes, \(bytes.count) captured") }
         let type = bytes.u16(12)
         guard type >= 0x0600 else { return counters.nonIPFrames += 1 }
@@ -37,7 +42,7 @@ extension TransportDecoder {
     /// Dispatches on an EtherType, unwrapping VLAN tags (802.1Q, QinQ 802.1ad and the older
     /// 0x9100/0x9200 tags) and MPLS label stacks.
     mutating func decodeEtherType(_ etherType: UInt16, _ bytes: UnsafeRawBufferPointer, _ context: PacketContext,
-                                  emit: (SIPPayload) -> Void) {
+                                  emit: (SIPPayloadView) -> Void) {
         var type = etherType
         var offset = 0
         var tags = 0
@@ -73,7 +78,7 @@ extension TransportDecoder {
     /// BSD loopback (DLT_NULL, host byte order of the capturing machine, and DLT_LOOP, network
     /// order): a 4-byte address family. AF_INET is 2 everywhere; AF_INET6 is 10 (Linux), 24
     /// (NetBSD/OpenBSD), 28 (FreeBSD) or 30 (macOS).
-    mutating func decodeLoopback(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+    mutating func decodeLoopback(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 4 else { return report(.truncated, context, "loopback header needs 4 bytes, \(bytes.count) captured") }
         let big = bytes.u32(0)
         let family = big > 0xffff ? bytes.u32LittleEndian(0) : big
@@ -86,7 +91,7 @@ extension TransportDecoder {
 
     /// IP whose version is read from its first nibble (raw IP link types, MPLS, tunnels).
     mutating func decodeIPByVersion(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext,
-                                    emit: (SIPPayload) -> Void, expected: UInt8? = nil) {
+                                    emit: (SIPPayloadView) -> Void, expected: UInt8? = nil) {
         guard !bytes.isEmpty else { return report(.truncated, context, "no IP header captured") }
         let version = bytes[0] >> 4
         if let expected, expected != version {

@@ -16,7 +16,7 @@ struct SCTPPartialMessage {
 /// (RFC 4168); fragmented user messages are rebuilt per stream, bounded.
 extension TransportDecoder {
     mutating func decodeSCTP(_ bytes: UnsafeRawBufferPointer, source: IPAddress, destination: IPAddress,
-                             _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                             _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 12 else { return report(.truncated, context, "SCTP common header needs 12 bytes, \(bytes.count) captured") }
         let from = Endpoint(address: source, port: bytes.u16(0))
         let to = Endpoint(address: destination, port: bytes.u16(2))
@@ -47,7 +47,7 @@ extension TransportDecoder {
     }
 
     private mutating func sctpData(_ data: UnsafeRawBufferPointer, flags: UInt8, stream: UInt16, from: Endpoint,
-                                   to: Endpoint, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                                   to: Endpoint, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         let flow = Flow(source: from, destination: to, transport: .sctp)
         let begins = flags & 0x02 != 0, ends = flags & 0x01 != 0
         if begins && ends { return sctpMessage(data, flow: flow, context, emit: emit) }
@@ -73,13 +73,15 @@ extension TransportDecoder {
             sctpPartial[key] = partial
             return
         }
-        var whole = context
-        whole.frames = partial.frames
-        partial.bytes.withUnsafeBytes { sctpMessage($0, flow: flow, whole, emit: emit) }
+        withUnsafePointer(to: FrameNumbers(partial.frames)) { frames in
+            var whole = context
+            whole.frames = frames
+            partial.bytes.withUnsafeBytes { sctpMessage($0, flow: flow, whole, emit: emit) }
+        }
     }
 
     private mutating func sctpMessage(_ data: UnsafeRawBufferPointer, flow: Flow, _ context: PacketContext,
-                                      emit: (SIPPayload) -> Void) {
+                                      emit: (SIPPayloadView) -> Void) {
         if SIPStartLine.isKeepAlive(data) {
             counters.keepAlives += 1
         } else if SIPStartLine.matches(data) {

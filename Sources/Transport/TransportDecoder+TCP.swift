@@ -4,7 +4,7 @@ import Capture
 /// Content-Length and WebSocket are `TCPReassembler`'s.
 extension TransportDecoder {
     mutating func decodeTCP(_ bytes: UnsafeRawBufferPointer, source: IPAddress, destination: IPAddress,
-                            _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                            _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 20 else { return report(.truncated, context, "TCP header needs 20 bytes, \(bytes.count) captured") }
         let headerLength = Int(bytes[12] >> 4) * 4
         guard headerLength >= 20 else { return report(.malformedPacket, context, "TCP header length \(headerLength) < 20") }
@@ -18,18 +18,26 @@ extension TransportDecoder {
         // The segment's bytes go into a scratch buffer reused for every segment: the reassembler
         // copies only what it must keep (out-of-order data, the last two segments delivered), so a
         // segment costs no allocation.
-        tcpScratch.removeAll(keepingCapacity: tcpScratch.capacity <= Self.maxScratchCapacity)
-        tcpScratch.append(contentsOf: bytes.slice(headerLength).assumingMemoryBound(to: UInt8.self))
+        let payload = bytes.slice(headerLength)
+        if tcpScratch.count < payload.count || tcpScratch.count > Self.maxScratchCapacity {
+            // Grown (or given back after a jumbo segment) only here: otherwise overwritten in place.
+            tcpScratch = [UInt8](repeating: 0, count: max(payload.count, 2048))
+        }
+        tcpScratch.withUnsafeMutableBytes { scratch in
+            if let target = scratch.baseAddress, let source = payload.baseAddress {
+                target.copyMemory(from: source, byteCount: payload.count)
+            }
+        }
         let segment = TCPSegment(
             flow: Flow(source: Endpoint(address: source, port: bytes.u16(0)),
                        destination: Endpoint(address: destination, port: bytes.u16(2)), transport: .tcp),
             sequence: bytes.u32(4), acknowledgment: bytes.u32(8), flags: TCPFlags(rawValue: bytes[13] & 0x1f),
-            payload: tcpScratch[...], frame: context.frame, fileIndex: context.fileIndex,
+            payload: tcpScratch[..<payload.count], frame: context.frame, fileIndex: context.fileIndex,
             time: context.time)
         // Counted in locals: the closures may not touch `self` while `tcp` is being mutated.
         var emitted = (0, 0, 0, 0, 0, 0)
         var found: [DecodeProblem] = []
-        tcp.ingest(segment, emit: { payload in
+        tcp.ingest(segment, lend: { payload in
             TransportDecoder.tally(payload.flow.transport, into: &emitted)
             emit(payload)
         }, problem: { found.append($0) })
@@ -39,10 +47,10 @@ extension TransportDecoder {
     /// A larger scratch buffer (after a jumbo segment) is given back rather than kept.
     static let maxScratchCapacity = 1 << 17
 
-    mutating func finishTCP(emit: (SIPPayload) -> Void) {
+    mutating func finishTCP(emit: (SIPPayloadView) -> Void) {
         var emitted = (0, 0, 0, 0, 0, 0)
         var found: [DecodeProblem] = []
-        tcp.finish(emit: { payload in
+        tcp.finish(lend: { payload in
             TransportDecoder.tally(payload.flow.transport, into: &emitted)
             emit(payload)
         }, problem: { found.append($0) })
@@ -63,12 +71,12 @@ extension TransportDecoder {
 
     @inline(__always)
     private mutating func absorb(_ emitted: (Int, Int, Int, Int, Int, Int), _ found: [DecodeProblem]) {
-        transportCounts[0] += emitted.0
-        transportCounts[1] += emitted.1
-        transportCounts[2] += emitted.2
-        transportCounts[3] += emitted.3
-        transportCounts[4] += emitted.4
-        transportCounts[5] += emitted.5
+        transportCounts.0 += emitted.0
+        transportCounts.1 += emitted.1
+        transportCounts.2 += emitted.2
+        transportCounts.3 += emitted.3
+        transportCounts.4 += emitted.4
+        transportCounts.5 += emitted.5
         for problem in found { report(problem.kind, frame: problem.frame, fileIndex: problem.fileIndex, detail: problem.detail) }
     }
 }

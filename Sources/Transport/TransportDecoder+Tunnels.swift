@@ -1,7 +1,7 @@
 /// GRE (RFC 2784/2890, and the enhanced GRE of PPTP, RFC 2637) with what it carries: IP,
 /// transparent Ethernet bridging, PPP and ERSPAN types I, II and III.
 extension TransportDecoder {
-    mutating func decodeGRE(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+    mutating func decodeGRE(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 4 else { return report(.truncated, context, "GRE header needs 4 bytes, \(bytes.count) captured") }
         let flags = bytes.u16(0)
         let version = flags & 0x7
@@ -45,7 +45,7 @@ extension TransportDecoder {
     }
 
     /// PPP in HDLC-like framing (RFC 1662), address/control and protocol field possibly compressed.
-    mutating func decodePPP(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayload) -> Void) {
+    mutating func decodePPP(_ bytes: UnsafeRawBufferPointer, _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         var offset = 0
         if bytes.count >= 2 && bytes[0] == 0xff && bytes[1] == 0x03 { offset = 2 }
         guard bytes.count > offset else { return report(.truncated, context, "PPP header cut short") }

@@ -1,7 +1,7 @@
 /// UDP: SIP recognised by content on any port, CRLF keep-alives, HEP and VXLAN.
 extension TransportDecoder {
     mutating func decodeUDP(_ bytes: UnsafeRawBufferPointer, source: IPAddress, destination: IPAddress,
-                            _ context: PacketContext, emit: (SIPPayload) -> Void) {
+                            _ context: PacketContext, emit: (SIPPayloadView) -> Void) {
         guard bytes.count >= 8 else { return report(.truncated, context, "UDP header needs 8 bytes, \(bytes.count) captured") }
         let sourcePort = bytes.u16(0), destinationPort = bytes.u16(2)
         var length = Int(bytes.u16(4))

@@ -27,8 +27,9 @@ public struct TransportDecoder {
     public let limits: Limits
     /// Counters kept on the hot path; `statistics` assembles the public view from them.
     var counters = DecodeStatistics()
-    /// SIP messages per transport, indexed by `TransportDecoder.slot(of:)` (no hashing per message).
-    var transportCounts = [Int](repeating: 0, count: 6)
+    /// SIP messages per transport, in the order of `TransportDecoder.slot(of:)`: a tuple, so that
+    /// counting a message costs neither hashing nor an array's uniqueness check.
+    var transportCounts = (0, 0, 0, 0, 0, 0)
     /// Frames of the link type seen last, not yet added to `counters.linkTypes`.
     private var currentLinkType: Int32 = -1
     private var currentLinkTypeFrames = 0
@@ -36,8 +37,10 @@ public struct TransportDecoder {
     /// What was decoded so far: frames, SIP messages by transport, problems by kind.
     public var statistics: DecodeStatistics {
         var result = counters
-        for (slot, transport) in TransportDecoder.transports.enumerated() where transportCounts[slot] > 0 {
-            result.sipPayloads[transport, default: 0] += transportCounts[slot]
+        let counts = [transportCounts.0, transportCounts.1, transportCounts.2, transportCounts.3, transportCounts.4,
+                      transportCounts.5]
+        for (slot, transport) in TransportDecoder.transports.enumerated() where counts[slot] > 0 {
+            result.sipPayloads[transport, default: 0] += counts[slot]
         }
         if currentLinkTypeFrames > 0 { result.linkTypes[currentLinkType, default: 0] += currentLinkTypeFrames }
         result.duplicateFragments = fragments.duplicates
@@ -64,7 +67,6 @@ public struct TransportDecoder {
     /// Holds the payload of the TCP segment being decoded (see `decodeTCP`).
     var tcpScratch: [UInt8] = []
     private(set) var problemLog: [DecodeProblem] = []
-    private var lastTime = CaptureTime.zero
 
     public init(limits: Limits = .default) {
         self.limits = limits
@@ -74,23 +76,46 @@ public struct TransportDecoder {
 
     /// Decodes one owned frame. Problems are kept for `drainProblems()`.
     public mutating func decode(_ frame: Frame, emit: (SIPPayload) -> Void) {
-        frame.withPacketView { decodePacket($0, emit: emit) }
+        frame.withPacketView { decodePacket($0, emit: { emit($0.payload()) }) }
     }
 
     /// Decodes one borrowed packet (the zero-copy path). Problems are kept for `drainProblems()`.
     public mutating func decode(_ packet: PacketView, emit: (SIPPayload) -> Void) {
-        decodePacket(packet, emit: emit)
+        decodePacket(packet, emit: { emit($0.payload()) })
     }
 
     /// Decodes one borrowed packet and hands each problem it showed to `problem`.
     public mutating func decode(_ packet: PacketView, emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
-        decodePacket(packet, emit: emit)
+        decode(packet, lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// Decodes one borrowed packet, lends each SIP message it completes to `lend` (no copy: the
+    /// view is valid during that call only) and hands each problem it showed to `problem`.
+    public mutating func decode(_ packet: PacketView, lend: (SIPPayloadView) -> Void,
+                                problem: (DecodeProblem) -> Void) {
+        decodePacket(packet, emit: lend)
         if !problemLog.isEmpty { drainProblems().forEach(problem) }
     }
 
     /// Flushes reassembly state at the end of the input: incomplete datagrams and streams are
     /// reported, complete buffered messages emitted.
     public mutating func finish(emit: (SIPPayload) -> Void) {
+        finishDecoding(emit: { emit($0.payload()) })
+    }
+
+    /// `finish` that hands each remaining problem to `problem`.
+    public mutating func finish(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
+        finish(lend: { emit($0.payload()) }, problem: problem)
+    }
+
+    /// `finish` that lends the remaining messages (valid during the call) and hands each remaining
+    /// problem to `problem`.
+    public mutating func finish(lend: (SIPPayloadView) -> Void, problem: (DecodeProblem) -> Void) {
+        finishDecoding(emit: lend)
+        drainProblems().forEach(problem)
+    }
+
+    private mutating func finishDecoding(emit: (SIPPayloadView) -> Void) {
         var found: [(DecodeProblemKind, Int, Int, String)] = []
         fragments.finish { found.append(($0, $1, $2, $3)) }
         for (kind, frame, file, detail) in found { report(kind, frame: frame, fileIndex: file, detail: detail) }
@@ -102,12 +127,6 @@ public struct TransportDecoder {
         finishTCP(emit: emit)
     }
 
-    /// `finish` that hands each remaining problem to `problem`.
-    public mutating func finish(emit: (SIPPayload) -> Void, problem: (DecodeProblem) -> Void) {
-        finish(emit: emit)
-        drainProblems().forEach(problem)
-    }
-
     /// Problems reported since the last drain, in the order they were found.
     public mutating func drainProblems() -> [DecodeProblem] {
         defer { problemLog = [] }
@@ -117,7 +136,7 @@ public struct TransportDecoder {
     // MARK: - Internals shared by the layer decoders
 
     @inline(__always)
-    private mutating func decodePacket(_ packet: PacketView, emit: (SIPPayload) -> Void) {
+    private mutating func decodePacket(_ packet: PacketView, emit: (SIPPayloadView) -> Void) {
         counters.frames += 1
         if packet.linkType.rawValue != currentLinkType {
             if currentLinkTypeFrames > 0 { counters.linkTypes[currentLinkType, default: 0] += currentLinkTypeFrames }
@@ -125,7 +144,6 @@ public struct TransportDecoder {
             currentLinkTypeFrames = 0
         }
         currentLinkTypeFrames += 1
-        if packet.time > lastTime { lastTime = packet.time }
         let context = PacketContext(frame: packet.number, fileIndex: packet.fileIndex, time: packet.time)
         decodeLink(packet.linkType, packet.bytes, context, emit: emit)
     }
@@ -142,11 +160,11 @@ public struct TransportDecoder {
     }
 
     mutating func emitSIP(_ bytes: UnsafeRawBufferPointer, flow: Flow, _ context: PacketContext,
-                          time: CaptureTime? = nil, viaHEP: Bool = false, emit: (SIPPayload) -> Void) {
-        transportCounts[TransportDecoder.slot(of: flow.transport)] += 1
+                          time: CaptureTime? = nil, viaHEP: Bool = false, emit: (SIPPayloadView) -> Void) {
+        TransportDecoder.tally(flow.transport, into: &transportCounts)
         if viaHEP { counters.hepPackets += 1 }
-        emit(SIPPayload(bytes: bytes.copiedArray(), flow: flow, time: time ?? context.time,
-                        frames: context.allFrames, fileIndex: context.fileIndex, viaHEP: viaHEP))
+        emit(SIPPayloadView(bytes: bytes, flow: flow, time: time ?? context.time,
+                            frames: context.allFrames, fileIndex: context.fileIndex, viaHEP: viaHEP))
     }
 
 }

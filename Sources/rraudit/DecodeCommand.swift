@@ -26,7 +26,8 @@ struct DecodeCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var bytes = 0
-        pipeline.run(emit: { bytes += $0.bytes.count }, problem: { _ in })
+        // Lent, not copied: counting needs no message of its own.
+        pipeline.run(lend: { bytes += $0.bytes.count }, problem: { _ in })
         for error in pipeline.readErrors { printError("rraudit: warning: \(error)") }
         let statistics = pipeline.statistics
         print("frames \(statistics.frames) sip_messages \(statistics.sipMessages) sip_bytes \(bytes) problems \(statistics.problemCount)")

@@ -29,6 +29,21 @@ import Testing
         #expect(file.framesRead == 3 && !file.isCompressed)
     }
 
+    @Test func forEachPacketLendsWhatNextPacketLends() throws {
+        let directory = try W.temporaryDirectory()
+        let path = try W.write(W.pcap(packets), to: directory.appendingPathComponent("each.pcap"))
+        let one = try PcapFile(path: path, fileIndex: 2)
+        var stepped: [Frame] = []
+        while try one.nextPacket({ stepped.append($0.frame()) }) {}
+        let all = try PcapFile(path: path, fileIndex: 2)
+        var looped: [Frame] = []
+        try all.forEachPacket { looped.append($0.frame()) }
+        #expect(looped.map(\.number) == [1, 2, 3] && looped.map(\.number) == stepped.map(\.number))
+        #expect(looped.map(\.bytes) == stepped.map(\.bytes) && looped.map(\.time) == stepped.map(\.time))
+        #expect(all.framesRead == 3 && one.framesRead == 3)
+        try all.forEachPacket { _ in Issue.record("nothing is left after the end") }
+    }
+
     @Test func readsSecondsAfter2038Unsigned() throws {
         // The pcap header's seconds are unsigned 32 bits; 0x8000_0001 is 2038-01-19T03:14:09Z.
         let directory = try W.temporaryDirectory()

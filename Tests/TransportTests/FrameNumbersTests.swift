@@ -34,3 +34,21 @@ import Testing
         #expect(frames.isEmpty && frames.last == nil && frames.description == "[]")
     }
 }
+
+@Suite struct FrameNumbersSpillTests {
+    @Test func moreThanFourFramesBehaveLikeAnArray() {
+        var built = FrameNumbers()
+        for frame in 1...9 { built.append(frame * 10) }
+        #expect(Array(built) == Array(stride(from: 10, through: 90, by: 10)))
+        #expect(built == FrameNumbers(Array(stride(from: 10, through: 90, by: 10))))
+        #expect(built.hashValue == FrameNumbers(Array(stride(from: 10, through: 90, by: 10))).hashValue)
+        #expect(built.containsFrame(50) && !built.containsFrame(55) && built.last == 90)
+    }
+
+    @Test func fourFramesStayInlineAndCompareWithLiterals() {
+        var frames = FrameNumbers(1)
+        for frame in 2...4 { frames.append(frame) }
+        #expect(frames == [1, 2, 3, 4] && frames != [1, 2, 3] && frames != [1, 2, 3, 4, 5])
+        #expect(frames.containsFrame(4) && !frames.containsFrame(5) && frames.description == "[1, 2, 3, 4]")
+    }
+}

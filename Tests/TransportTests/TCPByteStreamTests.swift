@@ -17,7 +17,7 @@ import Testing
             frame += 1
             let segment = TCPSegment(flow: F.toServer, sequence: sequence, flags: flags, payload: bytes[...],
                                      frame: frame, time: F.time(seconds))
-            stream.receive(segment, limits: limits, emit: { payloads.append($0) }, problem: { problems.append($0) })
+            stream.receive(segment, limits: limits, emit: { payloads.append($0.payload()) }, problem: { problems.append($0) })
         }
     }
 
@@ -75,11 +75,11 @@ import Testing
         var driver = Driver()
         driver.send([], 0, flags: [.syn])
         driver.send(F.request(cseq: 2), 1001)
-        driver.stream.acknowledged(900, now: F.time(1), emit: { driver.payloads.append($0) },
+        driver.stream.acknowledged(900, now: F.time(1), emit: { driver.payloads.append($0.payload()) },
                                    problem: { driver.problems.append($0) })
         #expect(driver.payloads.isEmpty)  // the ACK stops short of the buffered data: the hole may still fill
         driver.stream.acknowledged(1001 + UInt32(F.request(cseq: 2).count), now: F.time(1),
-                                   emit: { driver.payloads.append($0) }, problem: { driver.problems.append($0) })
+                                   emit: { driver.payloads.append($0.payload()) }, problem: { driver.problems.append($0) })
         #expect(driver.payloads.map(\.bytes) == [F.request(cseq: 2)])
         #expect(driver.problems.map(\.kind) == [.tcpGap])
         #expect(driver.problems.first?.frame == 2)
