@@ -14,6 +14,9 @@ public struct EndedCall: Sendable {
     /// The Call-ID.
     public var callID: String { record.callID }
 
+    /// How many messages the call holds (what its dialogs keep in memory).
+    public var messageCount: Int { record.entries.count }
+
     /// The call's dialogs, in the order the tracker reports them.
     public func dialogs() -> [Dialog] {
         DialogAssembler.assemble(record, end: end, declaredProxies: declaredProxies)

@@ -39,14 +39,17 @@ struct RequestCopyGraph {
         var source: TransportAddress
         var destination: TransportAddress
 
-        /// Hashes the fields that tell copies apart in practice (the branch, CSeq, status and
-        /// method); `==` still compares all of them. Hashing every String of the key was the
-        /// largest part of building the graph.
+        /// Hashes all but the tags (Strings, and rarely what tells copies apart); `==` still
+        /// compares them. Hashing every String of the key was the largest part of building the
+        /// graph. Sender and receiver stay in: a capture that repeats the same message between
+        /// many pairs of hosts would otherwise put thousands of copies in one bucket.
         func hash(into hasher: inout Hasher) {
             hasher.combine(via)
             hasher.combine(cseq)
             hasher.combine(status)
             hasher.combine(method)
+            hasher.combine(source)
+            hasher.combine(destination)
         }
     }
 

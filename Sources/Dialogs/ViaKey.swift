@@ -54,14 +54,27 @@ struct ViaKey: Hashable, Sendable {
     var sentBy: String { String(decoding: storage[sentByRange], as: UTF8.self).lowercased() }
 
     static func == (left: ViaKey, right: ViaKey) -> Bool {
-        let (leftBranch, rightBranch) = (left.storage[left.branchRange], right.storage[right.branchRange])
-        guard leftBranch.count == rightBranch.count, leftBranch.elementsEqual(rightBranch) else { return false }
-        let (leftSentBy, rightSentBy) = (left.storage[left.sentByRange], right.storage[right.sentByRange])
-        guard leftSentBy.allSatisfy({ $0 < 0x80 }), rightSentBy.allSatisfy({ $0 < 0x80 }) else {
-            return left.sentBy == right.sentBy  // Unicode case mapping, as lowercased Strings compare
+        guard left.branchRange.count == right.branchRange.count else { return false }
+        return left.storage.withUnsafeBufferPointer { l in
+            right.storage.withUnsafeBufferPointer { r in
+                let (leftBranch, rightBranch) = (left.branchRange.lowerBound, right.branchRange.lowerBound)
+                for offset in 0..<left.branchRange.count where l[leftBranch + offset] != r[rightBranch + offset] {
+                    return false
+                }
+                let (a, b) = (l[left.sentByRange], r[right.sentByRange])
+                var isASCII = true
+                if a.count == b.count {
+                    for (x, y) in zip(a, b) {
+                        guard x < 0x80 && y < 0x80 else { isASCII = false; break }
+                        if Self.lowercase(x) != Self.lowercase(y) { return false }
+                    }
+                    if isASCII { return true }
+                } else if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
+                    return false
+                }
+                return left.sentBy == right.sentBy  // Unicode case mapping, as lowercased Strings compare
+            }
         }
-        return leftSentBy.count == rightSentBy.count
-            && zip(leftSentBy, rightSentBy).allSatisfy { Self.lowercase($0) == Self.lowercase($1) }
     }
 
     /// Hashes the branch only (equal keys have equal branches); `==` also compares sent-by.

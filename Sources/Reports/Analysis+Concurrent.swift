@@ -33,6 +33,11 @@ extension Analysis {
     /// Items per hand-off: large enough that the lock is rare, small enough that the auditing
     /// thread starts early.
     static let stageBatchSize = 16
+    /// Messages per hand-off at most (unless one call has more).
+    static let stageBatchMessages = 1024
+    /// Messages the channel holds at most (plus one batch): calls of thousands of messages must
+    /// not fill it with a whole capture. Ordinary calls never reach it.
+    static let stageMessages = 8192
     /// Batches the channel holds: room for a sweep's burst of ended calls.
     static let stageCapacity = 16
     /// Batches queued from which the tracking thread audits too (see `runConcurrently`).
@@ -42,20 +47,24 @@ extension Analysis {
     /// thread, `emit` on the calling thread, and dialog assembly and audit on whichever has time.
     /// The output is the same, in the same order: one producer, one consumer, one FIFO channel
     /// between them. `emit` and `problem` run on the calling thread only. Memory stays bounded:
-    /// the channel holds at most `capacity` batches of `stageBatchSize` calls.
+    /// the channel holds at most `stageCapacity` batches of at most `stageBatchSize` calls and
+    /// `stageMessages` messages in all (a single call, which the tracker limits to 2,000
+    /// messages, always passes).
     public mutating func runConcurrently(_ pipeline: DecodePipeline, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
-        let channel = StageChannel<StageItem>(capacity: Self.stageCapacity)
+        let channel = StageChannel<StageItem>(capacity: Self.stageCapacity, weightLimit: Self.stageMessages)
         let stage = TrackingStage(collection: collection, pipeline: pipeline)
         let auditor = self.auditor
         Thread.detachNewThread {
             var collection = stage.collection
             var pending: [StageItem] = []
             pending.reserveCapacity(Self.stageBatchSize)
+            var pendingMessages = 0
             let flushIfFull = {
-                if pending.count >= Self.stageBatchSize {
-                    channel.send(pending)
+                if pending.count >= Self.stageBatchSize || pendingMessages >= Self.stageBatchMessages {
+                    channel.send(pending, weight: pendingMessages)
                     pending.removeAll(keepingCapacity: true)
+                    pendingMessages = 0
                 }
             }
             // Assembling and auditing a call can happen on either thread, and the one that has
@@ -65,6 +74,7 @@ extension Analysis {
             // reach `emit` in the same order. A sweep ends hundreds of calls at once: they leave
             // in batches as they come, so that the backlog tells the lag.
             let handOver = { (call: EndedCall) in
+                pendingMessages += call.messageCount
                 let backlog = channel.backlog
                 if backlog == 0 {
                     pending.append(.call(call))
@@ -83,7 +93,7 @@ extension Analysis {
                 flushIfFull()
             })
             collection.finish(emit: handOver)
-            channel.send(pending)
+            channel.send(pending, weight: pendingMessages)
             stage.collection = collection
             channel.close()
         }
