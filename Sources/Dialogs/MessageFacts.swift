@@ -29,15 +29,15 @@ struct MessageFacts: Sendable {
         var vias: [ViaKey] = []
         message.forEachValue(.via) { vias.append(ViaKey(storage: $0, value: $1)) }
         guard !vias.isEmpty else { return nil }
-        switch message.startLine {
-        case .request(let method, _):
-            isRequest = true
-            self.method = method
-            statusCode = nil
-        case .response(let code, _):
+        // Read without `startLine`, which would make a String of the Request-URI or reason.
+        if let code = message.statusCode {
             isRequest = false
             method = cseq.method
             statusCode = code
+        } else {
+            isRequest = true
+            method = message.method ?? cseq.method  // a request always has its own method
+            statusCode = nil
         }
         self.callID = callID
         self.cseq = cseq.number

@@ -75,7 +75,7 @@ struct AuditContext: Sendable {
         }
         if let initial, let calleeTag = dialog.calleeTag {
             formingResponses = initial.responses.filter { response in
-                guard case .response(let code, _) = response.message.startLine, code > 100, code < 300 else { return false }
+                guard let code = response.message.statusCode, code > 100, code < 300 else { return false }
                 return response.message.toTag == calleeTag
             }.map { MessageCopy($0, cache: &cache) }
         } else {

@@ -31,19 +31,18 @@ final class MessageCopy: Sendable {
     init(_ observed: ObservedMessage, cache: inout RouteValueCache) {
         self.observed = observed
         let message = observed.message
-        switch message.startLine {
-        case .request(let method, let uri):
-            requestURI = uri
-            self.method = method
-            statusCode = nil
-            routeFields = message.fields(.route)
-            route = cache.values(message.values(.route))
-        case .response(let code, _):
+        if let code = message.statusCode {
             requestURI = ""
             method = message.cseq?.method
             statusCode = code
             routeFields = []
             route = []
+        } else {
+            requestURI = message.requestURI ?? ""
+            method = message.method
+            statusCode = nil
+            routeFields = message.fields(.route)
+            route = cache.values(message.values(.route))
         }
         var viaCount = 0
         message.forEachValueRange(.via) { _ in viaCount += 1 }  // counted without building Strings
