@@ -51,6 +51,9 @@ import Testing
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout.split(separator: "\n").count > 1)
         #expect(two.stdout == one.stdout)
+        let text = try Self.run(["analyze", sample, "--format", "text", "--fail-on", "none", "--threads", "1"])
+        #expect(!text.stdout.isEmpty)
+        #expect(try Self.run(["analyze", sample, "--format", "text", "--fail-on", "none", "--threads", "2"]).stdout == text.stdout)
         #expect(try Self.run(["analyze", sample, "--threads", "3"]).status == 2)
     }
 }
