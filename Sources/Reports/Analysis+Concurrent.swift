@@ -12,6 +12,7 @@ extension Analysis {
         case dialogs([Dialog])
         /// An ended call's dialogs, assembled and audited on the tracking thread.
         case audits([DialogAudit])
+        /// A decode problem, for `problem` (it keeps its place among the calls).
         case problem(DecodeProblem)
     }
 
