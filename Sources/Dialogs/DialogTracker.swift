@@ -53,12 +53,18 @@ public struct DialogTracker: Sendable {
     /// `ingest`, but handing over each ended call before its dialogs are assembled, so that the
     /// assembly can run elsewhere (e.g. on another thread, see `EndedCall.dialogs()`).
     public mutating func track(_ observed: ObservedMessage, ended emit: (EndedCall) -> Void) {
+        track(PreparedMessage(observed), ended: emit)
+    }
+
+    /// `track`, for a message whose facts were read beforehand (see `PreparedMessage`).
+    public mutating func track(_ prepared: PreparedMessage, ended emit: (EndedCall) -> Void) {
+        let observed = prepared.observed
         statistics.messages += 1
         let time = max(now ?? observed.time, observed.time)
         now = time
         // Report what ended before this message, so that it cannot reopen a finished call.
         sweepIfDue(now: time, emit: emit)
-        guard let facts = MessageFacts(observed.message) else {
+        guard let facts = prepared.facts else {
             statistics.unusableMessages += 1
             return
         }

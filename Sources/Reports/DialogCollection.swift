@@ -19,19 +19,39 @@ struct DialogCollection: Sendable {
         tracker = DialogTracker(configuration: configuration)
     }
 
+    /// What reading one payload gave: a message for the tracker, or why it is no SIP message.
+    enum ReadPayload: Sendable {
+        case message(PreparedMessage)
+        case malformed(AnalysisSummary.MalformedMessage)
+    }
+
     /// Takes the next SIP payload in capture order; `emit` receives every call that ended by now.
     mutating func ingest(_ payload: SIPPayload, emit: (EndedCall) -> Void) {
+        track(Self.read(payload), emit: emit)
+    }
+
+    /// Parses a payload and reads what tracking needs: no state involved, so it can run ahead of
+    /// `track` on another thread.
+    static func read(_ payload: SIPPayload) -> ReadPayload {
         let message: SIPMessage
         do {
             message = try SIPParser.parse(payload.bytes)
         } catch {
-            parseFailures += 1
-            noteMalformed(fileIndex: payload.fileIndex, frame: payload.frame, reason: error.description)
-            return
+            return .malformed(.init(fileIndex: payload.fileIndex, frame: payload.frame, reason: error.description))
         }
-        let observed = ObservedMessage(message: message, flow: payload.flow, time: payload.time,
-                                       frames: Array(payload.frames), fileIndex: payload.fileIndex)
-        tracker.track(observed, ended: emit)
+        return .message(PreparedMessage(ObservedMessage(message: message, flow: payload.flow, time: payload.time,
+                                                        frames: Array(payload.frames), fileIndex: payload.fileIndex)))
+    }
+
+    /// Takes the next read payload in capture order; `emit` receives every call that ended by now.
+    mutating func track(_ read: ReadPayload, emit: (EndedCall) -> Void) {
+        switch read {
+        case .message(let prepared):
+            tracker.track(prepared, ended: emit)
+        case .malformed(let malformed):
+            parseFailures += 1
+            noteMalformed(fileIndex: malformed.fileIndex, frame: malformed.frame, reason: malformed.reason)
+        }
     }
 
     /// Reports what ended or expired by capture time `now`.

@@ -49,7 +49,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto (terminal only), always or never. NO_COLOR always wins.")
     var color: String = ColorChoice.auto.rawValue
 
-    @Option(help: "Threads: 1 runs everything on one; 2 (the default with two or more cores) decodes and tracks dialogs on one while the other audits and writes the report.")
+    @Option(help: "Cores to use: 1 runs everything on one thread; 2 (the default with two or more cores) runs reading, dialog tracking and reporting on threads of their own.")
     var threads: Int?
 
     func run() throws {
