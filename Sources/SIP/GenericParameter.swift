@@ -51,8 +51,38 @@ enum HeaderParameterParser {
     /// Splits `b[from...]` on `;` outside quoted strings into `name[=value]` pairs, trimmed,
     /// skipping empty ones and not checking characters (the lenient reading).
     static func parseLenient(_ b: [UInt8], from: Int) -> [GenericParameter] {
-        var out = [GenericParameter]()
-        var pieces = [Range<Int>]()
+        b.withUnsafeBufferPointer { p in
+            var out = [GenericParameter]()
+            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self) }
+            forEachLenient(p, from: from) { name, value in
+                out.append(GenericParameter(name: text(name), value: value.map(text)))
+                return true
+            }
+            return out
+        }
+    }
+
+    /// The lenient reading one parameter at a time, without Strings: `b[from...]` split on `;`
+    /// outside quoted strings (`\` escapes inside them), each piece trimmed of LWS and split at its
+    /// first `=` (the name and the value trimmed too); empty pieces and empty names are skipped.
+    /// `body` gets the name's range and the value's (nil for a flag) and returns false to stop.
+    static func forEachLenient(_ b: UnsafeBufferPointer<UInt8>, from: Int,
+                               _ body: (_ name: Range<Int>, _ value: Range<Int>?) -> Bool) {
+        func trimmed(_ r: Range<Int>) -> Range<Int> {
+            var lower = r.lowerBound, upper = r.upperBound
+            while lower < upper, ByteClass.isLWS(b[lower]) { lower += 1 }
+            while upper > lower, ByteClass.isLWS(b[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        // A piece, split at its first `=` on the bytes (LWS and `=` are ASCII); true to go on.
+        func piece(_ range: Range<Int>) -> Bool {
+            let r = trimmed(range)
+            guard !r.isEmpty else { return true }
+            guard let eq = b[r].firstIndex(of: UInt8(ascii: "=")) else { return body(r, nil) }
+            let name = trimmed(r.lowerBound..<eq)
+            guard !name.isEmpty else { return true }
+            return body(name, trimmed((eq + 1)..<r.upperBound))
+        }
         var start = from, i = from, inQuotes = false
         while i < b.count {
             let c = b[i]
@@ -62,33 +92,12 @@ enum HeaderParameterParser {
             } else if c == UInt8(ascii: "\"") {
                 inQuotes = true
             } else if c == UInt8(ascii: ";") {
-                pieces.append(start..<i)
+                guard piece(start..<i) else { return }
                 start = i + 1
             }
             i += 1
         }
-        pieces.append(start..<b.count)
-        // Each piece trimmed and split at its first `=` on the bytes (LWS and `=` are ASCII), so
-        // only the name and value become Strings.
-        func trimmed(_ r: Range<Int>) -> Range<Int> {
-            var lower = r.lowerBound, upper = r.upperBound
-            while lower < upper, ByteClass.isLWS(b[lower]) { lower += 1 }
-            while upper > lower, ByteClass.isLWS(b[upper - 1]) { upper -= 1 }
-            return lower..<upper
-        }
-        func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
-        for piece in pieces {
-            let r = trimmed(piece)
-            guard !r.isEmpty else { continue }
-            if let eq = b[r].firstIndex(of: UInt8(ascii: "=")) {
-                let name = trimmed(r.lowerBound..<eq)
-                guard !name.isEmpty else { continue }
-                out.append(GenericParameter(name: text(name), value: text(trimmed((eq + 1)..<r.upperBound))))
-            } else {
-                out.append(GenericParameter(name: text(r), value: nil))
-            }
-        }
-        return out
+        _ = piece(start..<b.count)
     }
 
     /// Parses `b[from...]`, which must start with `;` or be empty. LWS is allowed around `;` and

@@ -42,42 +42,15 @@ extension NameAddress {
     }
 
     /// The value of the first parameter named `tag` (any case) in `b[from...]`, split as
-    /// `HeaderParameterParser.parseLenient` splits: on `;` outside quoted strings, each piece
-    /// trimmed, empty pieces and empty names skipped. nil when there is none or it is a flag.
+    /// `HeaderParameterParser.parseLenient` splits. nil when there is none or it is a flag.
     private static func firstTagValue(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> String? {
-        // Each piece is judged when it ends; the first `tag` decides.
-        func judge(_ range: Range<Int>) -> String?? {
-            let piece = trimmedLWS(b, range)
-            guard !piece.isEmpty else { return nil }
-            guard let equals = b[piece].firstIndex(of: UInt8(ascii: "=")) else {
-                return isTag(b, piece) ? .some(nil) : nil
-            }
-            let name = trimmedLWS(b, piece.lowerBound..<equals)
-            guard !name.isEmpty, isTag(b, name) else { return nil }
-            return .some(String(decoding: b[trimmedLWS(b, (equals + 1)..<piece.upperBound)], as: UTF8.self))
+        var value: String?
+        HeaderParameterParser.forEachLenient(b, from: from) { name, range in
+            guard isTag(b, name) else { return true }
+            value = range.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+            return false
         }
-        var start = from, i = from, inQuotes = false
-        while i < b.count {
-            let c = b[i]
-            if inQuotes {
-                if c == UInt8(ascii: "\\") { i += 2; continue }
-                if c == UInt8(ascii: "\"") { inQuotes = false }
-            } else if c == UInt8(ascii: "\"") {
-                inQuotes = true
-            } else if c == UInt8(ascii: ";") {
-                if let found = judge(start..<i) { return found }
-                start = i + 1
-            }
-            i += 1
-        }
-        return judge(start..<b.count) ?? nil
-    }
-
-    private static func trimmedLWS(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, ByteClass.isLWS(b[lower]) { lower += 1 }
-        while upper > lower, ByteClass.isLWS(b[upper - 1]) { upper -= 1 }
-        return lower..<upper
+        return value
     }
 
     private static func isTag(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
