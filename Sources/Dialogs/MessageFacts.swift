@@ -67,9 +67,12 @@ struct MessageFacts: Sendable {
     /// The first Contact URI, as on the wire (nil for none or `*`).
     static func contact(of message: SIPMessage) -> String? {
         var first: Identity?? = nil
-        message.forEachValueBytes(.contact) { value in
+        message.forEachValue(.contact) { storage, range in
             guard first == nil else { return }
-            first = value.count == 1 && value[0] == UInt8(ascii: "*") ? .some(nil) : Identity(bytes: value)
+            first = storage.withUnsafeBufferPointer { bytes in
+                let value = UnsafeBufferPointer(rebasing: bytes[range])
+                return value.count == 1 && value[0] == UInt8(ascii: "*") ? .some(nil) : Identity(bytes: value)
+            }
         }
         return first??.uriText
     }

@@ -143,23 +143,6 @@ public struct SIPMessage: Sendable {
         }
     }
 
-    /// Calls `body` with the bytes of each comma-separated value of every field named `name`, in
-    /// order: the bytes `values(_:)` would make Strings of, lent for the call only. Zero-copy
-    /// unless the field is folded (then each value is unfolded into a temporary buffer first).
-    public func forEachValueBytes(_ name: HeaderName, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { p in
-            for h in headers where h.name == name {
-                HeaderValueSplitter.forEach(p, h.rawValue) { range in
-                    if h.isFolded {
-                        [UInt8].unfolding(p, range).withUnsafeBufferPointer(body)
-                    } else {
-                        body(UnsafeBufferPointer(rebasing: p[range]))
-                    }
-                }
-            }
-        }
-    }
-
     /// Calls `body` with each comma-separated value of every field named `name`, in order, as a
     /// range of `storage`: the message's own bytes for an unfolded field (nothing is copied;
     /// keeping `storage` keeps the value), an unfolded copy of the value for a folded one.
