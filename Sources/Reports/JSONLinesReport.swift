@@ -92,7 +92,7 @@ public struct JSONLinesReport: Sendable {
         json.endObject()
     }
 
-    private func writeParty(_ json: inout JSONWriter, _ name: String, _ party: Party) {
+    private func writeParty(_ json: inout JSONWriter, _ name: StaticString, _ party: Party) {
         json.key(name)
         json.beginObject()
         json.field("uri", party.uri)
@@ -109,7 +109,7 @@ public struct JSONLinesReport: Sendable {
         json.key("params")
         json.beginObject()
         for parameter in proxy.recordRouteParameters {
-            json.key(parameter.name)
+            json.key(text: parameter.name)
             if let value = parameter.value { json.string(value) } else { json.bool(true) }
         }
         json.endObject()
@@ -139,7 +139,7 @@ public struct JSONLinesReport: Sendable {
             json.field("route_params", evaluation.routeParams)
             json.key("check_route_param")
             json.beginObject()
-            for check in evaluation.checkRouteParam { json.field(check.regex, check.matches) }
+            for check in evaluation.checkRouteParam { json.key(text: check.regex); json.bool(check.matches) }
             json.endObject()
             json.field("next_hop", evaluation.nextHop)
             json.field("ruri_after", evaluation.ruriAfter)
@@ -171,7 +171,7 @@ public struct JSONLinesReport: Sendable {
         json.key("evidence")
         json.beginObject()
         for entry in finding.evidence {
-            json.key(entry.key)
+            json.key(text: entry.key)
             switch entry.value {
             case .string(let text): json.string(text)
             case .int(let number): json.int(number)
@@ -199,12 +199,13 @@ public struct JSONLinesReport: Sendable {
         json.key("findings")
         json.beginObject()
         for (code, count) in summary.findings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            json.field(code.rawValue, count)
+            json.key(text: code.rawValue)
+            json.int(count)
         }
         json.endObject()
         json.key("decode")
         json.beginObject()
-        for kind in DecodeProblemKind.allCases { json.field(kind.rawValue, summary.decode[kind, default: 0]) }
+        for kind in DecodeProblemKind.allCases { json.key(text: kind.rawValue); json.int(summary.decode[kind, default: 0]) }
         json.key("malformed_sip_frames")
         json.beginArray()
         for message in summary.malformedMessages {
@@ -218,7 +219,10 @@ public struct JSONLinesReport: Sendable {
         json.endObject()
         json.key("severities")
         json.beginObject()
-        for severity in Severity.allCases.reversed() { json.field(severity.rawValue, summary.severities[severity, default: 0]) }
+        for severity in Severity.allCases.reversed() {
+            json.key(text: severity.rawValue)
+            json.int(summary.severities[severity, default: 0])
+        }
         json.endObject()
         json.field("non_dialog_messages", summary.nonDialogMessages)
         json.field("unusable_messages", summary.unusableMessages)

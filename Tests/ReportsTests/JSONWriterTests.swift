@@ -8,6 +8,9 @@ import Transport
         TransportAddress(Endpoint(address: IPAddress(v4: [127, 0, 0, 1]), port: 5060), .udp),
         TransportAddress(Endpoint(address: IPAddress(v4: [0, 10, 100, 255]), port: 0), .tcp),
         TransportAddress(Endpoint(address: IPAddress(v4: [192, 168, 1, 9]), port: 65535), .wss),
+        TransportAddress(Endpoint(address: IPAddress(v4: [255, 255, 255, 255]), port: 9), .ws),
+        TransportAddress(Endpoint(address: IPAddress(v4: [10, 0, 0, 100]), port: 5061), .tls),
+        TransportAddress(Endpoint(address: IPAddress(v4: [1, 2, 3, 4]), port: 80), .sctp),
         TransportAddress(Endpoint(address: IPAddress(v6: [0x20, 0x01, 0x0d, 0xb8] + Array(repeating: 0, count: 11) + [1]),
                                   port: 5061), .tls),
         nil,
@@ -19,7 +22,7 @@ import Transport
         json.endObject()
         var expected = JSONWriter()
         expected.beginObject()
-        expected.field("a", address?.description)
+        expected.field("a", address?.description)  // the interpolated text
         expected.endObject()
         #expect(json.text == expected.text)
     }

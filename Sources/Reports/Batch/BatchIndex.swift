@@ -61,19 +61,28 @@ public enum BatchIndex {
 
     private static func writeCounts(_ json: inout JSONWriter, _ counts: [FindingCode: Int]) {
         json.beginObject()
-        for (code, count) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { json.field(code.rawValue, count) }
+        for (code, count) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            json.key(text: code.rawValue)
+            json.int(count)
+        }
         json.endObject()
     }
 
     private static func writeSeverities(_ json: inout JSONWriter, _ counts: [Severity: Int]) {
         json.beginObject()
-        for severity in Severity.allCases.reversed() { json.field(severity.rawValue, counts[severity, default: 0]) }
+        for severity in Severity.allCases.reversed() {
+            json.key(text: severity.rawValue)
+            json.int(counts[severity, default: 0])
+        }
         json.endObject()
     }
 
     private static func writeDecode(_ json: inout JSONWriter, _ counts: [DecodeProblemKind: Int]) {
         json.beginObject()
-        for kind in DecodeProblemKind.allCases { json.field(kind.rawValue, counts[kind, default: 0]) }
+        for kind in DecodeProblemKind.allCases {
+            json.key(text: kind.rawValue)
+            json.int(counts[kind, default: 0])
+        }
         json.endObject()
     }
 
