@@ -38,30 +38,47 @@ public struct CaptureTime: Hashable, Comparable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `iso8601`'s UTF-8 bytes, digit by digit: reports write one per request, and
-    /// string interpolation made that a large part of writing them.
+    /// Appends `iso8601`'s UTF-8 bytes: reports write one per request, and string
+    /// interpolation made that a large part of writing them. Years 0 to 9999 (every real
+    /// capture) are written into a fixed 27-byte template, digit by digit.
     public func appendISO8601(to bytes: inout [UInt8]) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CaptureTime.civilDate(daysSinceEpoch: days)
         let micros = Int64(nanoseconds) / 1000
+        guard (0...9999).contains(year) else {
+            appendISO8601(year: year, month: month, day: day, secondOfDay: secondOfDay, micros: micros, to: &bytes)
+            return
+        }
+        var text: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)  // 28 bytes on the stack
+        withUnsafeMutableBytes(of: &text) { text in
+            /// Writes `value` in `width` digits ending before `end`.
+            func put(_ value: Int64, width: Int, end: Int) {
+                var rest = value
+                for index in stride(from: end - 1, through: end - width, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, end: 4); text[4] = UInt8(ascii: "-")
+            put(month, width: 2, end: 7); text[7] = UInt8(ascii: "-")
+            put(day, width: 2, end: 10); text[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, width: 2, end: 13); text[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, width: 2, end: 16); text[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, width: 2, end: 19); text[19] = UInt8(ascii: ".")
+            put(micros, width: 6, end: 26); text[26] = UInt8(ascii: "Z")
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[..<27]))
+        }
+    }
+
+    /// `appendISO8601` for a year outside 0...9999: zero-padded to four digits, or the
+    /// decimal text of a negative year, as `iso8601` always wrote them.
+    private func appendISO8601(year: Int64, month: Int64, day: Int64, secondOfDay: Int64, micros: Int64,
+                               to bytes: inout [UInt8]) {
         func digits(_ value: Int64, _ width: Int) {
-            guard value >= 0 else {
-                // Only a year before 0 gets here: zero-padded as its decimal text was before.
-                let text = String(value)
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.utf8.count)))
-                bytes.append(contentsOf: text.utf8)
-                return
-            }
-            var divisor: Int64 = 1, count = 1
-            while divisor * 10 <= value { divisor *= 10; count += 1 }
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
-            var rest = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-                rest %= divisor
-                divisor /= 10
-            }
+            let text = String(value)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.utf8.count)))
+            bytes.append(contentsOf: text.utf8)
         }
         digits(year, 4); bytes.append(UInt8(ascii: "-"))
         digits(month, 2); bytes.append(UInt8(ascii: "-"))

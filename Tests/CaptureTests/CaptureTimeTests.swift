@@ -7,6 +7,9 @@ import Testing
         #expect(CaptureTime(seconds: 1_795_850_986, nanoseconds: 123_456_789).iso8601
                 == "2026-11-28T07:29:46.123456Z")
         #expect(CaptureTime(seconds: 951_782_400, nanoseconds: 0).iso8601 == "2000-02-29T00:00:00.000000Z")
+        // The ends of the fixed four-digit form.
+        #expect(CaptureTime(seconds: 253_402_300_799, nanoseconds: 999_999_999).iso8601 == "9999-12-31T23:59:59.999999Z")
+        #expect(CaptureTime(seconds: -62_167_219_200, nanoseconds: 1_000).iso8601 == "0000-01-01T00:00:00.000001Z")
     }
 
     @Test func formatsISO8601BeforeTheEpochAndAfterYear9999() {
