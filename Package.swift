@@ -50,7 +50,11 @@ let package = Package(
             dependencies: [
                 "Capture", "Transport", "SIP", "Routing", "Dialogs", "Audit", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc for the whole process:
+            // analysis allocates and frees millions of small objects, often on another thread
+            // than the one that made them. See BENCHMARKS.md for what it measured.
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(name: "CaptureTests", dependencies: ["Capture"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "Capture"], exclude: ["Fixtures"]),
