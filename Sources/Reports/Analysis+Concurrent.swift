@@ -4,15 +4,18 @@ import Foundation
 import Transport
 
 extension Analysis {
-    /// What the tracking thread hands to the auditing thread, in capture order.
+    /// What the tracking thread hands to the audit workers, in capture order.
     enum StageItem: Sendable {
-        /// An ended call, for the auditing thread to assemble.
+        /// An ended call, for a worker to assemble and audit.
         case call(EndedCall)
-        /// An ended call's dialogs, assembled on the tracking thread.
-        case dialogs([Dialog])
-        /// An ended call's dialogs, assembled and audited on the tracking thread.
-        case audits([DialogAudit])
         /// A decode problem, for `problem` (it keeps its place among the calls).
+        case problem(DecodeProblem)
+    }
+
+    /// What an audit worker hands back for one `StageItem`.
+    enum StageResult: Sendable {
+        /// An ended call's dialogs, assembled and audited.
+        case audits([DialogAudit])
         case problem(DecodeProblem)
     }
 
@@ -23,13 +26,13 @@ extension Analysis {
     }
 
     /// The state lent to the reading thread (`pipeline`) and the tracking thread (`collection`)
-    /// for the run, read back only after the last channel closed.
+    /// for the run, read back only after the last result was taken.
     private final class TrackingStage: @unchecked Sendable {
         // @unchecked: the spawning thread does not touch `collection` or `pipeline` between
-        // starting the threads and receiving nil from the report channel. The reading thread's
-        // last use of `pipeline` comes before it closes the read channel, the tracking thread's
-        // last write of `collection` before it closes the report channel once the read channel
-        // is drained: each channel's lock orders those before the nil that follows.
+        // starting the threads and receiving nil from the work queue. The reading thread's last
+        // use of `pipeline` comes before it closes the read channel, the tracking thread's last
+        // write of `collection` before it closes the work queue once the read channel is
+        // drained: the channel's and the queue's locks order those before the nil that follows.
         var collection: DialogCollection
         let pipeline: DecodePipeline
 
@@ -41,34 +44,35 @@ extension Analysis {
 
     /// Payloads per hand-off from the reading thread.
     static let readBatchSize = 64
-    /// Items per hand-off to the reporting thread: large enough that the lock is rare, small
-    /// enough that the reporting thread starts early.
+    /// Items per job for the audit workers: large enough that the lock is rare, small enough
+    /// that work spreads over the workers and the first reports come early.
     static let stageBatchSize = 16
-    /// Messages per hand-off at most (unless one call has more).
+    /// Messages per job at most (unless one call has more).
     static let stageBatchMessages = 1024
-    /// Messages the channel holds at most (plus one batch): calls of thousands of messages must
-    /// not fill it with a whole capture. Ordinary calls never reach it.
+    /// Messages between the tracker and the reports at most (plus one job): calls of thousands
+    /// of messages must not fill memory with a whole capture. Ordinary calls never reach it.
     static let stageMessages = 8192
-    /// Batches the channel holds: room for a sweep's burst of ended calls.
+    /// Jobs between the tracker and the reports at most: room for a sweep's burst of ended calls.
     static let stageCapacity = 16
-    /// Batches queued from which the tracking thread audits too (see `runConcurrently`).
-    static let auditingBacklog = 4
 
     /// Does what `run` does, on more threads: decoding and SIP parsing (with reading each
-    /// message's facts) on one, dialog tracking on another, `emit` on the calling thread, and
-    /// dialog assembly and audit on whichever of the last two has time. The output is the same,
-    /// in the same order: each stage has one producer and one consumer, joined by a FIFO channel.
-    /// `emit` and `problem` run on the calling thread only. Memory stays bounded: the read channel
-    /// holds at most `stageCapacity` batches of `readBatchSize` messages, the report channel
-    /// `stageCapacity` batches of at most `stageBatchSize` calls and `stageMessages` messages in
-    /// all (a single call, which the tracker limits to 2,000 messages, always passes).
+    /// message's facts) on one, dialog tracking on another, assembling and auditing the ended
+    /// calls on `workers` more, and `emit` on the calling thread. The output is the same, in the
+    /// same order: reads reach the tracker in order through a FIFO channel, and the workers'
+    /// results reach `emit` in the order the tracker handed the calls over (`OrderedWorkQueue`).
+    /// `emit` and `problem` run on the calling thread only. Memory stays bounded: the read
+    /// channel holds at most `stageCapacity` batches of `readBatchSize` messages, the work queue
+    /// `stageCapacity` jobs of at most `stageBatchSize` calls and `stageMessages` messages in all
+    /// (a single call, which the tracker limits to 2,000 messages, always passes).
     ///
-    /// Three threads keep two cores busy from the start: no call ends during the first seconds of
-    /// capture time, and reading the messages is most of the work until then.
-    public mutating func runConcurrently(_ pipeline: DecodePipeline, emit: (DialogAudit) -> Void,
+    /// Auditing is most of the work once calls end, and each call is independent, so a pool
+    /// keeps every core busy; reading is most of it during the first seconds of capture time,
+    /// before any call has ended, which is why reading and tracking have threads of their own.
+    public mutating func runConcurrently(_ pipeline: DecodePipeline, workers: Int = 2, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
         let reads = StageChannel<ReadItem>(capacity: Self.stageCapacity)
-        let reports = StageChannel<StageItem>(capacity: Self.stageCapacity, weightLimit: Self.stageMessages)
+        let work = OrderedWorkQueue<[StageItem], [StageResult]>(capacity: Self.stageCapacity,
+                                                                 weightLimit: Self.stageMessages)
         let stage = TrackingStage(collection: collection, pipeline: pipeline)
         let auditor = self.auditor
         Thread.detachNewThread {
@@ -90,53 +94,53 @@ extension Analysis {
             var pending: [StageItem] = []
             pending.reserveCapacity(Self.stageBatchSize)
             var pendingMessages = 0
-            let flushIfFull = {
-                if pending.count >= Self.stageBatchSize || pendingMessages >= Self.stageBatchMessages {
-                    reports.send(pending, weight: pendingMessages)
-                    pending.removeAll(keepingCapacity: true)
-                    pendingMessages = 0
-                }
+            let submit = {
+                guard !pending.isEmpty else { return }
+                work.submit(pending, weight: pendingMessages)
+                pending.removeAll(keepingCapacity: true)
+                pendingMessages = 0
             }
-            // Assembling and auditing a call can happen on either thread, and the one that has
-            // time does them: the more batches queue up, the further the reporting thread lags,
-            // so this thread first assembles, then also audits; with an empty queue the reporting
-            // thread gets the calls as they are. The results are the same either way, and they
-            // reach `emit` in the same order. A sweep ends hundreds of calls at once: they leave
-            // in batches as they come, so that the backlog tells the lag.
-            let handOver = { (call: EndedCall) in
-                pendingMessages += call.messageCount
-                let backlog = reports.backlog
-                if backlog == 0 {
-                    pending.append(.call(call))
-                } else if backlog < Self.auditingBacklog {
-                    pending.append(.dialogs(call.dialogs()))
-                } else {
-                    pending.append(.audits(call.dialogs().map(auditor.audit)))
-                }
-                flushIfFull()
+            // A sweep ends hundreds of calls at once: they leave in jobs as they come, so that
+            // the workers start on the first while the tracker hands over the rest.
+            let add = { (item: StageItem, messages: Int) in
+                pending.append(item)
+                pendingMessages += messages
+                if pending.count >= Self.stageBatchSize || pendingMessages >= Self.stageBatchMessages { submit() }
             }
             while let batch = reads.receive() {
                 for item in batch {
                     switch item {
                     case .payload(let read):
-                        collection.track(read, emit: handOver)
+                        collection.track(read) { add(.call($0), $0.messageCount) }
                     case .problem(let decodeProblem):
                         collection.note(decodeProblem)
-                        pending.append(.problem(decodeProblem))
-                        flushIfFull()
+                        add(.problem(decodeProblem), 0)
                     }
                 }
+                // Calls the tracker reported wait for no later message: the workers get them now.
+                submit()
             }
-            collection.finish(emit: handOver)
-            reports.send(pending, weight: pendingMessages)
+            collection.finish { add(.call($0), $0.messageCount) }
+            submit()
             stage.collection = collection
-            reports.close()
+            work.close()
         }
-        while let batch = reports.receive() {
-            for item in batch {
-                switch item {
-                case .call(let call): audit(call, emit: emit)
-                case .dialogs(let dialogs): audit(dialogs, emit: emit)
+        for _ in 0..<max(1, workers) {
+            Thread.detachNewThread {
+                while let (sequence, items) = work.take() {
+                    let results = items.map { item -> StageResult in
+                        switch item {
+                        case .call(let call): .audits(call.dialogs().map(auditor.audit))
+                        case .problem(let decodeProblem): .problem(decodeProblem)
+                        }
+                    }
+                    work.complete(sequence, with: results)
+                }
+            }
+        }
+        while let results = work.next() {
+            for result in results {
+                switch result {
                 case .audits(let audits): for audit in audits { record(audit, emit: emit) }
                 case .problem(let decodeProblem): problem(decodeProblem)
                 }

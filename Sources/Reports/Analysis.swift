@@ -30,7 +30,7 @@ public struct Analysis: Sendable {
     public internal(set) var summary: AnalysisSummary
     /// Parsing and dialog tracking (internal: `runConcurrently` moves it to its own thread).
     var collection: DialogCollection
-    /// The rules (internal: `runConcurrently` lends a copy to the tracking thread).
+    /// The rules (internal: `runConcurrently` lends copies to its audit workers).
     let auditor: Auditor
 
     /// - Throws: `Auditor.InvalidRegex` when a `--check-route-param` regex does not compile.

@@ -4,37 +4,28 @@ import Foundation
 ///
 /// The producer blocks while the channel is full, so memory stays bounded when the consumer is
 /// the slower side; the consumer blocks while it is empty. Elements travel in batches, so the
-/// lock is taken once per batch, not once per element. Full means `capacity` batches, or a total
-/// `weight` (what the batches cost, e.g. messages held) of `weightLimit`; a batch heavier than
-/// the limit alone still passes when the channel is empty.
+/// lock is taken once per batch, not once per element.
 final class StageChannel<Element: Sendable>: @unchecked Sendable {
     // @unchecked: every stored property is read and written only while `condition` is locked.
     private let condition = NSCondition()
-    private var batches: [(elements: [Element], weight: Int)] = []
-    private var queuedWeight = 0
+    private var batches: [[Element]] = []
     private var closed = false
     /// Batches the channel holds at most before `send` waits.
     let capacity: Int
-    /// Total weight the channel holds at most before `send` waits.
-    let weightLimit: Int
 
-    init(capacity: Int, weightLimit: Int = .max) {
+    init(capacity: Int) {
         self.capacity = max(1, capacity)
-        self.weightLimit = max(1, weightLimit)
     }
 
     /// Hands `batch` to the consumer, waiting while the channel is full. Ignored once the
     /// channel is closed.
-    func send(_ batch: [Element], weight: Int = 1) {
+    func send(_ batch: [Element]) {
         guard !batch.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
-        while !closed && (batches.count >= capacity || !batches.isEmpty && queuedWeight + weight > weightLimit) {
-            condition.wait()
-        }
+        while !closed && batches.count >= capacity { condition.wait() }
         guard !closed else { return }
-        batches.append((batch, weight))
-        queuedWeight += weight
+        batches.append(batch)
         condition.broadcast()
     }
 
@@ -45,16 +36,8 @@ final class StageChannel<Element: Sendable>: @unchecked Sendable {
         while batches.isEmpty && !closed { condition.wait() }
         guard !batches.isEmpty else { return nil }
         let batch = batches.removeFirst()
-        queuedWeight -= batch.weight
         condition.broadcast()
-        return batch.elements
-    }
-
-    /// Batches sent and not yet received: how far the consumer lags behind.
-    var backlog: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return batches.count
+        return batch
     }
 
     /// No more batches will be sent; `receive` returns nil once the queued ones are taken.

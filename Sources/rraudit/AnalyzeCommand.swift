@@ -49,17 +49,23 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto (terminal only), always or never. NO_COLOR always wins.")
     var color: String = ColorChoice.auto.rawValue
 
-    @Option(help: "Cores to use: 1 runs everything on one thread; 2 (the default with two or more cores) runs reading, dialog tracking and reporting on threads of their own.")
+    @Option(help: "Cores to use, 1 to \(Self.maxThreads): 1 runs everything on one thread; N > 1 reads and tracks dialogs on threads of their own and audits ended calls on N more. Default: the number of cores, at most \(Self.defaultMaxThreads).")
     var threads: Int?
+
+    /// The most `--threads` accepts.
+    static let maxThreads = 64
+    /// The most the default uses: reading and tracking stay on one thread each, so beyond a few
+    /// auditing threads more cores wait for them.
+    static let defaultMaxThreads = 4
 
     func run() throws {
         guard let colorChoice = ColorChoice(rawValue: color) else {
             throw usage("invalid --color '\(color)': use auto, always or never")
         }
         let options = try analysisArguments.analysisOptions()
-        let threads = self.threads ?? (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1)
-        guard threads == 1 || threads == 2 else {
-            throw usage("invalid --threads \(threads): use 1 or 2")
+        let threads = self.threads ?? min(max(1, ProcessInfo.processInfo.activeProcessorCount), Self.defaultMaxThreads)
+        guard (1...Self.maxThreads).contains(threads) else {
+            throw usage("invalid --threads \(threads): use 1 to \(Self.maxThreads)")
         }
         var analysis: Analysis
         do {
@@ -110,8 +116,8 @@ struct AnalyzeCommand: ParsableCommand {
                 firstFrames[problem.fileIndex][problem.kind, default: []].append(problem.frame)
             }
         }
-        if threads == 2 {
-            analysis.runConcurrently(pipeline, emit: write, problem: noteFirstFrames)
+        if threads > 1 {
+            analysis.runConcurrently(pipeline, workers: threads, emit: write, problem: noteFirstFrames)
         } else {
             analysis.run(pipeline, emit: write, problem: noteFirstFrames)
         }

@@ -4,9 +4,9 @@ import Reports
 import Testing
 import Transport
 
-/// `runConcurrently` must be `run` on two threads: the same records in the same order, the same
+/// `runConcurrently` must be `run` on more threads: the same records in the same order, the same
 /// decode problems in the same order, the same summary.
-private func bothWays(_ path: String) throws -> (sequential: [String], concurrent: [String]) {
+private func bothWays(_ path: String, workers: Int) throws -> (sequential: [String], concurrent: [String]) {
     func analyse(concurrently: Bool) throws -> [String] {
         let pipeline = try DecodePipeline(paths: [path])
         var analysis = try Analysis(files: 1)
@@ -18,7 +18,7 @@ private func bothWays(_ path: String) throws -> (sequential: [String], concurren
         }
         let problem = { (problem: DecodeProblem) in lines.append("problem \(problem.kind) #\(problem.frame)") }
         if concurrently {
-            analysis.runConcurrently(pipeline, emit: emit, problem: problem)
+            analysis.runConcurrently(pipeline, workers: workers, emit: emit, problem: problem)
         } else {
             analysis.run(pipeline, emit: emit, problem: problem)
         }
@@ -30,7 +30,8 @@ private func bothWays(_ path: String) throws -> (sequential: [String], concurren
 
 @Test(arguments: Samples.names)
 func concurrentRunReportsWhatTheSequentialRunReports(sample: String) throws {
-    let (sequential, concurrent) = try bothWays(Samples.directory.appendingPathComponent("\(sample).pcap").path)
+    let (sequential, concurrent) = try bothWays(Samples.directory.appendingPathComponent("\(sample).pcap").path,
+                                                workers: 2)
     #expect(sequential.count > 1)
     #expect(concurrent == sequential)
 }
@@ -39,6 +40,6 @@ func concurrentRunReportsWhatTheSequentialRunReports(sample: String) throws {
 /// channel as the dialogs, so their order must survive too.
 @Test(.enabled(if: Corpus.directory != nil), arguments: Corpus.captures)
 func concurrentRunMatchesOnPublicCaptures(capture: String) throws {
-    let (sequential, concurrent) = try bothWays("\(Corpus.directory ?? "")/\(capture)")
+    let (sequential, concurrent) = try bothWays("\(Corpus.directory ?? "")/\(capture)", workers: 3)
     #expect(concurrent == sequential)
 }

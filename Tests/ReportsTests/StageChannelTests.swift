@@ -37,22 +37,3 @@ import Testing
     #expect(channel.receive() == [2])
     #expect(channel.receive() == nil)
 }
-
-@Test func heavyBatchesWaitForTheWeightLimitButOneAlwaysPasses() {
-    let channel = StageChannel<Int>(capacity: 10, weightLimit: 100)
-    channel.send([1], weight: 250)  // heavier than the limit, but the channel is empty
-    let sent = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
-        channel.send([2], weight: 1)  // waits: 250 + 1 is over the limit
-        sent.signal()
-    }
-    #expect(sent.wait(timeout: .now() + 0.2) == .timedOut)
-    #expect(channel.receive() == [1])
-    #expect(sent.wait(timeout: .now() + 5) == .success)
-    channel.send([3], weight: 99)  // 1 + 99 fits
-    #expect(channel.backlog == 2)
-    channel.close()
-    #expect(channel.receive() == [2])
-    #expect(channel.receive() == [3])
-    #expect(channel.receive() == nil)
-}

@@ -44,7 +44,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path), "rraudit not built at .build/debug"),
           .timeLimit(.minutes(1)))
-    func oneThreadAndTwoThreadsWriteTheSameReport() throws {
+    func oneThreadAndMoreThreadsWriteTheSameReport() throws {
         let sample = TestPaths.samples.appendingPathComponent("double-rr-udp-tcp.pcap").path
         let one = try Self.run(["analyze", sample, "--format", "jsonl", "--fail-on", "none", "--threads", "1"])
         let two = try Self.run(["analyze", sample, "--format", "jsonl", "--fail-on", "none", "--threads", "2"])
@@ -54,6 +54,10 @@ import Testing
         let text = try Self.run(["analyze", sample, "--format", "text", "--fail-on", "none", "--threads", "1"])
         #expect(!text.stdout.isEmpty)
         #expect(try Self.run(["analyze", sample, "--format", "text", "--fail-on", "none", "--threads", "2"]).stdout == text.stdout)
-        #expect(try Self.run(["analyze", sample, "--threads", "3"]).status == 2)
+        let five = try Self.run(["analyze", sample, "--format", "jsonl", "--fail-on", "none", "--threads", "5"])
+        #expect(five.status == 0 && five.stdout == one.stdout)
+        for invalid in ["0", "65", "-1"] {
+            #expect(try Self.run(["analyze", sample, "--threads", invalid]).status == 2)
+        }
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Jobs from one producer, done by several workers in any order, results handed to one consumer
+/// in the order the jobs came.
+///
+/// `Analysis.runConcurrently` audits ended calls on a pool of threads this way: auditing is most
+/// of the work and each call is independent, but reports must come out in capture order. Bounded:
+/// `submit` waits while `capacity` jobs, or jobs of `weightLimit` total weight (messages), are
+/// between submission and consumption, so memory stays bounded when workers or the consumer lag;
+/// a job heavier than the limit alone still passes when nothing else is in flight.
+final class OrderedWorkQueue<Job: Sendable, Result: Sendable>: @unchecked Sendable {
+    // @unchecked: every stored property is read and written only while `condition` is locked.
+    private let condition = NSCondition()
+    /// Submitted jobs no worker took yet, oldest first, with their sequence numbers.
+    private var pending: [(sequence: Int, job: Job)] = []
+    private var pendingStart = 0
+    /// Done jobs the consumer has not taken, by sequence number.
+    private var done: [Int: Result] = [:]
+    /// Weight of each job between submission and consumption, by sequence number.
+    private var weights: [Int: Int] = [:]
+    private var inFlightWeight = 0
+    private var nextSequence = 0
+    private var nextToConsume = 0
+    private var closed = false
+    /// Jobs between submission and consumption at most before `submit` waits.
+    let capacity: Int
+    /// Total weight between submission and consumption at most before `submit` waits.
+    let weightLimit: Int
+
+    init(capacity: Int, weightLimit: Int = .max) {
+        self.capacity = max(1, capacity)
+        self.weightLimit = max(1, weightLimit)
+    }
+
+    /// Jobs submitted and not yet consumed.
+    private var inFlight: Int { nextSequence - nextToConsume }
+
+    /// Adds a job, waiting while the queue is full. Ignored once closed.
+    func submit(_ job: Job, weight: Int = 1) {
+        condition.lock()
+        defer { condition.unlock() }
+        while !closed && (inFlight >= capacity || inFlight > 0 && inFlightWeight + weight > weightLimit) {
+            condition.wait()
+        }
+        guard !closed else { return }
+        pending.append((nextSequence, job))
+        weights[nextSequence] = weight
+        inFlightWeight += weight
+        nextSequence += 1
+        condition.broadcast()
+    }
+
+    /// The oldest job no worker took, waiting for one; nil once the queue is closed and no job is
+    /// left to take.
+    func take() -> (sequence: Int, job: Job)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pendingStart == pending.count && !closed { condition.wait() }
+        guard pendingStart < pending.count else { return nil }
+        let taken = pending[pendingStart]
+        pendingStart += 1
+        if pendingStart == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+        }
+        return taken
+    }
+
+    /// Hands in the result of the job `sequence` (from `take`).
+    func complete(_ sequence: Int, with result: Result) {
+        condition.lock()
+        defer { condition.unlock() }
+        done[sequence] = result
+        if sequence == nextToConsume { condition.broadcast() }
+    }
+
+    /// The result of the next job in submission order, waiting until it is done; nil once the
+    /// queue is closed and every submitted job's result was taken.
+    func next() -> Result? {
+        condition.lock()
+        defer { condition.unlock() }
+        while done[nextToConsume] == nil && !(closed && nextToConsume == nextSequence) { condition.wait() }
+        guard let result = done.removeValue(forKey: nextToConsume) else { return nil }
+        inFlightWeight -= weights.removeValue(forKey: nextToConsume) ?? 0
+        nextToConsume += 1
+        condition.broadcast()
+        return result
+    }
+
+    /// No more jobs will be submitted: workers' `take` returns nil once the pending ones are
+    /// taken, and `next` returns nil once every result was taken.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
