@@ -19,20 +19,26 @@ extension Analysis {
         case problem(DecodeProblem)
     }
 
-    /// What the reading thread hands to the tracking thread, in capture order.
+    /// What the reading thread hands to the workers to parse, in capture order.
+    enum DecodedItem: Sendable {
+        case payload(SIPPayload)
+        case problem(DecodeProblem)
+    }
+
+    /// What the workers hand to the tracking thread for a `DecodedItem`, in capture order.
     enum ReadItem: Sendable {
         case payload(DialogCollection.ReadPayload)
         case problem(DecodeProblem)
     }
 
-    /// The state lent to the reading thread (`pipeline`) and the tracking thread (`collection`)
+    /// The state lent to the decoding thread (`pipeline`) and the tracking thread (`collection`)
     /// for the run, read back only after the last result was taken.
     private final class TrackingStage: @unchecked Sendable {
         // @unchecked: the spawning thread does not touch `collection` or `pipeline` between
-        // starting the threads and receiving nil from the work queue. The reading thread's last
-        // use of `pipeline` comes before it closes the read channel, the tracking thread's last
-        // write of `collection` before it closes the work queue once the read channel is
-        // drained: the channel's and the queue's locks order those before the nil that follows.
+        // starting the threads and receiving nil from the audit queue. The decoding thread's last
+        // use of `pipeline` comes before it closes the parse queue, the tracking thread's last
+        // write of `collection` before it closes the audit queue once the parse queue is
+        // drained: the queues' lock orders those before the nil that follows.
         var collection: DialogCollection
         let pipeline: DecodePipeline
 
@@ -42,8 +48,11 @@ extension Analysis {
         }
     }
 
-    /// Payloads per hand-off from the reading thread.
-    static let readBatchSize = 64
+    /// Payloads per parse job from the decoding thread: the pool's lock and wake-ups cost less
+    /// than parsing this many (64 measured slower).
+    static let readBatchSize = 256
+    /// Parse jobs between the decoding thread and the tracker at most.
+    static let parseCapacity = 8
     /// Items per job for the audit workers: large enough that the lock is rare, small enough
     /// that work spreads over the workers and the first reports come early.
     static let stageBatchSize = 16
@@ -55,39 +64,41 @@ extension Analysis {
     /// Jobs between the tracker and the reports at most: room for a sweep's burst of ended calls.
     static let stageCapacity = 16
 
-    /// Does what `run` does, on more threads: decoding and SIP parsing (with reading each
-    /// message's facts) on one, dialog tracking on another, assembling and auditing the ended
-    /// calls on `workers` more, and `emit` on the calling thread. The output is the same, in the
-    /// same order: reads reach the tracker in order through a FIFO channel, and the workers'
-    /// results reach `emit` in the order the tracker handed the calls over (`OrderedWorkQueue`).
-    /// `emit` and `problem` run on the calling thread only. Memory stays bounded: the read
-    /// channel holds at most `stageCapacity` batches of `readBatchSize` messages, the work queue
-    /// `stageCapacity` jobs of at most `stageBatchSize` calls and `stageMessages` messages in all
-    /// (a single call, which the tracker limits to 2,000 messages, always passes).
+    /// Does what `run` does, on more threads: decoding on one, SIP parsing (with reading each
+    /// message's facts) on a pool of `workers`, dialog tracking on one, assembling and auditing
+    /// the ended calls on the same pool, and `emit` on the calling thread. The output is the
+    /// same, in the same order: the tracker takes the parsed messages, and `emit` the audited
+    /// calls, in the order they were handed to the pool (`OrderedWorkQueue`). `emit` and
+    /// `problem` run on the calling thread only. Memory stays bounded: the parse queue holds at
+    /// most `parseCapacity` batches of `readBatchSize` messages, the audit queue `stageCapacity`
+    /// jobs of at most `stageBatchSize` calls and `stageMessages` messages in all (a single call,
+    /// which the tracker limits to 2,000 messages, always passes).
     ///
-    /// Auditing is most of the work once calls end, and each call is independent, so a pool
-    /// keeps every core busy; reading is most of it during the first seconds of capture time,
-    /// before any call has ended, which is why reading and tracking have threads of their own.
+    /// Parsing is most of the work during the first seconds of capture time, before any call has
+    /// ended, and auditing most of it afterwards; both split into independent pieces (messages,
+    /// calls), so one pool keeps every core busy in both phases. Workers take audit jobs first,
+    /// so that reports and memory drain before more input is read.
     public mutating func runConcurrently(_ pipeline: DecodePipeline, workers: Int = 2, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
-        let reads = StageChannel<ReadItem>(capacity: Self.stageCapacity)
-        let work = OrderedWorkQueue<[StageItem], [StageResult]>(capacity: Self.stageCapacity,
-                                                                 weightLimit: Self.stageMessages)
+        let lock = NSCondition()
+        let parses = OrderedWorkQueue<[DecodedItem], [ReadItem]>(capacity: Self.parseCapacity, condition: lock)
+        let audits = OrderedWorkQueue<[StageItem], [StageResult]>(capacity: Self.stageCapacity,
+                                                                   weightLimit: Self.stageMessages, condition: lock)
         let stage = TrackingStage(collection: collection, pipeline: pipeline)
         let auditor = self.auditor
         Thread.detachNewThread {
-            var batch: [ReadItem] = []
+            var batch: [DecodedItem] = []
             batch.reserveCapacity(Self.readBatchSize)
-            let add = { (item: ReadItem) in
+            let add = { (item: DecodedItem) in
                 batch.append(item)
                 if batch.count >= Self.readBatchSize {
-                    reads.send(batch)
+                    parses.submit(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            stage.pipeline.run(emit: { add(.payload(DialogCollection.read($0))) }, problem: { add(.problem($0)) })
-            reads.send(batch)
-            reads.close()
+            stage.pipeline.run(emit: { add(.payload($0)) }, problem: { add(.problem($0)) })
+            if !batch.isEmpty { parses.submit(batch) }
+            parses.close()
         }
         Thread.detachNewThread {
             var collection = stage.collection
@@ -96,7 +107,7 @@ extension Analysis {
             var pendingMessages = 0
             let submit = {
                 guard !pending.isEmpty else { return }
-                work.submit(pending, weight: pendingMessages)
+                audits.submit(pending, weight: pendingMessages)
                 pending.removeAll(keepingCapacity: true)
                 pendingMessages = 0
             }
@@ -107,7 +118,7 @@ extension Analysis {
                 pendingMessages += messages
                 if pending.count >= Self.stageBatchSize || pendingMessages >= Self.stageBatchMessages { submit() }
             }
-            while let batch = reads.receive() {
+            while let batch = parses.next() {
                 for item in batch {
                     switch item {
                     case .payload(let read):
@@ -123,22 +134,31 @@ extension Analysis {
             collection.finish { add(.call($0), $0.messageCount) }
             submit()
             stage.collection = collection
-            work.close()
+            audits.close()
         }
         for _ in 0..<max(1, workers) {
             Thread.detachNewThread {
-                while let (sequence, items) = work.take() {
-                    let results = items.map { item -> StageResult in
-                        switch item {
-                        case .call(let call): .audits(call.dialogs().map(auditor.audit))
-                        case .problem(let decodeProblem): .problem(decodeProblem)
-                        }
+                while let job = OrderedWorkQueue.take(from: audits, or: parses) {
+                    switch job {
+                    case .first(let (sequence, items)):
+                        audits.complete(sequence, with: items.map { item in
+                            switch item {
+                            case .call(let call): .audits(call.dialogs().map(auditor.audit))
+                            case .problem(let decodeProblem): .problem(decodeProblem)
+                            }
+                        })
+                    case .second(let (sequence, items)):
+                        parses.complete(sequence, with: items.map { item in
+                            switch item {
+                            case .payload(let payload): .payload(DialogCollection.read(payload))
+                            case .problem(let decodeProblem): .problem(decodeProblem)
+                            }
+                        })
                     }
-                    work.complete(sequence, with: results)
                 }
             }
         }
-        while let results = work.next() {
+        while let results = audits.next() {
             for result in results {
                 switch result {
                 case .audits(let audits): for audit in audits { record(audit, emit: emit) }

@@ -8,9 +8,12 @@ import Foundation
 /// `submit` waits while `capacity` jobs, or jobs of `weightLimit` total weight (messages), are
 /// between submission and consumption, so memory stays bounded when workers or the consumer lag;
 /// a job heavier than the limit alone still passes when nothing else is in flight.
+///
+/// Queues may share one lock (`condition`), so that a pool of workers can serve several of them
+/// (`take(from:or:)`).
 final class OrderedWorkQueue<Job: Sendable, Result: Sendable>: @unchecked Sendable {
     // @unchecked: every stored property is read and written only while `condition` is locked.
-    private let condition = NSCondition()
+    private let condition: NSCondition
     /// Submitted jobs no worker took yet, oldest first, with their sequence numbers.
     private var pending: [(sequence: Int, job: Job)] = []
     private var pendingStart = 0
@@ -27,9 +30,12 @@ final class OrderedWorkQueue<Job: Sendable, Result: Sendable>: @unchecked Sendab
     /// Total weight between submission and consumption at most before `submit` waits.
     let weightLimit: Int
 
-    init(capacity: Int, weightLimit: Int = .max) {
+    /// - Parameter condition: the lock and condition, shared with other queues the same workers
+    ///   serve.
+    init(capacity: Int, weightLimit: Int = .max, condition: NSCondition = NSCondition()) {
         self.capacity = max(1, capacity)
         self.weightLimit = max(1, weightLimit)
+        self.condition = condition
     }
 
     /// Jobs submitted and not yet consumed.
@@ -56,6 +62,34 @@ final class OrderedWorkQueue<Job: Sendable, Result: Sendable>: @unchecked Sendab
         condition.lock()
         defer { condition.unlock() }
         while pendingStart == pending.count && !closed { condition.wait() }
+        return takeLocked()
+    }
+
+    /// What a worker serving two queues that share one lock does next: a job of `first` if any
+    /// is waiting, else one of `second`, waiting for either; nil once both are closed and have
+    /// no job left to take.
+    static func take<OtherJob, OtherResult>(
+        from first: OrderedWorkQueue, or second: OrderedWorkQueue<OtherJob, OtherResult>
+    ) -> Either<(sequence: Int, job: Job), (sequence: Int, job: OtherJob)>? {
+        precondition(first.condition === second.condition, "the queues must share their lock")
+        first.condition.lock()
+        defer { first.condition.unlock() }
+        while true {
+            if let taken = first.takeLocked() { return .first(taken) }
+            if let taken = second.takeLocked() { return .second(taken) }
+            if first.closed && second.closed { return nil }
+            first.condition.wait()
+        }
+    }
+
+    /// One of two things (`take(from:or:)`).
+    enum Either<First, Second> {
+        case first(First)
+        case second(Second)
+    }
+
+    /// The oldest job no worker took, if any (`condition` held).
+    private func takeLocked() -> (sequence: Int, job: Job)? {
         guard pendingStart < pending.count else { return nil }
         let taken = pending[pendingStart]
         pendingStart += 1
@@ -71,6 +105,7 @@ final class OrderedWorkQueue<Job: Sendable, Result: Sendable>: @unchecked Sendab
         condition.lock()
         defer { condition.unlock() }
         done[sequence] = result
+        // Waiters of queues sharing the lock wait on the same condition: wake them all.
         if sequence == nextToConsume { condition.broadcast() }
     }
 
