@@ -52,7 +52,7 @@ extension Analysis {
     /// than parsing this many (64 measured slower).
     static let readBatchSize = 256
     /// Parse jobs between the decoding thread and the tracker at most.
-    static let parseCapacity = 8
+    static let parseCapacity = 4
     /// Items per job for the audit workers: large enough that the lock is rare, small enough
     /// that work spreads over the workers and the first reports come early.
     static let stageBatchSize = 16
@@ -62,7 +62,7 @@ extension Analysis {
     /// of messages must not fill memory with a whole capture. Ordinary calls never reach it.
     static let stageMessages = 8192
     /// Jobs between the tracker and the reports at most: room for a sweep's burst of ended calls.
-    static let stageCapacity = 16
+    static let stageCapacity = 8
 
     /// Does what `run` does, on more threads: decoding on one, SIP parsing (with reading each
     /// message's facts) on a pool of `workers`, dialog tracking on one, assembling and auditing
