@@ -28,15 +28,14 @@ public struct JSONLinesReport: Sendable {
     /// line feed: the whole of one dialog's output, without a String per record (`analyze`
     /// writes millions of records through here).
     public func appendRecords(of audit: DialogAudit, to bytes: inout [UInt8]) {
-        var json = JSONWriter(appendingTo: bytes)
-        bytes = []  // `json` now holds the only reference, so it appends in place
+        var json = JSONWriter(capacity: 8192)
         writeDialog(audit, to: &json)
         json.newline()
         for finding in audit.findings {
             writeFinding(finding, to: &json)
             json.newline()
         }
-        bytes = json.output
+        json.append(to: &bytes)
     }
 
     private func writeDialog(_ audit: DialogAudit, to json: inout JSONWriter) {
@@ -113,7 +112,7 @@ public struct JSONLinesReport: Sendable {
             if let value = parameter.value { json.string(value) } else { json.bool(true) }
         }
         json.endObject()
-        json.field("addresses", strings: proxy.addresses.map(\.description))
+        json.field("addresses", addresses: proxy.addresses)
         json.field("declared", proxy.isDeclared)
         json.endObject()
     }

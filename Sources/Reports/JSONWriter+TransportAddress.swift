@@ -3,11 +3,24 @@ import Transport
 
 extension JSONWriter {
     /// `"key":"ip:port/transport"`, the text of `TransportAddress.description`. Every request
-    /// record carries two: an IPv4 address is written digit by digit into a stack buffer and
+    /// record carries two, every proxy a list: an IPv4 address is written digit by digit into a stack buffer and
     /// appended at once (the interpolated `description` costs thousands of instructions, and so
     /// do twenty single-byte appends), anything else through `description`.
     mutating func field(_ name: StaticString, address: TransportAddress?) {
         key(name)
+        self.address(address)
+    }
+
+    /// `"key":["ip:port/transport",...]`.
+    mutating func field(_ name: StaticString, addresses: [TransportAddress]) {
+        key(name)
+        beginArray()
+        for address in addresses { self.address(address) }
+        endArray()
+    }
+
+    /// An address as a string value, or null.
+    mutating func address(_ address: TransportAddress?) {
         guard let address else { null(); return }
         guard case .v4(let value) = address.endpoint.address else { string(address.description); return }
         unescapedString { bytes in

@@ -1,10 +1,13 @@
 /// Writes one JSON value (usually one JSON Lines record) by hand: keys come out in exactly the
 /// order they are written, and strings are escaped per RFC 8259 7 without Foundation.
 ///
-/// Builds UTF-8 bytes and makes one String at the end: appending to a byte array is a copy,
-/// appending to a String also re-checks its contents, and every dialog record is written here.
-struct JSONWriter {
-    private var bytes: [UInt8] = []
+/// Builds UTF-8 bytes (a `ByteBuffer`) and makes one String or array at the end: appending to a
+/// String re-checks its contents, and every dialog record is written here. Noncopyable, as it
+/// owns its buffer.
+struct JSONWriter: ~Copyable {
+    private var bytes: ByteBuffer
+    /// For `unescapedString`: what its closure writes, kept to reuse its capacity.
+    private var scratch: [UInt8] = []
     /// One bit per open container (bit 0 the innermost): whether a value was already written in
     /// it. Records nest a few levels deep; a bit stack spares an array update per value.
     private var hasValue: UInt64 = 0
@@ -12,27 +15,21 @@ struct JSONWriter {
     private var depth = 0
     private var afterKey = false
 
-    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
-
-    /// Continues after `bytes` (taken over, so writing appends to the caller's buffer in place
-    /// when the caller hands its only reference over and takes `output` back).
-    init(appendingTo bytes: [UInt8]) { self.bytes = bytes }
+    init(capacity: Int = 1024) { bytes = ByteBuffer(capacity: capacity) }
 
     /// What has been written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    /// The bytes written, after whatever `init(appendingTo:)` was given.
-    var output: [UInt8] { bytes }
+    /// Appends what has been written so far to `output`.
+    func append(to output: inout [UInt8]) {
+        bytes.withBytes { output.append(contentsOf: $0) }
+    }
 
     private mutating func separate() {
         if afterKey { afterKey = false; return }
         guard depth > 0 else { return }
         if hasValue & 1 == 1 { bytes.append(UInt8(ascii: ",")) }
         hasValue |= 1
-    }
-
-    private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -58,11 +55,9 @@ struct JSONWriter {
     /// (checked in debug builds). Records carry dozens of keys each, so this is the common case.
     mutating func key(_ name: StaticString) {
         separate()
+        assert(name.withUTF8Buffer { !$0.contains(where: Self.needsEscape) }, "a literal JSON key that needs escaping")
         bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { name in
-            assert(!name.contains(where: Self.needsEscape), "a literal JSON key that needs escaping")
-            bytes.append(contentsOf: name)
-        }
+        bytes.append(name)
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         afterKey = true
@@ -78,26 +73,23 @@ struct JSONWriter {
 
     mutating func string(_ value: String?) {
         separate()
-        guard let value else { append("null"); return }
+        guard let value else { bytes.append("null"); return }
         Self.appendQuoted(value, to: &bytes)
     }
 
     mutating func int(_ value: Int?) {
         separate()
-        guard let value else { append("null"); return }
-        if value < 0 {
-            guard value != .min else { bytes.append(contentsOf: String(value).utf8); return }
-            bytes.append(UInt8(ascii: "-"))
-        }
+        guard let value else { bytes.append("null"); return }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
         Self.appendDecimal(value.magnitude, to: &bytes)
     }
 
     mutating func bool(_ value: Bool) {
         separate()
-        append(value ? "true" : "false")
+        bytes.append(value ? "true" : "false")
     }
 
-    mutating func null() { separate(); append("null") }
+    mutating func null() { separate(); bytes.append("null") }
 
     /// Ends a JSON Lines record (between top-level values only).
     mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
@@ -106,8 +98,10 @@ struct JSONWriter {
     /// is cheaper to write digit by digit than to build as a String first.
     mutating func unescapedString(_ content: (inout [UInt8]) -> Void) {
         separate()
+        scratch.removeAll(keepingCapacity: true)
+        content(&scratch)
         bytes.append(UInt8(ascii: "\""))
-        content(&bytes)
+        scratch.withUnsafeBufferPointer { bytes.append($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -122,18 +116,14 @@ struct JSONWriter {
         endArray()
     }
 
-    /// The decimal digits of a non-negative number.
-    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        appendDecimal(UInt(number), to: &bytes)
-    }
-
     /// The decimal digits of a number.
-    static func appendDecimal(_ number: UInt, to bytes: inout [UInt8]) {
+    private static func appendDecimal(_ number: UInt, to bytes: inout ByteBuffer) {
         var divisor: UInt = 1
         while divisor <= number / 10 { divisor *= 10 }
         var rest = number
+        bytes.reserve(20)
         while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
             rest %= divisor
             divisor /= 10
         }
@@ -141,40 +131,38 @@ struct JSONWriter {
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5c }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
     /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
     /// `\t`, `\b`, `\f` or `\u00XX`; everything else (UTF-8 included) as is.
-    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+    private static func appendQuoted(_ value: String, to bytes: inout ByteBuffer) {
         bytes.append(UInt8(ascii: "\""))
-        // Fast path: nothing to escape, one copy (the scan reads the String's own storage; a
-        // generic `contains` over `utf8` costs hundreds of instructions per value).
+        // Fast path: the String's own bytes, scanned, then copied at once.
         let copied = value.utf8.withContiguousStorageIfAvailable { storage in
             guard !storage.contains(where: needsEscape) else { return false }
-            bytes.append(contentsOf: storage)
+            bytes.append(storage)
             return true
         } ?? false
-        if copied {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
-            case ..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xf)])
-            default:
-                bytes.append(byte)
+        if !copied {
+            for byte in value.utf8 {
+                if needsEscape(byte) { appendEscaped(byte, to: &bytes) } else { bytes.append(byte) }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout ByteBuffer) {
+        let backslash = UInt8(ascii: "\\")
+        switch byte {
+        case UInt8(ascii: "\""), backslash: bytes.append(backslash); bytes.append(byte)
+        case UInt8(ascii: "\n"): bytes.append(backslash); bytes.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): bytes.append(backslash); bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): bytes.append(backslash); bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(backslash); bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(backslash); bytes.append(UInt8(ascii: "f"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            bytes.append("\\u00")
+            bytes.append(hex.utf8Start[Int(byte >> 4)])
+            bytes.append(hex.utf8Start[Int(byte & 0xf)])
+        }
     }
 }

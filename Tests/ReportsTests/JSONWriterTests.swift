@@ -27,6 +27,15 @@ import Transport
         #expect(json.text == expected.text)
     }
     #expect(addresses[0].map { "\($0)" } == "127.0.0.1:5060/udp")
+    var list = JSONWriter()
+    list.beginObject()
+    list.field("list", addresses: addresses.compactMap { $0 })
+    list.endObject()
+    var expected = JSONWriter()
+    expected.beginObject()
+    expected.field("list", strings: addresses.compactMap { $0?.description })
+    expected.endObject()
+    #expect(list.text == expected.text)
 }
 
 @Test func escapesQuotesBackslashesAndControlCharacters() {
