@@ -80,10 +80,10 @@ extension Analysis {
     /// so that reports and memory drain before more input is read.
     public mutating func runConcurrently(_ pipeline: DecodePipeline, workers: Int = 2, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
-        let lock = NSCondition()
-        let parses = OrderedWorkQueue<[DecodedItem], [ReadItem]>(capacity: Self.parseCapacity, condition: lock)
+        let pool = WorkerPool()
+        let parses = OrderedWorkQueue<[DecodedItem], [ReadItem]>(capacity: Self.parseCapacity, pool: pool)
         let audits = OrderedWorkQueue<[StageItem], [StageResult]>(capacity: Self.stageCapacity,
-                                                                   weightLimit: Self.stageMessages, condition: lock)
+                                                                   weightLimit: Self.stageMessages, pool: pool)
         let stage = TrackingStage(collection: collection, pipeline: pipeline)
         let auditor = self.auditor
         Thread.detachNewThread {
