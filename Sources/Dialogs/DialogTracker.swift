@@ -107,6 +107,10 @@ public struct DialogTracker: Sendable {
 
     /// `finish`, handing over ended calls unassembled.
     public mutating func finishCalls(ended emit: (EndedCall) -> Void) {
+        // Every open call is reported below: the sweep queue's references would only keep the
+        // last second's calls alive until the tracker itself goes, freed then one by one on
+        // whatever thread drops it last instead of by whoever audits them.
+        mayHaveEnded.removeAll()
         let remaining = calls.values.sorted(by: Self.captureOrder)
         for call in remaining {
             report(call, end: call.completionTime == nil ? .endOfInput : .ended, now: now ?? call.lastTime, emit: emit)
