@@ -85,3 +85,21 @@ import Transport
     #expect(json.text == #"{"numbers":[0,7,-7,10,4294967296,9223372036854775807,-9223372036854775808,null],"#
             + #""nested":[[],{"a":true,"b":false},[null,true]]}"#)
 }
+
+/// The word-at-a-time scan must agree with the byte test on every byte value at every position,
+/// and never flag text that needs no escaping (UTF-8 above 0x7f included).
+@Test func escapeScanFindsEveryByteThatNeedsEscaping() {
+    for length in [1, 7, 8, 9, 16, 23] {
+        for position in 0..<length {
+            for byte in UInt8.min...UInt8.max {
+                var text = Array(repeating: UInt8(ascii: "a"), count: length)
+                text[position] = byte
+                let expected = byte < 0x20 || byte == 0x22 || byte == 0x5c
+                #expect(text.withUnsafeBufferPointer(JSONWriter.anyNeedsEscape) == expected)
+            }
+        }
+    }
+    let clean = Array("sip:alice@example.com;lr;ftag=é✓~!#$%&'()*+,-./:;<=>?@[]^_`{|}".utf8)
+    #expect(!clean.withUnsafeBufferPointer(JSONWriter.anyNeedsEscape))
+    #expect(!([] as [UInt8]).withUnsafeBufferPointer(JSONWriter.anyNeedsEscape))
+}
