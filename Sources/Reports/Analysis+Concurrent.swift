@@ -19,7 +19,7 @@ extension Analysis {
         case problem(DecodeProblem)
     }
 
-    /// What the reading thread hands to the workers to parse, in capture order.
+    /// What the decoding thread hands to the workers to parse, in capture order.
     enum DecodedItem: Sendable {
         case payload(SIPPayload)
         case problem(DecodeProblem)
@@ -38,7 +38,7 @@ extension Analysis {
         // starting the threads and receiving nil from the audit queue. The decoding thread's last
         // use of `pipeline` comes before it closes the parse queue, the tracking thread's last
         // write of `collection` before it closes the audit queue once the parse queue is
-        // drained: the queues' lock orders those before the nil that follows.
+        // drained: the pool's mutex orders those before the nil that follows.
         var collection: DialogCollection
         let pipeline: DecodePipeline
 
