@@ -13,9 +13,9 @@ extension Analysis {
     }
 
     /// What an audit worker hands back for one `StageItem`.
-    enum StageResult: Sendable {
-        /// An ended call's dialogs, assembled and audited.
-        case audits([DialogAudit])
+    enum StageResult<Rendered: Sendable>: Sendable {
+        /// An ended call's dialogs, assembled, audited and rendered.
+        case audits([(audit: DialogAudit, rendered: Rendered)])
         case problem(DecodeProblem)
     }
 
@@ -80,10 +80,21 @@ extension Analysis {
     /// so that reports and memory drain before more input is read.
     public mutating func runConcurrently(_ pipeline: DecodePipeline, workers: Int = 2, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
+        runConcurrently(pipeline, workers: workers, render: { _ in }, emit: { audit, _ in emit(audit) },
+                        problem: problem)
+    }
+
+    /// `runConcurrently`, with each audited dialog also rendered on the worker that audited it
+    /// (e.g. its report records), so that the calling thread, which takes the dialogs one by one
+    /// in order, only writes what the workers rendered in parallel.
+    public mutating func runConcurrently<Rendered: Sendable>(
+        _ pipeline: DecodePipeline, workers: Int = 2, render: @escaping @Sendable (DialogAudit) -> Rendered,
+        emit: (DialogAudit, Rendered) -> Void, problem: (DecodeProblem) -> Void = { _ in }
+    ) {
         let pool = WorkerPool()
         let parses = OrderedWorkQueue<[DecodedItem], [ReadItem]>(capacity: Self.parseCapacity, pool: pool)
-        let audits = OrderedWorkQueue<[StageItem], [StageResult]>(capacity: Self.stageCapacity,
-                                                                   weightLimit: Self.stageMessages, pool: pool)
+        let audits = OrderedWorkQueue<[StageItem], [StageResult<Rendered>]>(
+            capacity: Self.stageCapacity, weightLimit: Self.stageMessages, pool: pool)
         let stage = TrackingStage(collection: collection, pipeline: pipeline)
         let auditor = self.auditor
         Thread.detachNewThread {
@@ -143,7 +154,11 @@ extension Analysis {
                     case .first(let (sequence, items)):
                         audits.complete(sequence, with: items.map { item in
                             switch item {
-                            case .call(let call): .audits(call.dialogs().map(auditor.audit))
+                            case .call(let call):
+                                .audits(call.dialogs().map { dialog in
+                                    let audit = auditor.audit(dialog)
+                                    return (audit, render(audit))
+                                })
                             case .problem(let decodeProblem): .problem(decodeProblem)
                             }
                         })
@@ -161,7 +176,8 @@ extension Analysis {
         while let results = audits.next() {
             for result in results {
                 switch result {
-                case .audits(let audits): for audit in audits { record(audit, emit: emit) }
+                case .audits(let audits):
+                    for (audit, rendered) in audits { record(audit) { emit($0, rendered) } }
                 case .problem(let decodeProblem): problem(decodeProblem)
                 }
             }

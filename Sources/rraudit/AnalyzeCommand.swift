@@ -116,7 +116,22 @@ struct AnalyzeCommand: ParsableCommand {
                 firstFrames[problem.fileIndex][problem.kind, default: []].append(problem.frame)
             }
         }
-        if threads > 1 {
+        // With more threads, each dialog's records or text block is rendered on the worker that
+        // audited it, and only written here.
+        if threads > 1 && format == .jsonl {
+            analysis.runConcurrently(pipeline, workers: threads, render: { audit in
+                var bytes: [UInt8] = []
+                json.appendRecords(of: audit, to: &bytes)
+                return bytes
+            }, emit: { _, bytes in
+                records.append(contentsOf: bytes)
+                if records.count >= Self.recordBlock { writeRecords() }
+            }, problem: noteFirstFrames)
+        } else if threads > 1 && format == .text {
+            analysis.runConcurrently(pipeline, workers: threads, render: text.dialogBlock, emit: { _, block in
+                print(block, terminator: "")
+            }, problem: noteFirstFrames)
+        } else if threads > 1 {
             analysis.runConcurrently(pipeline, workers: threads, emit: write, problem: noteFirstFrames)
         } else {
             analysis.run(pipeline, emit: write, problem: noteFirstFrames)

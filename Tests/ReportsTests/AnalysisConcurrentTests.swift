@@ -5,8 +5,10 @@ import Testing
 import Transport
 
 /// `runConcurrently` must be `run` on more threads: the same records in the same order, the same
-/// decode problems in the same order, the same summary.
-private func bothWays(_ path: String, workers: Int) throws -> (sequential: [String], concurrent: [String]) {
+/// decode problems in the same order, the same summary. `rendering` renders each dialog's
+/// records on the workers (what `analyze` does), else on the calling thread.
+private func bothWays(_ path: String, workers: Int,
+                      rendering: Bool = false) throws -> (sequential: [String], concurrent: [String]) {
     func analyse(concurrently: Bool) throws -> [String] {
         let pipeline = try DecodePipeline(paths: [path])
         var analysis = try Analysis(files: 1)
@@ -17,7 +19,11 @@ private func bothWays(_ path: String, workers: Int) throws -> (sequential: [Stri
             lines += audit.findings.map(json.findingLine)
         }
         let problem = { (problem: DecodeProblem) in lines.append("problem \(problem.kind) #\(problem.frame)") }
-        if concurrently {
+        if concurrently && rendering {
+            analysis.runConcurrently(pipeline, workers: workers, render: { audit in
+                [json.dialogLine(audit)] + audit.findings.map(json.findingLine)
+            }, emit: { _, rendered in lines += rendered }, problem: problem)
+        } else if concurrently {
             analysis.runConcurrently(pipeline, workers: workers, emit: emit, problem: problem)
         } else {
             analysis.run(pipeline, emit: emit, problem: problem)
@@ -40,6 +46,14 @@ func concurrentRunReportsWhatTheSequentialRunReports(sample: String) throws {
 /// channel as the dialogs, so their order must survive too.
 @Test(.enabled(if: Corpus.directory != nil), arguments: Corpus.captures)
 func concurrentRunMatchesOnPublicCaptures(capture: String) throws {
-    let (sequential, concurrent) = try bothWays("\(Corpus.directory ?? "")/\(capture)", workers: 3)
+    let (sequential, concurrent) = try bothWays("\(Corpus.directory ?? "")/\(capture)", workers: 3, rendering: true)
+    #expect(concurrent == sequential)
+}
+
+/// Rendering on the workers, on every sample.
+@Test(arguments: Samples.names)
+func concurrentRunRendersWhatTheSequentialRunReports(sample: String) throws {
+    let (sequential, concurrent) = try bothWays(Samples.directory.appendingPathComponent("\(sample).pcap").path,
+                                                workers: 2, rendering: true)
     #expect(concurrent == sequential)
 }
