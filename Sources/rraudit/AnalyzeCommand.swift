@@ -49,7 +49,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto (terminal only), always or never. NO_COLOR always wins.")
     var color: String = ColorChoice.auto.rawValue
 
-    @Option(help: "Cores to use, 1 to \(Self.maxThreads): 1 runs everything on one thread; N > 1 reads and tracks dialogs on threads of their own and audits ended calls on N more. Default: the number of cores, at most \(Self.defaultMaxThreads).")
+    @Option(help: "Cores to use, 1 to \(Self.maxThreads): 1 runs everything on one thread; N > 1 decodes and tracks dialogs on a thread each, and parses messages and audits ended calls on N more. Default: the number of cores, at most \(Self.defaultMaxThreads).")
     var threads: Int?
 
     /// The most `--threads` accepts.
