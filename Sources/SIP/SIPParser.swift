@@ -70,8 +70,54 @@ public enum SIPParser {
         let (method, status, parts) = try parseStartLine(p, pos..<first.end)
         pos = first.next
 
-        var headers = [SIPHeader]()
-        headers.reserveCapacity(24)
+        // Header entries are gathered on the stack and kept in an array of exactly their number:
+        // a message lives as long as its call, and a list with room for large messages held more
+        // memory than the message itself.
+        let section = try withUnsafeTemporaryAllocation(of: SIPHeader.self, capacity: Self.stackHeaders) {
+            (stack) throws(SIPParseError) -> HeaderSection in
+            try scanHeaders(p, from: pos, lines: lines, stack: stack)
+        }
+        let headers = section.headers, bodyStart = section.bodyStart, terminated = section.terminated
+        let contentLength = section.contentLength
+        // Without the empty line the headers end with the data (robustness: a datagram whose
+        // final CRLF was lost); `isHeaderSectionTerminated` tells.
+        var bodyEnd = n
+        var truncated = false
+        if let length = contentLength {
+            if bodyStart + length <= n {
+                bodyEnd = bodyStart + length
+            } else if options.allowTruncatedBody {
+                truncated = true
+            } else {
+                throw SIPParseError(.truncatedBody, at: n,
+                                    "Content-Length \(length) but \(n - bodyStart) body bytes")
+            }
+        }
+        return SIPMessage(bytes: bytes, requestMethod: method, status: status, startLineParts: parts, headers: headers,
+                          bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
+                          isBodyTruncated: truncated)
+    }
+
+    /// Header entries held on the stack while a message is parsed (1 KB at most, which the
+    /// runtime keeps on the stack; larger temporary buffers go to the heap); more spill to it.
+    static let stackHeaders = 1024 / MemoryLayout<SIPHeader>.stride
+
+    /// What `scanHeaders` found.
+    private struct HeaderSection {
+        var headers: [SIPHeader]
+        var bodyStart: Int
+        var terminated: Bool
+        var contentLength: Int?
+    }
+
+    /// Reads the header lines from `from` up to the empty line (or the end of the data), each
+    /// into `stack` while it has room, and returns them as an array of their number.
+    private static func scanHeaders(_ p: UnsafeBufferPointer<UInt8>, from: Int, lines: LineScanner,
+                                    stack: UnsafeMutableBufferPointer<SIPHeader>) throws(SIPParseError) -> HeaderSection {
+        let n = p.count
+        var pos = from
+        var stored = 0
+        var spilled: [SIPHeader] = []
         var bodyStart = n
         var terminated = false
         var contentLength: Int? = nil
@@ -121,26 +167,26 @@ public enum SIPParser {
                 }
                 contentLength = value
             }
-            headers.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded))
+            let header = SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded)
+            if stored < stack.count {
+                stack.initializeElement(at: stored, to: header)
+                stored += 1
+            } else {
+                // More than the stack holds: all go to the heap, in order.
+                if spilled.isEmpty { spilled = Array(stack) }
+                spilled.append(header)
+            }
             pos = line.next
         }
-        // Without the empty line the headers end with the data (robustness: a datagram whose
-        // final CRLF was lost); `isHeaderSectionTerminated` tells.
-        var bodyEnd = n
-        var truncated = false
-        if let length = contentLength {
-            if bodyStart + length <= n {
-                bodyEnd = bodyStart + length
-            } else if options.allowTruncatedBody {
-                truncated = true
-            } else {
-                throw SIPParseError(.truncatedBody, at: n,
-                                    "Content-Length \(length) but \(n - bodyStart) body bytes")
-            }
+        var headers = spilled
+        if spilled.isEmpty {
+            // Reserve and append are specialised here; `init(unsafeUninitializedCapacity:)` looked
+            // up the array's storage type at run time on every call.
+            headers.reserveCapacity(stored)
+            headers.append(contentsOf: UnsafeBufferPointer(rebasing: stack[..<stored]))
         }
-        return SIPMessage(bytes: bytes, requestMethod: method, status: status, startLineParts: parts, headers: headers,
-                          bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
-                          isBodyTruncated: truncated)
+        return HeaderSection(headers: headers, bodyStart: bodyStart, terminated: terminated,
+                             contentLength: contentLength)
     }
 
     /// Content-Length = 1*DIGIT (RFC 3261 20.14); a sign or an overlarge value is an error.

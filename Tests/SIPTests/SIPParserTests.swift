@@ -105,6 +105,18 @@ func message(_ lines: [String], body: String = "") -> [UInt8] {
         #expect(!open.isHeaderSectionTerminated)
     }
 
+    /// Header entries are gathered on the stack while it has room, then on the heap: every count
+    /// around that boundary keeps every header, in order, and the array holds just them.
+    @Test(arguments: [0, 1, SIPParser.stackHeaders - 1, SIPParser.stackHeaders, SIPParser.stackHeaders + 1, 100])
+    func keepsEveryHeaderWhateverTheirNumber(count: Int) throws {
+        let lines = (0..<count).map { "X-H\($0): value \($0)" }
+        let m = try SIPParser.parse(message(["OPTIONS sip:a@b SIP/2.0"] + lines + ["Content-Length: 2"], body: "ok"))
+        #expect(m.headerFields.map(\.wireName) == lines.map { String($0.prefix { $0 != ":" }) } + ["Content-Length"])
+        #expect(m.headerFields.dropLast().map(\.value) == (0..<count).map { "value \($0)" })
+        #expect(Array(m.body) == Array("ok".utf8))
+        #expect(m.headers.capacity < 2 * (count + 1) + 16)
+    }
+
     @Test func mixedLineEndsInOneMessage() throws {
         let m = try SIPParser.parse(Array("OPTIONS sip:a@b SIP/2.0\nA: 1\r\nB: 2\rC: 3\nD: 4\r\r\nE: 5\r\n\r\nbody".utf8))
         #expect(m.headerFields.map(\.wireName) == ["A", "B", "C", "D", "E"])
