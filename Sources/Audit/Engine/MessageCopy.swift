@@ -20,7 +20,6 @@ final class MessageCopy: Sendable {
     let method: SIPMethod?
     /// The status code of a response; nil for a request.
     let statusCode: Int?
-    let viaCount: Int
     /// Route values, one per value (comma-joined values split), top first.
     let route: [RouteValue]
     /// Route header field bodies, unsplit, in message order (what `loose_route` parses).
@@ -44,9 +43,6 @@ final class MessageCopy: Sendable {
             routeFields = message.fields(.route)
             route = cache.values(message.values(.route))
         }
-        var viaCount = 0
-        message.forEachValueRange(.via) { _ in viaCount += 1 }  // counted without building Strings
-        self.viaCount = viaCount
         recordRoute = cache.values(message.values(.recordRoute))
     }
 
@@ -54,6 +50,14 @@ final class MessageCopy: Sendable {
     // those read them through `ProxyVisit`, which keeps the tags `routedRequest` decoded.
     var fromTag: String? { observed.message.fromTag }
     var toTag: String? { observed.message.toTag }
+
+    /// The number of Via values, counted on access without building Strings: only the copies of
+    /// the initial request, its responses, CANCEL and failure ACK are asked, a few per dialog.
+    var viaCount: Int {
+        var count = 0
+        observed.message.forEachValueRange(.via) { _ in count += 1 }
+        return count
+    }
 
     var frame: Int { observed.frame }
     var time: CaptureTime { observed.time }

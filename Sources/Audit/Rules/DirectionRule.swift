@@ -8,7 +8,7 @@ struct DirectionRule: AuditRule {
     var codes: [FindingCode] { [.directionMisjudged] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        var reported = Set<String>()
+        var reported = Set<ProxyVisit.RequestAtProxy>()
         return context.visits.compactMap { visit in
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
                   context.recordRoute(of: visit.proxy).first?.ftag != nil,

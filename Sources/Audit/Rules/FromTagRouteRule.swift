@@ -6,7 +6,7 @@ struct FromTagRouteRule: AuditRule {
     var codes: [FindingCode] { [.ftagMismatch, .ftagMissing] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        var reported = Set<String>()
+        var reported = Set<ProxyVisit.RequestAtProxy>()
         return context.visits.compactMap { visit in
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
                   reported.insert(visit.requestAtProxy).inserted

@@ -6,7 +6,7 @@ struct RecordRouteLooseRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.recordRouteValues.filter(\.hasURI).compactMap { value in
-            let frame = context.firstFrame(recordRouting: value.raw)
+            let frame = context.firstFrame(recordRouting: value)
             let proxy = context.inserter(of: value)
             if !value.isLoose {
                 return context.finding(

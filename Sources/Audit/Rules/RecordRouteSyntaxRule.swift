@@ -6,7 +6,7 @@ struct RecordRouteSyntaxRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.recordRouteValues.compactMap { value in
-            let frame = context.firstFrame(recordRouting: value.raw)
+            let frame = context.firstFrame(recordRouting: value)
             let proxy = context.inserter(of: value)
             if value.hasUnbracketedIPv6 {
                 return context.finding(

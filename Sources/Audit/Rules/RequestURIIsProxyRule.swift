@@ -7,7 +7,7 @@ struct RequestURIIsProxyRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         guard context.settings.looseRouteMode & 1 == 0 else { return [] }
-        var reported = Set<String>()
+        var reported = Set<ProxyVisit.RequestAtProxy>()
         return context.visits.compactMap { visit in
             let ruri = visit.incoming.requestURI
             guard visit.request.role == .inDialog, visit.toTag?.isEmpty == false,
