@@ -18,7 +18,13 @@ public struct LocalAddresses: Sendable, Hashable {
     /// are compared as binary addresses; then aliases are tried.
     public func isMyself(_ uri: RouteURI) -> Bool {
         guard let host = uri.host, !uri.hasGRUU else { return false }
-        let port = uri.port ?? 5060
+        return isMyself(host: host, port: uri.port ?? 5060)
+    }
+
+    /// `check_self` on a URI's host as written (brackets allowed) and port (5060 when the URI has
+    /// none), for callers that keep those two from one parse of the URI (and have checked that it
+    /// has a host and no `gr` parameter, see `isMyself(_:)`).
+    public func isMyself(host: String, port: Int) -> Bool {
         if sockets.contains(where: { $0.portMatches(port) && $0.hostMatches(host) }) { return true }
         return aliases.contains { $0.matches(host: host, port: port) }
     }

@@ -23,6 +23,10 @@ struct RouteValue: Sendable, Hashable {
     /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
     /// is still the same proxy.
     var element: String { storage.element }
+    /// The host as written and the port (5060 when absent) Kamailio's `check_self` compares, nil
+    /// when the URI does not parse, has no host or has a `gr` parameter (never "myself"). Kept
+    /// from the parse: every rule asks which proxy a value names.
+    var myselfAddress: (host: String, port: Int)? { storage.myselfAddress }
 
     init(_ raw: String) {
         storage = Storage(raw)
@@ -44,6 +48,7 @@ struct RouteValue: Sendable, Hashable {
         let uriText: String
         let parameters: [URIParameter]
         let element: String
+        let myselfAddress: (host: String, port: Int)?
 
         init(_ raw: String) {
             self.raw = raw
@@ -62,6 +67,11 @@ struct RouteValue: Sendable, Hashable {
                 parameters = RouteComparison.splitParameters(params)
             } else {
                 parameters = []
+            }
+            if let uri = entry?.uri, let host = uri.host, !uri.hasGRUU {
+                myselfAddress = (host, uri.port ?? 5060)
+            } else {
+                myselfAddress = nil
             }
             if let uri = entry?.uri {
                 let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
