@@ -48,33 +48,60 @@ public struct RouteURI: Sendable, Hashable {
 
     private static func split(_ b: UnsafeBufferPointer<UInt8>) -> Parts? {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
-        func first(_ c: UInt8, in range: Range<Int>) -> Int? { range.first { b[$0] == c } }
+        func first(_ c: UInt8, in range: Range<Int>) -> Int? {
+            // A plain loop: every Route value and Request-URI of every audited message is split here.
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if b[i] == c { return i }
+                i += 1
+            }
+            return nil
+        }
         guard let colon = first(UInt8(ascii: ":"), in: 0..<b.count) else { return nil }
         guard let scheme = knownScheme(UnsafeBufferPointer(rebasing: b[0..<colon])) else { return nil }
-        if b.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: "<")
-                               || $0 == UInt8(ascii: ">") }) { return nil }
+        // One pass over the rest finds what the steps below need: white space or angle brackets
+        // anywhere (parse_uri rejects them; the scheme was checked to be letters), the first `?`
+        // (headers), and before it the first `@` (Kamailio's parser switches to the host at the
+        // first '@'), the first `;` and the first `;` after that `@` (parameters).
+        var question: Int?, at: Int?, firstSemi: Int?, semiAfterAt: Int?
+        var i = colon + 1
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
+                return nil
+            } else if question == nil {
+                if c == UInt8(ascii: "?") {
+                    question = i
+                } else if c == UInt8(ascii: "@") {
+                    if at == nil { at = i; semiAfterAt = nil }
+                } else if c == UInt8(ascii: ";") {
+                    if firstSemi == nil { firstSemi = i }
+                    if semiAfterAt == nil { semiAfterAt = i }
+                }
+            }
+            i += 1
+        }
         var rest = (colon + 1)..<b.count
         var headers: String?
-        if let q = first(UInt8(ascii: "?"), in: rest) {
+        if let q = question {
             headers = text((q + 1)..<rest.upperBound)
             rest = rest.lowerBound..<q
         }
-        if scheme == "tel" || scheme == "tels" {
-            let semi = first(UInt8(ascii: ";"), in: rest)
+        if scheme == .tel || scheme == .tels {
+            let semi = firstSemi
             let number = rest.lowerBound..<(semi ?? rest.upperBound)
             guard !number.isEmpty else { return nil }
-            return Parts(scheme: scheme, user: text(number), host: nil, port: nil, portText: nil,
+            return Parts(scheme: scheme.rawValue, user: text(number), host: nil, port: nil, portText: nil,
                          params: semi.map { text(($0 + 1)..<rest.upperBound) } ?? "", headers: headers)
         }
-        // userinfo: up to the first `@` (Kamailio's parser switches to host at the first '@').
         var user: String?
-        if let at = first(UInt8(ascii: "@"), in: rest) {
+        if let at {
             user = text(rest.lowerBound..<at)
             rest = (at + 1)..<rest.upperBound
         }
         var hostPort = rest
         var params = ""
-        if let semi = first(UInt8(ascii: ";"), in: rest) {
+        if let semi = semiAfterAt {
             hostPort = rest.lowerBound..<semi
             params = text((semi + 1)..<rest.upperBound)
         }
@@ -99,30 +126,38 @@ public struct RouteURI: Sendable, Hashable {
         var port: Int?
         var portText: String?
         if let p = portPart {
-            guard !p.isEmpty, p.count <= 5, p.allSatisfy({ b[$0] >= UInt8(ascii: "0") && b[$0] <= UInt8(ascii: "9") })
-            else { return nil }
-            let n = p.reduce(0) { $0 * 10 + Int(b[$1] - UInt8(ascii: "0")) }
+            guard !p.isEmpty, p.count <= 5 else { return nil }
+            var n = 0
+            for i in p {
+                guard b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9") else { return nil }
+                n = n * 10 + Int(b[i] - UInt8(ascii: "0"))
+            }
             guard n <= 65535 else { return nil }
             port = n
             portText = text(p)
         }
-        return Parts(scheme: scheme, user: user, host: text(host), port: port, portText: portText,
+        return Parts(scheme: scheme.rawValue, user: user, host: text(host), port: port, portText: portText,
                      params: params, headers: headers)
     }
 
     /// `sip`, `sips`, `tel` or `tels` when the bytes spell one in any case, else nil (read on the
     /// bytes: lowercasing a String per URI was a large part of parsing one).
-    private static func knownScheme(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func knownScheme(_ b: UnsafeBufferPointer<UInt8>) -> Scheme? {
         func spells(_ word: StaticString) -> Bool {
             guard b.count == word.utf8CodeUnitCount else { return false }
             for i in 0..<b.count where b[i] | 0x20 != word.utf8Start[i] { return false }
             return true
         }
-        if spells("sip") { return "sip" }
-        if spells("sips") { return "sips" }
-        if spells("tel") { return "tel" }
-        if spells("tels") { return "tels" }
+        if spells("sip") { return .sip }
+        if spells("sips") { return .sips }
+        if spells("tel") { return .tel }
+        if spells("tels") { return .tels }
         return nil
+    }
+
+    /// The schemes `parse_uri` knows, lower-cased.
+    private enum Scheme: String {
+        case sip, sips, tel, tels
     }
 
     /// The host without IPv6 brackets.

@@ -6,8 +6,15 @@ public enum URIParameters {
     /// name is tolerated, `lr=on`, `LR` and `lr=0` all count, `lrx` and a value `foo=lr` do not,
     /// and `;` inside a double-quoted value does not start a parameter.
     public static func contains(_ name: String, in params: String) -> Bool {
-        let target = Array(name.lowercased().utf8)
-        let bytes = Array(params.utf8)
+        // Read in place: `isLoose` and `hasR2` ask this of every Route entry loose_route walks.
+        var name = name, params = params
+        if name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) {
+            name = name.lowercased()
+        }
+        return name.withUTF8 { target in params.withUTF8 { bytes in contains(target, in: bytes) } }
+    }
+
+    private static func contains(_ target: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i <= bytes.count {
             // One parameter: skip leading white space, then compare the name.

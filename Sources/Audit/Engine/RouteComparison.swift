@@ -152,11 +152,16 @@ enum RouteComparison {
         func text(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
+        func lowercased(_ range: Range<Int>) -> String {
+            // Names are mostly lower-case ASCII already, which `lowercased()` would return unchanged.
+            let needsLowering = range.contains { bytes[$0] >= 0x80 || (bytes[$0] >= UInt8(ascii: "A") && bytes[$0] <= UInt8(ascii: "Z")) }
+            return needsLowering ? text(range).lowercased() : text(range)
+        }
         if let equals = part.first(where: { bytes[$0] == UInt8(ascii: "=") }) {
-            result.append(URIParameter(name: text(trim(bytes, part.lowerBound..<equals)).lowercased(),
+            result.append(URIParameter(name: lowercased(trim(bytes, part.lowerBound..<equals)),
                                        value: text(trim(bytes, (equals + 1)..<part.upperBound))))
         } else {
-            result.append(URIParameter(name: text(part).lowercased(), value: nil))
+            result.append(URIParameter(name: lowercased(part), value: nil))
         }
     }
 
