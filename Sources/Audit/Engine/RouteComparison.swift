@@ -182,6 +182,7 @@ enum RouteComparison {
 
     /// RFC 3261 §19.1.4 equivalence when both parse as SIP URIs, else exact text.
     static func equivalentURIs(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }  // the usual case, without the trimmed copies
         let left = trim(a[...]), right = trim(b[...])
         if left == right { return true }
         guard let x = try? SIPURI(parsing: left), let y = try? SIPURI(parsing: right) else { return false }

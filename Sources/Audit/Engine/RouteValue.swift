@@ -49,6 +49,9 @@ struct RouteValue: Sendable, Hashable {
         let parameters: [URIParameter]
         let element: String
         let myselfAddress: (host: String, port: Int)?
+        let hasURI: Bool
+        let isLoose: Bool
+        let hasR2: Bool
 
         init(_ raw: String) {
             self.raw = raw
@@ -62,6 +65,10 @@ struct RouteValue: Sendable, Hashable {
                 parseError = error
             }
             self.entry = entry
+            // Kept as flags: reading them through `entry` would copy the parsed entry each time.
+            hasURI = entry?.uri != nil
+            isLoose = entry?.isLoose ?? false
+            hasR2 = entry?.hasR2 ?? false
             uriText = entry?.uriText ?? RouteComparison.trim(raw[...])
             if let params = entry?.uri?.params, !params.isEmpty {
                 parameters = RouteComparison.splitParameters(params)
@@ -83,11 +90,20 @@ struct RouteValue: Sendable, Hashable {
         }
     }
 
-    /// True when the URI itself parsed (host, port, params usable).
-    var hasURI: Bool { entry?.uri != nil }
+    /// True when both lists hold values with the same URI texts, in order (display names and
+    /// header parameters aside); compared in place, as rules ask this of every hop.
+    static func sameURIs(_ left: some Collection<RouteValue>, _ right: some Collection<RouteValue>) -> Bool {
+        left.count == right.count && left.elementsEqual(right) { $0.uriText == $1.uriText }
+    }
 
-    var isLoose: Bool { entry?.isLoose ?? false }
-    var hasR2: Bool { entry?.hasR2 ?? false }
+    /// True when both are the very same parse (one `RouteValueCache` hands out one per text).
+    func isIdentical(to other: RouteValue) -> Bool { storage === other.storage }
+
+    /// True when the URI itself parsed (host, port, params usable).
+    var hasURI: Bool { storage.hasURI }
+
+    var isLoose: Bool { storage.isLoose }
+    var hasR2: Bool { storage.hasR2 }
     /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
     /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
     var ftag: String? { parameters.first { $0.name == "ftag" }?.value }
@@ -101,12 +117,14 @@ struct RouteValue: Sendable, Hashable {
     /// the host:port after the scheme (and any user part) holds two or more colons and does not
     /// start with `[`. Read from UTF-8 bytes, as every Record-Route value comes here.
     var hasUnbracketedIPv6: Bool {
-        let uri = Array(uriText.utf8)
-        guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        var start = colon + 1
-        if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
-        let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
-        return hostPort.first != UInt8(ascii: "[") && hostPort.filter { $0 == UInt8(ascii: ":") }.count >= 2
+        var text = uriText
+        return text.withUTF8 { uri in
+            guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            var start = colon + 1
+            if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+            let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
+            return hostPort.first != UInt8(ascii: "[") && hostPort.count { $0 == UInt8(ascii: ":") } >= 2
+        }
     }
 }
 

@@ -9,8 +9,12 @@ struct ProxyBypassRule: AuditRule {
             guard let recipient = context.recipient(ua.request.direction).endpoint,
                   let delivered = ua.request.copies.first(where: { $0.flow.destination == recipient.endpoint })
             else { return [] }
-            var seen = Set<Int>()
-            let proxies = ua.routeSet.compactMap(context.owner(of:)).filter { $0.isObserved && seen.insert($0.index).inserted }
+            var proxies: [ProxyIdentity] = []  // each once, in route set order (a handful: no Set)
+            for value in ua.routeSet {
+                guard let proxy = context.owner(of: value), proxy.isObserved,
+                      !proxies.contains(where: { $0.index == proxy.index }) else { continue }
+                proxies.append(proxy)
+            }
             return proxies.compactMap { proxy in
                 guard !ua.request.copies.contains(where: { proxy.owns($0.flow.destination) }) else { return nil }
                 return context.finding(
