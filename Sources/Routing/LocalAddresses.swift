@@ -59,12 +59,11 @@ public struct LocalAddresses: Sendable, Hashable {
     /// `grep_sock_info(host, port, proto)`: the socket matching host and port (nil = any port) in
     /// the list of `proto`, or in every list (UDP, TCP, TLS, SCTP order) when `proto` is nil.
     public func socket(host: String, port: Int?, proto: SocketProtocol?) -> ListeningSocket? {
-        let order: [SocketProtocol] = proto.map { [$0.listProtocol] } ?? [.udp, .tcp, .tls, .sctp]
-        for p in order {
-            if let s = sockets.first(where: { $0.proto == p && $0.portMatches(port) && $0.hostMatches(host) }) {
-                return s
-            }
+        // The lists in order without building an array of them: loose_route asks per r2 entry.
+        func first(_ p: SocketProtocol) -> ListeningSocket? {
+            sockets.first { $0.proto == p && $0.portMatches(port) && $0.hostMatches(host) }
         }
-        return nil
+        if let proto { return first(proto.listProtocol) }
+        return first(.udp) ?? first(.tcp) ?? first(.tls) ?? first(.sctp)
     }
 }

@@ -129,6 +129,7 @@ enum RouteComparison {
         var params = params
         return params.withUTF8 { bytes in
             var result: [URIParameter] = []
+            result.reserveCapacity(bytes.count { $0 == UInt8(ascii: ";") } + 1)  // one allocation
             var quoted = false
             var start = 0
             for index in bytes.indices {
