@@ -22,7 +22,16 @@ struct RouteValue: Sendable, Hashable {
     /// What names the element the value points at: user, host (IP literals normalised) and port
     /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
     /// is still the same proxy.
-    var element: String { storage.element }
+    ///
+    /// Built on each access: a clean dialog never asks (its route lists match value for value and
+    /// its Request-URIs are the remote targets), and building it for every value parsed was a
+    /// tenth of the parse.
+    var element: String {
+        guard let uri = storage.entry?.uri else { return "?" + uriText.lowercased() }
+        let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
+        let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
+        return "\(uri.user ?? "")@\(host):\(port)"
+    }
     /// The host as written and the port (5060 when absent) Kamailio's `check_self` compares, nil
     /// when the URI does not parse, has no host or has a `gr` parameter (never "myself"). Kept
     /// from the parse: every rule asks which proxy a value names.
@@ -47,7 +56,6 @@ struct RouteValue: Sendable, Hashable {
         let parseError: RouteParseError?
         let uriText: String
         let parameters: [URIParameter]
-        let element: String
         let myselfAddress: (host: String, port: Int)?
         let hasURI: Bool
         let isLoose: Bool
@@ -79,13 +87,6 @@ struct RouteValue: Sendable, Hashable {
                 myselfAddress = (host, uri.port ?? 5060)
             } else {
                 myselfAddress = nil
-            }
-            if let uri = entry?.uri {
-                let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
-                let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
-                element = "\(uri.user ?? "")@\(host):\(port)"
-            } else {
-                element = "?" + uriText.lowercased()
             }
         }
     }

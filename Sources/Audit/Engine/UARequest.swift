@@ -33,8 +33,9 @@ struct UARequest: Sendable {
         observedRoute = copy.route
         let ruri = copy.requestURI
         requestURIValue = cache.value("<\(ruri)>")
-        let ruriElement = requestURIValue.element
-        if let first = routeSet.first, !first.isLoose, first.element == ruriElement {
+        // The elements are built only when a comparison needs them (see `RouteValue.element`).
+        let uriValue = requestURIValue
+        if let first = routeSet.first, !first.isLoose, first.element == uriValue.element {
             // A strict router first (RR_NO_LR): the strict form of §12.2.1.1 is right. A UA using
             // the loose form is not blamed again; Kamailio pops its own entry whatever its lr.
             expectedRoute = Array(routeSet.dropFirst()) + (remoteTarget.map { [cache.value("<\($0)>")] } ?? [])
@@ -45,7 +46,7 @@ struct UARequest: Sendable {
             expectedRequestURI = remoteTarget
             let isRemoteTarget = remoteTarget.map { RouteComparison.equivalentURIs($0, ruri) } ?? false
             isStrictForm = !isRemoteTarget && routeSet.first?.isLoose == true
-                && routeSet.contains { $0.element == ruriElement }
+                && { let element = uriValue.element; return routeSet.contains { $0.element == element } }()
         }
     }
 }
