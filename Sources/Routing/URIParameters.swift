@@ -6,12 +6,18 @@ public enum URIParameters {
     /// name is tolerated, `lr=on`, `LR` and `lr=0` all count, `lrx` and a value `foo=lr` do not,
     /// and `;` inside a double-quoted value does not start a parameter.
     public static func contains(_ name: String, in params: String) -> Bool {
-        // Read in place: `isLoose` and `hasR2` ask this of every Route entry loose_route walks.
-        var name = name, params = params
+        var params = params
+        return params.withUTF8 { contains(name, inBytes: $0) }
+    }
+
+    /// `contains(_:in:)` on the parameter section's bytes, read in place: `isLoose` and `hasR2`
+    /// ask this of every Route entry loose_route walks.
+    static func contains(_ name: String, inBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var name = name
         if name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) {
             name = name.lowercased()
         }
-        return name.withUTF8 { target in params.withUTF8 { bytes in contains(target, in: bytes) } }
+        return name.withUTF8 { target in contains(target, in: bytes) }
     }
 
     private static func contains(_ target: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -53,17 +59,20 @@ public enum URIParameters {
     /// (`maddr`, `transport`, `gr`...): `""` for a parameter without value, `nil` when absent.
     /// Scans UTF-8 bytes without splitting: `isMyself` asks for `gr` on every Route value.
     public static func value(of name: String, in params: String) -> String? {
-        let target = Array(name.lowercased().utf8)
         var params = params
-        return params.withUTF8 { b -> String? in
-            var start = 0
-            while start <= b.count {
-                let end = nextUnquotedSemicolon(b, from: start)
-                if let value = value(named: target, in: b, start..<end) { return value }
-                start = end + 1
-            }
-            return nil
+        return params.withUTF8 { value(of: name, inBytes: $0) }
+    }
+
+    /// `value(of:in:)` on the parameter section's bytes, read in place.
+    static func value(of name: String, inBytes b: UnsafeBufferPointer<UInt8>) -> String? {
+        let target = Array(name.lowercased().utf8)
+        var start = 0
+        while start <= b.count {
+            let end = nextUnquotedSemicolon(b, from: start)
+            if let value = value(named: target, in: b, start..<end) { return value }
+            start = end + 1
         }
+        return nil
     }
 
     /// Every parameter in wire order, `name` and `value` (nil without `=`) trimmed of blanks, split
