@@ -22,8 +22,6 @@ final class MessageCopy: Sendable {
     let statusCode: Int?
     /// Route values, one per value (comma-joined values split), top first.
     let route: [RouteValue]
-    /// Route header field bodies, unsplit, in message order (what `loose_route` parses).
-    let routeFields: [String]
     /// Record-Route values, one per value, top first.
     let recordRoute: [RouteValue]
 
@@ -34,21 +32,23 @@ final class MessageCopy: Sendable {
             requestURI = ""
             method = message.cseq?.method
             statusCode = code
-            routeFields = []
             route = []
         } else {
             requestURI = message.requestURI ?? ""
             method = message.method
             statusCode = nil
-            routeFields = message.fields(.route)
-            route = cache.values(message.values(.route))
+            route = cache.values(.route, of: message)
         }
-        recordRoute = cache.values(message.values(.recordRoute))
+        recordRoute = cache.values(.recordRoute, of: message)
     }
 
     // From and To are decoded on access: only copies that reach a proxy need their tags, and
     // those read them through `ProxyVisit`, which keeps the tags `routedRequest` decoded.
     var fromTag: String? { observed.message.fromTag }
+
+    /// Route header field bodies, unsplit, in message order (what `loose_route` parses); read on
+    /// access, as only copies reaching a proxy are routed. Empty for a response.
+    var routeFields: [String] { statusCode == nil ? observed.message.fields(.route) : [] }
     var toTag: String? { observed.message.toTag }
 
     /// The number of Via values, counted on access without building Strings: only the copies of

@@ -1,3 +1,4 @@
+import Glibc
 import Routing
 
 /// One Record-Route or Route value as on the wire, parsed the way Kamailio's `parse_rr` reads it.
@@ -95,6 +96,16 @@ struct RouteValue: Sendable, Hashable {
     /// header parameters aside); compared in place, as rules ask this of every hop.
     static func sameURIs(_ left: some Collection<RouteValue>, _ right: some Collection<RouteValue>) -> Bool {
         left.count == right.count && left.elementsEqual(right) { $0.uriText == $1.uriText }
+    }
+
+    /// True when the value's text is exactly these UTF-8 bytes.
+    func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { own in
+            guard own.count == bytes.count else { return false }
+            guard let left = own.baseAddress, let right = bytes.baseAddress else { return true }  // both empty
+            return memcmp(left, right, own.count) == 0
+        }
     }
 
     /// True when both are the very same parse (one `RouteValueCache` hands out one per text).
