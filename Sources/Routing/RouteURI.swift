@@ -183,20 +183,26 @@ public struct RouteURI: Sendable, Hashable {
     }
 
     /// Whether the URI has an `lr` parameter (any case, any value): the next hop is a loose router.
-    public var isLoose: Bool { withParams { URIParameters.contains("lr", inBytes: $0) } }
+    public var isLoose: Bool { withParams { URIParameters.contains(lowercase: "lr", inBytes: $0) } }
     /// Whether the URI has an `r2` parameter (any value; `r2=off` counts).
-    public var hasR2: Bool { withParams { URIParameters.contains("r2", inBytes: $0) } }
+    public var hasR2: Bool { withParams { URIParameters.contains(lowercase: "r2", inBytes: $0) } }
+    /// The value of the first URI parameter named `name` (case-insensitive) as `parse_uri` records
+    /// it, `""` without a value, nil when absent; read from the bytes in place.
+    public func parameter(_ name: String) -> String? {
+        withParams { URIParameters.value(of: name, inBytes: $0) }
+    }
+
     /// The `maddr` parameter value.
-    public var maddr: String? { withParams { URIParameters.value(of: "maddr", inBytes: $0) } }
+    public var maddr: String? { withParams { URIParameters.value(ofLowercase: "maddr", inBytes: $0) } }
     /// The `transport` parameter as a protocol (`nil` when absent or unknown).
     public var transport: SocketProtocol? {
-        withParams { URIParameters.value(of: "transport", inBytes: $0) }.flatMap { SocketProtocol(transportParameter: $0) }
+        withParams { URIParameters.value(ofLowercase: "transport", inBytes: $0) }.flatMap { SocketProtocol(transportParameter: $0) }
     }
     /// Whether a `gr` (GRUU) parameter is present: Kamailio then never treats the URI as myself.
     public var hasGRUU: Bool {
         // Every "myself" test asks: a `gr` parameter needs the letters g and r side by side, so
         // most URIs are answered by one byte scan without reading their parameters.
-        withParams { Self.hasLettersGR($0) ? URIParameters.value(of: "gr", inBytes: $0) != nil : false }
+        withParams { Self.hasLettersGR($0) ? URIParameters.value(ofLowercase: "gr", inBytes: $0) != nil : false }
     }
 
     private static func hasLettersGR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

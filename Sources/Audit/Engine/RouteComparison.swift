@@ -240,7 +240,7 @@ enum RouteComparison {
     static func destinations(of uriText: String) -> [Endpoint] {
         guard let uri = try? RouteURI(parsing: uriText) else { return [] }
         var result: [Endpoint] = []
-        if let alias = URIParameters.value(of: "alias", in: uri.params) {
+        if let alias = uri.parameter("alias") {
             let parts = alias.split(separator: "~")
             if parts.count >= 2, let address = ipAddress(String(parts[0])), let port = UInt16(parts[1]) {
                 result.append(Endpoint(address: address, port: port))
