@@ -65,8 +65,7 @@ final class AuditContext {
             return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
                               routeAfter: cache.values(evaluation.routeAfter),
-                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) },
-                              forwardedRequestURI: outgoing.map { cache.value("<\($0.requestURI)>") })
+                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) })
         }
         let initial = dialog.initialRequest
         let initialCopies = Self.copies(of: initial, among: dialog.requests, parsed: requestCopies, cache: &cache)

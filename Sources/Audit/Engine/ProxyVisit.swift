@@ -18,12 +18,9 @@ final class ProxyVisit: Sendable {
     let routeAfter: [RouteValue]
     /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
     let firstRemoved: RouteValue?
-    /// The Request-URI of the forwarded copy read as a Route value (`<uri>`); nil without one.
-    let forwardedRequestURI: RouteValue?
 
     init(request: DialogRequest, audit: RequestAudit, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
-         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?,
-         forwardedRequestURI: RouteValue?) {
+         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?) {
         self.request = request
         self.audit = audit
         self.evaluation = evaluation
@@ -32,7 +29,12 @@ final class ProxyVisit: Sendable {
         self.outgoing = outgoing
         self.routeAfter = routeAfter
         self.firstRemoved = firstRemoved
-        self.forwardedRequestURI = forwardedRequestURI
+    }
+
+    /// The Request-URI of the forwarded copy read as a Route value (`<uri>`); nil without one.
+    /// Parsed on access: only a proxy that dropped a foreign Route entry is asked.
+    var forwardedRequestURI: RouteValue? {
+        outgoing.map { RouteValue("<\($0.requestURI)>") }
     }
 
     /// The From tag of the copy the proxy received.

@@ -20,10 +20,11 @@ struct UARequest: Sendable {
     /// loose router (the RFC 2543 strict form, STRICT_ROUTING).
     var isStrictForm: Bool
     /// The Request-URI read as a Route value (`<uri>`), to compare it with route set entries.
-    var requestURIValue: RouteValue
+    /// Parsed on access: a request whose Request-URI is the remote target never compares it.
+    var requestURIValue: RouteValue { RouteValue("<\(copy.requestURI)>") }
 
-    /// - Parameter cache: the dialog's parsed Route values (a Request-URI recurs in every request
-    ///   and its copies).
+    /// - Parameter cache: the dialog's parsed Route values (the remote target appended after a
+    ///   strict first entry recurs in every request of the dialog).
     init(request: DialogRequest, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?,
          cache: inout RouteValueCache) {
         self.request = request
@@ -32,10 +33,7 @@ struct UARequest: Sendable {
         self.remoteTarget = remoteTarget
         observedRoute = copy.route
         let ruri = copy.requestURI
-        requestURIValue = cache.value("<\(ruri)>")
-        // The elements are built only when a comparison needs them (see `RouteValue.element`).
-        let uriValue = requestURIValue
-        if let first = routeSet.first, !first.isLoose, first.element == uriValue.element {
+        if let first = routeSet.first, !first.isLoose, first.element == RouteValue("<\(ruri)>").element {
             // A strict router first (RR_NO_LR): the strict form of §12.2.1.1 is right. A UA using
             // the loose form is not blamed again; Kamailio pops its own entry whatever its lr.
             expectedRoute = Array(routeSet.dropFirst()) + (remoteTarget.map { [cache.value("<\($0)>")] } ?? [])
@@ -46,7 +44,7 @@ struct UARequest: Sendable {
             expectedRequestURI = remoteTarget
             let isRemoteTarget = remoteTarget.map { RouteComparison.equivalentURIs($0, ruri) } ?? false
             isStrictForm = !isRemoteTarget && routeSet.first?.isLoose == true
-                && { let element = uriValue.element; return routeSet.contains { $0.element == element } }()
+                && { let element = RouteValue("<\(ruri)>").element; return routeSet.contains { $0.element == element } }()
         }
     }
 }
