@@ -19,7 +19,11 @@ struct RouteValue: Sendable, Hashable {
     /// The URI between `<` and `>`, or the trimmed raw text when the value did not parse.
     var uriText: String { storage.uriText }
     /// The URI parameters in wire order: name lower-cased, value as written (nil for a flag).
-    var parameters: [URIParameter] { storage.parameters }
+    /// Split on access: only a value found changed is asked (`ftag` and `lrHasValue` are kept).
+    var parameters: [URIParameter] {
+        guard let params = storage.entry?.uri?.params, !params.isEmpty else { return [] }
+        return RouteComparison.splitParameters(params)
+    }
     /// What names the element the value points at: user, host (IP literals normalised) and port
     /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
     /// is still the same proxy.
@@ -56,7 +60,8 @@ struct RouteValue: Sendable, Hashable {
         let entry: RouteEntry?
         let parseError: RouteParseError?
         let uriText: String
-        let parameters: [URIParameter]
+        let ftag: String?
+        let lrHasValue: Bool
         let myselfAddress: (host: String, port: Int)?
         let hasURI: Bool
         let isLoose: Bool
@@ -80,9 +85,9 @@ struct RouteValue: Sendable, Hashable {
             hasR2 = entry?.hasR2 ?? false
             uriText = entry?.uriText ?? RouteComparison.trim(raw[...])
             if let params = entry?.uri?.params, !params.isEmpty {
-                parameters = RouteComparison.splitParameters(params)
+                (ftag, lrHasValue) = RouteComparison.ftagAndLRValue(params)
             } else {
-                parameters = []
+                (ftag, lrHasValue) = (nil, false)
             }
             if let uri = entry?.uri, let host = uri.host, !uri.hasGRUU {
                 myselfAddress = (host, uri.port ?? 5060)
@@ -118,12 +123,10 @@ struct RouteValue: Sendable, Hashable {
     var hasR2: Bool { storage.hasR2 }
     /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
     /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
-    var ftag: String? { parameters.first { $0.name == "ftag" }?.value }
+    var ftag: String? { storage.ftag }
 
     /// `lr` written with a value (`lr=on`, as `enable_full_lr=1` does).
-    var lrHasValue: Bool {
-        parameters.contains { $0.name == "lr" && $0.value != nil }
-    }
+    var lrHasValue: Bool { storage.lrHasValue }
 
     /// The host written as an IPv6 address without brackets (RFC 3261 §25.1 requires them):
     /// the host:port after the scheme (and any user part) holds two or more colons and does not
