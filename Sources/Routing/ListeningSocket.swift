@@ -67,6 +67,8 @@ public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func stripBrackets(_ host: String) -> String {
+        // A first Character "[" starts with that byte: most hosts (IPv4, names) are answered here.
+        guard host.utf8.first == UInt8(ascii: "[") else { return host }
         if host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 { return String(host.dropFirst().dropLast()) }
         return host
     }

@@ -176,7 +176,8 @@ public struct RouteURI: Sendable, Hashable {
     /// The host without IPv6 brackets.
     public var hostWithoutBrackets: String? {
         guard let host else { return nil }
-        if host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 {
+        // A first Character "[" starts with that byte: most hosts (IPv4, names) are answered here.
+        if host.utf8.first == UInt8(ascii: "["), host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 {
             return String(host.dropFirst().dropLast())
         }
         return host

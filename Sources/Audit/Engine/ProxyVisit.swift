@@ -1,5 +1,4 @@
 import Dialogs
-import SIP
 
 /// One request copy arriving at a proxy of the dialog, with what the rr module would do with it
 /// and, when captured, the copy the proxy sent on.
@@ -46,13 +45,5 @@ final class ProxyVisit: Sendable {
     /// the proxy twice (a loop through it) or several copies arrive.
     var requestAtProxy: RequestAtProxy {
         RequestAtProxy(method: request.method, cseq: request.cseq, proxyIndex: proxy.index)
-    }
-
-    /// A request (method and CSeq) at one proxy: a value, not a formatted String, as rules keep
-    /// a Set of them per dialog.
-    struct RequestAtProxy: Hashable {
-        var method: SIPMethod
-        var cseq: UInt32
-        var proxyIndex: Int
     }
 }

@@ -7,7 +7,7 @@ struct RequestURIIsProxyRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         guard context.settings.looseRouteMode & 1 == 0 else { return [] }
-        var reported = Set<ProxyVisit.RequestAtProxy>()
+        var reported = RequestAtProxy.Seen()
         // The requests of a dialog mostly share their Request-URI: each is read once per proxy.
         var known: [(proxy: Int, ruri: String, isMyself: Bool)] = []
         return context.visits.compactMap { visit in
@@ -23,7 +23,7 @@ struct RequestURIIsProxyRule: AuditRule {
             guard isMyself else { return nil }
             let element = RouteValue("<\(ruri)>").element
             guard !context.recordRoute(of: visit.proxy).contains(where: { $0.element == element }),
-                  reported.insert(visit.requestAtProxy).inserted
+                  reported.insert(visit.requestAtProxy)
             else { return nil }
             return context.finding(
                 .ruriIsProxy, frame: visit.incoming.frame, proxy: visit.proxy,
