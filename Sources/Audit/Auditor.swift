@@ -95,7 +95,8 @@ public struct Auditor: Sendable {
         var evaluation = routing.evaluation
         evaluation.ftagDirection =
             Direction.kamailio(ftag: routing.ftag, fromTag: request.fromTag) == .upstream ? .upstream : .downstream
-        evaluation.forwardedFrame = hops.first { copy.isSame(as: $0.incoming) }?.outgoing?.frame
+        // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
+        evaluation.forwardedFrame = hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
         evaluation.tags = ProxyEvaluation.Tags(from: request.fromTag, to: request.toTag)
         return evaluation
     }

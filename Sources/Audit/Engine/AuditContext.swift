@@ -62,7 +62,7 @@ final class AuditContext {
             let incoming = copies[audit.copyIndex]
             let sent = request.hops.first { incoming.isSame(as: $0.incoming) }?.outgoing
             let outgoing = sent.flatMap { sent in copies.first { $0.isSame(as: sent) } }
-            return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
+            return ProxyVisit(request: request, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
                               routeAfter: cache.values(evaluation.routeAfter),
                               firstRemoved: evaluation.removedEntries.first.map { cache.value($0) })

@@ -6,7 +6,6 @@ import Dialogs
 /// A class, shared rather than copied: every at-proxy rule walks the visits.
 final class ProxyVisit: Sendable {
     let request: DialogRequest
-    let audit: RequestAudit
     let evaluation: ProxyEvaluation
     let proxy: ProxyIdentity
     /// The copy the proxy received.
@@ -18,10 +17,9 @@ final class ProxyVisit: Sendable {
     /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
     let firstRemoved: RouteValue?
 
-    init(request: DialogRequest, audit: RequestAudit, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
+    init(request: DialogRequest, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
          incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?) {
         self.request = request
-        self.audit = audit
         self.evaluation = evaluation
         self.proxy = proxy
         self.incoming = incoming
