@@ -76,14 +76,16 @@ final class AuditContext {
                   let outgoing = initialCopies.first(where: { $0.isSame(as: sent) }) else { return nil }
             return ProxyHop(proxy: proxies[hop.proxyIndex], incoming: incoming, outgoing: outgoing)
         }
+        var forming: [MessageCopy] = []
         if let initial, let calleeTag = dialog.calleeTag {
-            formingResponses = initial.responses.filter { response in
-                guard let code = response.message.statusCode, code > 100, code < 300 else { return false }
-                return response.message.toTag == calleeTag
-            }.map { MessageCopy($0, cache: &cache) }
-        } else {
-            formingResponses = []
+            // One pass, no filtered array of the observed messages in between.
+            for response in initial.responses {
+                guard let code = response.message.statusCode, code > 100, code < 300,
+                      response.message.toTag == calleeTag else { continue }
+                forming.append(MessageCopy(response, cache: &cache))
+            }
         }
+        formingResponses = forming
         callerIsUA = initialCopies.first.map { $0.viaCount <= 1 && $0.recordRoute.isEmpty } ?? false
         if let received = initialCopies.last {
             let receivedRR = received.recordRoute
@@ -97,17 +99,21 @@ final class AuditContext {
         }
         var seen = FirstPerValue<Bool>()
         var dialogRecordRoute: [RouteValue] = []
-        for raw in dialog.recordRouteAtCallee + dialog.recordRouteAtCaller {
-            let value = cache.value(raw)
-            if seen.recordIfAbsent(value, true) { dialogRecordRoute.append(value) }
+        for list in [dialog.recordRouteAtCallee, dialog.recordRouteAtCaller] {
+            for raw in list {
+                let value = cache.value(raw)
+                if seen.recordIfAbsent(value, true) { dialogRecordRoute.append(value) }
+            }
         }
         recordRouteValues = dialogRecordRoute
         proxyRecordRoutes = proxies.map { proxy in
             proxy.recordRoute.isEmpty ? dialogRecordRoute.filter(proxy.isMyself) : proxy.recordRoute
         }
         var frames = FirstPerValue<Int>()
-        for message in initialCopies + formingResponses {
-            for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
+        for messages in [initialCopies, formingResponses] {
+            for message in messages {
+                for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
+            }
         }
         recordRouteFrames = frames
         var inserters = FirstPerValue<Int>()

@@ -79,17 +79,26 @@ struct RouteValue: Sendable, Hashable {
                 parseError = error
             }
             self.entry = entry
-            // Kept as flags: reading them through `entry` would copy the parsed entry each time.
-            hasURI = entry?.uri != nil
-            isLoose = entry?.isLoose ?? false
-            hasR2 = entry?.hasR2 ?? false
-            uriText = entry?.uriText ?? RouteComparison.trim(raw[...])
-            if let params = entry?.uri?.params, !params.isEmpty {
-                (ftag, lrHasValue) = RouteComparison.ftagAndLRValue(params)
-            } else {
-                (ftag, lrHasValue) = (nil, false)
+            // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
+            // whole entry out of the optional again. The flags are kept for the same reason.
+            guard let entry else {
+                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress) = (false, false, false, nil, false, nil)
+                uriText = RouteComparison.trim(raw[...])
+                return
             }
-            if let uri = entry?.uri, let host = uri.host, !uri.hasGRUU {
+            uriText = entry.uriText
+            guard let uri = entry.uri else {
+                (hasURI, ftag, lrHasValue, myselfAddress) = (false, nil, false, nil)
+                isLoose = entry.isLoose
+                hasR2 = entry.hasR2
+                return
+            }
+            hasURI = true
+            isLoose = uri.isLoose
+            hasR2 = uri.hasR2
+            let params = uri.params
+            (ftag, lrHasValue) = params.isEmpty ? (nil, false) : RouteComparison.ftagAndLRValue(params)
+            if let host = uri.host, !uri.hasGRUU {
                 myselfAddress = (host, uri.port ?? 5060)
             } else {
                 myselfAddress = nil
