@@ -16,8 +16,6 @@ final class MessageCopy: Sendable {
     let observed: ObservedMessage
     /// The Request-URI as on the request line; empty for a response.
     let requestURI: String
-    /// The method of a request, or the CSeq method of a response.
-    let method: SIPMethod?
     /// The status code of a response; nil for a request.
     let statusCode: Int?
     /// Route values, one per value (comma-joined values split), top first.
@@ -30,12 +28,10 @@ final class MessageCopy: Sendable {
         let message = observed.message
         if let code = message.statusCode {
             requestURI = ""
-            method = message.cseq?.method
             statusCode = code
             route = []
         } else {
             requestURI = message.requestURI ?? ""
-            method = message.method
             statusCode = nil
             route = cache.values(.route, of: message)
         }
@@ -58,6 +54,10 @@ final class MessageCopy: Sendable {
         observed.message.forEachValueRange(.via) { _ in count += 1 }
         return count
     }
+
+    /// The method of a request, or the CSeq method of a response; read on access (only routed
+    /// requests are asked, and a response's would cost a CSeq parse).
+    var method: SIPMethod? { statusCode == nil ? observed.message.method : observed.message.cseq?.method }
 
     var frame: Int { observed.frame }
     var time: CaptureTime { observed.time }
