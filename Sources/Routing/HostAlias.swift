@@ -17,6 +17,7 @@ public struct HostAlias: Sendable, Hashable {
     /// address normalisation), and port any or equal.
     func matches(host: String, port: Int) -> Bool {
         (self.port == nil || self.port == port)
-            && ListeningSocket.sameIgnoringCase(ListeningSocket.stripBrackets(host), ListeningSocket.stripBrackets(self.host))
+            && ListeningSocket.sameIgnoringCase(ListeningSocket.stripBrackets(host),
+                                                ListeningSocket.stripBrackets(self.host))
     }
 }

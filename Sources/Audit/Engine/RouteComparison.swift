@@ -135,8 +135,11 @@ enum RouteComparison {
             result.reserveCapacity(bytes.count { $0 == UInt8(ascii: ";") } + 1)  // one allocation
             forEachParameter(bytes) { name, value in
                 // Names are mostly lower-case ASCII already, which `lowercased()` returns unchanged.
-                let needsLowering = name.contains { bytes[$0] >= 0x80 || (bytes[$0] >= UInt8(ascii: "A") && bytes[$0] <= UInt8(ascii: "Z")) }
-                result.append(URIParameter(name: needsLowering ? text(name).lowercased() : text(name), value: value.map(text)))
+                let needsLowering = name.contains {
+                    bytes[$0] >= 0x80 || (bytes[$0] >= UInt8(ascii: "A") && bytes[$0] <= UInt8(ascii: "Z"))
+                }
+                result.append(URIParameter(name: needsLowering ? text(name).lowercased() : text(name),
+                                           value: value.map(text)))
             }
             return result
         }
