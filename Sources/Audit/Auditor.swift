@@ -65,6 +65,7 @@ public struct Auditor: Sendable {
             request.copies.map { MessageCopy($0, cache: &cache) }
         }
         var audits: [RequestAudit] = []
+        var memo = RoutingMemo()
         for (requestIndex, request) in dialog.requests.enumerated() {
             for (copyIndex, copy) in requestCopies[requestIndex].enumerated() {
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
@@ -73,7 +74,7 @@ public struct Auditor: Sendable {
                     method: request.method, cseq: request.cseq, role: request.role, source: copy.source,
                     destination: copy.destination, direction: request.direction, requestURI: copy.requestURI,
                     route: copy.route.map(\.raw),
-                    atProxy: proxy.map { evaluate(copy, at: $0, hops: request.hops) }))
+                    atProxy: proxy.map { evaluate(copy, at: $0, hops: request.hops, memo: &memo) }))
             }
         }
         let context = AuditContext(dialog: dialog, requests: audits, requestCopies: requestCopies, proxies: proxies,
@@ -85,25 +86,37 @@ public struct Auditor: Sendable {
     }
 
     /// What the proxy's rr module makes of one received copy.
-    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop]) -> ProxyEvaluation {
+    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop], memo: inout RoutingMemo) -> ProxyEvaluation {
         let request = copy.routedRequest
+        let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: request.requestURI,
+                                  routeFields: request.routeFields, hasToHeader: request.hasToHeader,
+                                  preloaded: (request.toTag ?? "").isEmpty)
+        let routing = memo.routing(for: key) { route(request, at: proxy) }
+        var evaluation = routing.evaluation
+        evaluation.ftagDirection =
+            Direction.kamailio(ftag: routing.ftag, fromTag: request.fromTag) == .upstream ? .upstream : .downstream
+        // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
+        evaluation.forwardedFrame = hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
+        evaluation.tags = ProxyEvaluation.Tags(from: request.fromTag, to: request.toTag)
+        return evaluation
+    }
+
+    /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
+    private func route(_ request: RoutedRequest, at proxy: ProxyIdentity) -> RoutingMemo.Routing {
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings).route(request)
-        let direction: RequestDirection =
-            Direction.kamailio(routedParams: outcome.routedParams, fromTag: request.fromTag) == .upstream
-            ? .upstream : .downstream
         let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
         }
-        let forwarded = hops.first { copy.isSame(as: $0.incoming) }?.outgoing?.frame
-        let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != copy.requestURI
-        return ProxyEvaluation(
-            proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: direction, looseRoute: outcome.returnCode,
+        let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != request.requestURI
+        let evaluation = ProxyEvaluation(
+            proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: .downstream, looseRoute: outcome.returnCode,
             failure: outcome.failure.map(Self.describe), routeParams: outcome.routeParams, checkRouteParam: checks,
             removedEntries: outcome.removedEntries.map(\.raw), nextHop: outcome.nextHop,
             ruriAfter: outcome.requestURIAfter, routeAfter: RouteComparison.values(ofFields: outcome.routeAfter),
-            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: forwarded,
-            tags: ProxyEvaluation.Tags(from: request.fromTag, to: request.toTag))
+            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: nil)
+        return RoutingMemo.Routing(evaluation: evaluation,
+                                   ftag: outcome.routedParams.flatMap { RouteParams.getRouteParam("ftag", in: $0) })
     }
 
     static func describe(_ failure: LooseRouteOutcome.Failure) -> String {

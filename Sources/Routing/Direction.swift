@@ -10,8 +10,13 @@ public enum Direction: String, Sendable, Hashable {
     /// (case-sensitive) with the From tag. No ftag, an empty ftag, or no From tag → downstream;
     /// a mismatch → upstream (the To tag is not consulted).
     public static func kamailio(routedParams: String?, fromTag: String?) -> Direction {
-        guard let params = routedParams, let ftag = RouteParams.getRouteParam("ftag", in: params),
-              !ftag.isEmpty else { return .downstream }
+        kamailio(ftag: routedParams.flatMap { RouteParams.getRouteParam("ftag", in: $0) }, fromTag: fromTag)
+    }
+
+    /// `is_direction()` with the ftag already read from the routed parameters (`get_route_param`),
+    /// for callers that judge many requests routed alike.
+    public static func kamailio(ftag: String?, fromTag: String?) -> Direction {
+        guard let ftag, !ftag.isEmpty else { return .downstream }
         guard let fromTag, !fromTag.isEmpty else { return .downstream }
         return fromTag == ftag ? .downstream : .upstream
     }

@@ -16,7 +16,8 @@ public struct HostAlias: Sendable, Hashable {
     /// `grep_aliases`: IPv6 brackets stripped, then same length, case-insensitive equal host (no
     /// address normalisation), and port any or equal.
     func matches(host: String, port: Int) -> Bool {
-        ListeningSocket.stripBrackets(host).lowercased() == ListeningSocket.stripBrackets(self.host).lowercased()
-            && (self.port == nil || self.port == port)
+        (self.port == nil || self.port == port)
+            && ListeningSocket.sameIgnoringCase(ListeningSocket.stripBrackets(host),
+                                                ListeningSocket.stripBrackets(self.host))
     }
 }

@@ -41,8 +41,8 @@ public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
         let h = Self.stripBrackets(host)
         // The same text always matches (every test below agrees); most hosts are compared so.
         if address == h { return true }
-        if let name, name.lowercased() == h.lowercased() { return true }
-        if let adv = advertisedHost, Self.stripBrackets(adv).lowercased() == h.lowercased() { return true }
+        if let name, Self.sameIgnoringCase(name, h) { return true }
+        if let adv = advertisedHost, Self.sameIgnoringCase(Self.stripBrackets(adv), h) { return true }
         if let mine = Self.ipv6Bytes(address), let theirs = Self.ipv6Bytes(h) { return mine == theirs }
         if Self.ipv6Bytes(h) != nil { return false }
         return address == h
@@ -54,7 +54,21 @@ public struct ListeningSocket: Sendable, Hashable, CustomStringConvertible {
         return port == self.port || port == advertisedPort
     }
 
+    /// `a.lowercased() == b.lowercased()`, compared on the bytes when both are ASCII (host names
+    /// are): no lower-cased copies are built for each "myself" test.
+    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return x.count == y.count && zip(x, y).allSatisfy { URIParameters.lower($0) == URIParameters.lower($1) }
+            } ?? nil
+        } ?? nil
+        return fast ?? (a.lowercased() == b.lowercased())
+    }
+
     static func stripBrackets(_ host: String) -> String {
+        // A first Character "[" starts with that byte: most hosts (IPv4, names) are answered here.
+        guard host.utf8.first == UInt8(ascii: "[") else { return host }
         if host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 { return String(host.dropFirst().dropLast()) }
         return host
     }

@@ -18,7 +18,13 @@ public struct LocalAddresses: Sendable, Hashable {
     /// are compared as binary addresses; then aliases are tried.
     public func isMyself(_ uri: RouteURI) -> Bool {
         guard let host = uri.host, !uri.hasGRUU else { return false }
-        let port = uri.port ?? 5060
+        return isMyself(host: host, port: uri.port ?? 5060)
+    }
+
+    /// `check_self` on a URI's host as written (brackets allowed) and port (5060 when the URI has
+    /// none), for callers that keep those two from one parse of the URI (and have checked that it
+    /// has a host and no `gr` parameter, see `isMyself(_:)`).
+    public func isMyself(host: String, port: Int) -> Bool {
         if sockets.contains(where: { $0.portMatches(port) && $0.hostMatches(host) }) { return true }
         return aliases.contains { $0.matches(host: host, port: port) }
     }
@@ -53,12 +59,11 @@ public struct LocalAddresses: Sendable, Hashable {
     /// `grep_sock_info(host, port, proto)`: the socket matching host and port (nil = any port) in
     /// the list of `proto`, or in every list (UDP, TCP, TLS, SCTP order) when `proto` is nil.
     public func socket(host: String, port: Int?, proto: SocketProtocol?) -> ListeningSocket? {
-        let order: [SocketProtocol] = proto.map { [$0.listProtocol] } ?? [.udp, .tcp, .tls, .sctp]
-        for p in order {
-            if let s = sockets.first(where: { $0.proto == p && $0.portMatches(port) && $0.hostMatches(host) }) {
-                return s
-            }
+        // The lists in order without building an array of them: loose_route asks per r2 entry.
+        func first(_ p: SocketProtocol) -> ListeningSocket? {
+            sockets.first { $0.proto == p && $0.portMatches(port) && $0.hostMatches(host) }
         }
-        return nil
+        if let proto { return first(proto.listProtocol) }
+        return first(.udp) ?? first(.tcp) ?? first(.tls) ?? first(.sctp)
     }
 }

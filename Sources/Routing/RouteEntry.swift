@@ -43,6 +43,7 @@ public struct RouteEntry: Sendable, Hashable {
     /// order, into their entries, top first. Throws the first error Kamailio's parser would report
     /// (no `<>`, trailing comma, junk after `>`...). An empty list gives no entries.
     public static func parseFields(_ fields: [String]) throws(RouteParseError) -> [RouteEntry] {
+        if fields.count == 1 { return try parseField(fields[0], index: 0) }  // the usual case: no copy
         var all: [RouteEntry] = []
         for (i, field) in fields.enumerated() {
             all += try parseField(field, index: i)
@@ -52,7 +53,13 @@ public struct RouteEntry: Sendable, Hashable {
 
     /// Parses one header field body (`do_parse_rr_body`).
     static func parseField(_ body: String, index: Int) throws(RouteParseError) -> [RouteEntry] {
-        let b = Array(body.utf8)
+        // Read in place (every Route value of every audited message comes here); the typed error
+        // is carried out of the closure as a Result.
+        var body = body
+        return try body.withUTF8 { b in Result { () throws(RouteParseError) in try parseField(b, index: index) } }.get()
+    }
+
+    private static func parseField(_ b: UnsafeBufferPointer<UInt8>, index: Int) throws(RouteParseError) -> [RouteEntry] {
         var p = skipWhite(b, 0)
         guard p < b.count else { throw .emptyBody(field: index) }
         var entries: [RouteEntry] = []
@@ -84,9 +91,9 @@ public struct RouteEntry: Sendable, Hashable {
                 end = paramEnd
                 q = skipWhite(b, r)
             }
-            let name = text(b, start, lt)
+            // Most entries have no display name: nothing to trim.
+            let trimmedName = lt == start ? "" : text(b, start, lt).trimmed(of: " \t\r\n")
             let uriText = text(b, lt + 1, gt)
-            let trimmedName = name.trimmed(of: " \t\r\n")
             entries.append(RouteEntry(
                 raw: text(b, start, end), displayName: trimmedName.isEmpty ? nil : trimmedName,
                 uriText: uriText, uri: try? RouteURI(parsing: uriText), headerParams: headerParams,
@@ -98,14 +105,14 @@ public struct RouteEntry: Sendable, Hashable {
         }
     }
 
-    private static func skipWhite(_ b: [UInt8], _ from: Int) -> Int {
+    private static func skipWhite(_ b: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
         var i = from
         while i < b.count, URIParameters.isWhite(b[i]) { i += 1 }
         return i
     }
 
     /// `find_not_quoted`: the first `c` outside double quotes (a `\"` inside quotes does not close).
-    private static func findNotQuoted(_ b: [UInt8], from: Int, _ c: UInt8) -> Int? {
+    private static func findNotQuoted(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ c: UInt8) -> Int? {
         var quoted = false
         var i = from
         while i < b.count {
@@ -119,8 +126,8 @@ public struct RouteEntry: Sendable, Hashable {
         return nil
     }
 
-    private static func text(_ b: [UInt8], _ from: Int, _ to: Int) -> String {
-        String(decoding: b[from..<max(from, to)], as: UTF8.self)
+    private static func text(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[from..<max(from, to)]), as: UTF8.self)
     }
 }
 

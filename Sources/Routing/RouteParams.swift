@@ -29,8 +29,12 @@ public enum RouteParams {
     /// is not found; and the loop needs more than name-length + 2 characters left, so e.g. a whole
     /// parameter string `ftag=a` is not found. Returns the value (`""` for none), `nil` if not found.
     public static func getRouteParam(_ name: String, in params: String) -> String? {
-        let s = Array(params.utf8)
-        let n = Array(name.utf8)
+        // Read in place: is_direction asks this of every routed request.
+        var name = name, params = params
+        return name.withUTF8 { n in params.withUTF8 { s in getRouteParam(n, in: s) } }
+    }
+
+    private static func getRouteParam(_ n: UnsafeBufferPointer<UInt8>, in s: UnsafeBufferPointer<UInt8>) -> String? {
         let end = s.count
         var p = 0
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), semi = UInt8(ascii: ";")
@@ -51,7 +55,7 @@ public enum RouteParams {
             }
             while p < end, s[p] == space || s[p] == tab { p += 1 }
             if end - p < n.count + 2 { return nil }
-            if Array(s[p..<(p + n.count)]) != n {
+            if !(0..<n.count).allSatisfy({ s[p + $0] == n[$0] }) {
                 p += 1
                 continue
             }
@@ -72,7 +76,7 @@ public enum RouteParams {
                 start = p
                 while p < end, s[p] != semi, s[p] != space, s[p] != tab { p += 1 }
             }
-            return String(decoding: s[start..<p], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: s[start..<p]), as: UTF8.self)
         }
         return nil
     }

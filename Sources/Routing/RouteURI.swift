@@ -5,18 +5,23 @@ public struct RouteURI: Sendable, Hashable {
     public let text: String
     /// Lower-cased scheme: `sip`, `sips`, `tel` or `tels`.
     public let scheme: String
-    /// The user part (before `@`), `nil` when absent. For `tel:` the number.
-    public let user: String?
-    /// The host as written (IPv6 references keep their `[]`); `nil` for `tel:`.
-    public let host: String?
     /// The port number when one is written.
     public let port: Int?
+    /// Where the parts are in `text`'s UTF-8: the parse records positions and builds a part's
+    /// String only when it is read (most parses are asked for the host and a parameter or two,
+    /// and building every part was most of the cost of parsing a URI).
+    private let parts: Parts
+
+    /// The user part (before `@`), `nil` when absent. For `tel:` the number.
+    public var user: String? { parts.user.map(slice) }
+    /// The host as written (IPv6 references keep their `[]`); `nil` for `tel:`.
+    public var host: String? { parts.host.map(slice) }
     /// The port digits exactly as written (used by the maddr rule).
-    public let portText: String?
+    public var portText: String? { parts.portText.map(slice) }
     /// The URI parameter section without the leading `;` (up to `?`), `""` when there is none.
-    public let params: String
+    public var params: String { parts.params.map(slice) ?? "" }
     /// The header section after `?` (without it), `nil` when absent.
-    public let headers: String?
+    public var headers: String? { parts.headers.map(slice) }
 
     /// Parses `text` the way Kamailio's `parse_uri` accepts it (approximation of its state machine:
     /// known scheme, no white space, non-empty host, IPv6 only in brackets, numeric port).
@@ -26,57 +31,92 @@ public struct RouteURI: Sendable, Hashable {
         var utf8 = text
         let parts = utf8.withUTF8 { bytes in Self.split(bytes) }
         guard let parts else { throw .invalidURI(text) }
-        scheme = parts.scheme
-        user = parts.user
-        host = parts.host
+        scheme = parts.scheme.rawValue
         port = parts.port
-        portText = parts.portText
-        params = parts.params
-        headers = parts.headers
+        self.parts = parts
     }
 
-    /// The pieces of a URI, or nil when `parse_uri` would reject it.
-    private struct Parts {
-        var scheme: String
-        var user: String?
-        var host: String?
+    /// The pieces of a URI as UTF-8 offsets into its text, or nil when `parse_uri` would reject it.
+    private struct Parts: Sendable, Hashable {
+        var scheme: Scheme
+        var user: Range<Int>?
+        var host: Range<Int>?
         var port: Int?
-        var portText: String?
-        var params: String
-        var headers: String?
+        var portText: Range<Int>?
+        var params: Range<Int>?
+        var headers: Range<Int>?
+    }
+
+    /// The text of one part (the delimiters are ASCII, so a part of valid UTF-8 is valid).
+    private func slice(_ range: Range<Int>) -> String {
+        var text = text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// Lends the parameter section's bytes to `body`, without building the String.
+    private func withParams<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        let range = parts.params ?? 0..<0
+        return text.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     private static func split(_ b: UnsafeBufferPointer<UInt8>) -> Parts? {
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
-        func first(_ c: UInt8, in range: Range<Int>) -> Int? { range.first { b[$0] == c } }
+        func first(_ c: UInt8, in range: Range<Int>) -> Int? {
+            // A plain loop: every Route value and Request-URI of every audited message is split here.
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if b[i] == c { return i }
+                i += 1
+            }
+            return nil
+        }
         guard let colon = first(UInt8(ascii: ":"), in: 0..<b.count) else { return nil }
         guard let scheme = knownScheme(UnsafeBufferPointer(rebasing: b[0..<colon])) else { return nil }
-        if b.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: "<")
-                               || $0 == UInt8(ascii: ">") }) { return nil }
+        // One pass over the rest finds what the steps below need: white space or angle brackets
+        // anywhere (parse_uri rejects them; the scheme was checked to be letters), the first `?`
+        // (headers), and before it the first `@` (Kamailio's parser switches to the host at the
+        // first '@'), the first `;` and the first `;` after that `@` (parameters).
+        var question: Int?, at: Int?, firstSemi: Int?, semiAfterAt: Int?
+        var i = colon + 1
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
+                return nil
+            } else if question == nil {
+                if c == UInt8(ascii: "?") {
+                    question = i
+                } else if c == UInt8(ascii: "@") {
+                    if at == nil { at = i; semiAfterAt = nil }
+                } else if c == UInt8(ascii: ";") {
+                    if firstSemi == nil { firstSemi = i }
+                    if semiAfterAt == nil { semiAfterAt = i }
+                }
+            }
+            i += 1
+        }
         var rest = (colon + 1)..<b.count
-        var headers: String?
-        if let q = first(UInt8(ascii: "?"), in: rest) {
-            headers = text((q + 1)..<rest.upperBound)
+        var headers: Range<Int>?
+        if let q = question {
+            headers = (q + 1)..<rest.upperBound
             rest = rest.lowerBound..<q
         }
-        if scheme == "tel" || scheme == "tels" {
-            let semi = first(UInt8(ascii: ";"), in: rest)
+        if scheme == .tel || scheme == .tels {
+            let semi = firstSemi
             let number = rest.lowerBound..<(semi ?? rest.upperBound)
             guard !number.isEmpty else { return nil }
-            return Parts(scheme: scheme, user: text(number), host: nil, port: nil, portText: nil,
-                         params: semi.map { text(($0 + 1)..<rest.upperBound) } ?? "", headers: headers)
+            return Parts(scheme: scheme, user: number, host: nil, port: nil, portText: nil,
+                         params: semi.map { ($0 + 1)..<rest.upperBound }, headers: headers)
         }
-        // userinfo: up to the first `@` (Kamailio's parser switches to host at the first '@').
-        var user: String?
-        if let at = first(UInt8(ascii: "@"), in: rest) {
-            user = text(rest.lowerBound..<at)
+        var user: Range<Int>?
+        if let at {
+            user = rest.lowerBound..<at
             rest = (at + 1)..<rest.upperBound
         }
         var hostPort = rest
-        var params = ""
-        if let semi = first(UInt8(ascii: ";"), in: rest) {
+        var params: Range<Int>?
+        if let semi = semiAfterAt {
             hostPort = rest.lowerBound..<semi
-            params = text((semi + 1)..<rest.upperBound)
+            params = (semi + 1)..<rest.upperBound
         }
         let host: Range<Int>
         var portPart: Range<Int>?
@@ -97,59 +137,74 @@ public struct RouteURI: Sendable, Hashable {
         guard !host.isEmpty, !(host.count == 2 && b[host.lowerBound] == UInt8(ascii: "[")
                                 && b[host.lowerBound + 1] == UInt8(ascii: "]")) else { return nil }
         var port: Int?
-        var portText: String?
+        var portText: Range<Int>?
         if let p = portPart {
-            guard !p.isEmpty, p.count <= 5, p.allSatisfy({ b[$0] >= UInt8(ascii: "0") && b[$0] <= UInt8(ascii: "9") })
-            else { return nil }
-            let n = p.reduce(0) { $0 * 10 + Int(b[$1] - UInt8(ascii: "0")) }
+            guard !p.isEmpty, p.count <= 5 else { return nil }
+            var n = 0
+            for i in p {
+                guard b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9") else { return nil }
+                n = n * 10 + Int(b[i] - UInt8(ascii: "0"))
+            }
             guard n <= 65535 else { return nil }
             port = n
-            portText = text(p)
+            portText = p
         }
-        return Parts(scheme: scheme, user: user, host: text(host), port: port, portText: portText,
+        return Parts(scheme: scheme, user: user, host: host, port: port, portText: portText,
                      params: params, headers: headers)
     }
 
     /// `sip`, `sips`, `tel` or `tels` when the bytes spell one in any case, else nil (read on the
     /// bytes: lowercasing a String per URI was a large part of parsing one).
-    private static func knownScheme(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func knownScheme(_ b: UnsafeBufferPointer<UInt8>) -> Scheme? {
         func spells(_ word: StaticString) -> Bool {
             guard b.count == word.utf8CodeUnitCount else { return false }
             for i in 0..<b.count where b[i] | 0x20 != word.utf8Start[i] { return false }
             return true
         }
-        if spells("sip") { return "sip" }
-        if spells("sips") { return "sips" }
-        if spells("tel") { return "tel" }
-        if spells("tels") { return "tels" }
+        if spells("sip") { return .sip }
+        if spells("sips") { return .sips }
+        if spells("tel") { return .tel }
+        if spells("tels") { return .tels }
         return nil
+    }
+
+    /// The schemes `parse_uri` knows, lower-cased.
+    private enum Scheme: String, Sendable, Hashable {
+        case sip, sips, tel, tels
     }
 
     /// The host without IPv6 brackets.
     public var hostWithoutBrackets: String? {
         guard let host else { return nil }
-        if host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 {
+        // A first Character "[" starts with that byte: most hosts (IPv4, names) are answered here.
+        if host.utf8.first == UInt8(ascii: "["), host.hasPrefix("["), host.hasSuffix("]"), host.utf8.count > 2 {
             return String(host.dropFirst().dropLast())
         }
         return host
     }
 
     /// Whether the URI has an `lr` parameter (any case, any value): the next hop is a loose router.
-    public var isLoose: Bool { URIParameters.contains("lr", in: params) }
+    public var isLoose: Bool { withParams { URIParameters.contains(lowercase: "lr", inBytes: $0) } }
     /// Whether the URI has an `r2` parameter (any value; `r2=off` counts).
-    public var hasR2: Bool { URIParameters.contains("r2", in: params) }
+    public var hasR2: Bool { withParams { URIParameters.contains(lowercase: "r2", inBytes: $0) } }
+    /// The value of the first URI parameter named `name` (case-insensitive) as `parse_uri` records
+    /// it, `""` without a value, nil when absent; read from the bytes in place.
+    public func parameter(_ name: String) -> String? {
+        withParams { URIParameters.value(of: name, inBytes: $0) }
+    }
+
     /// The `maddr` parameter value.
-    public var maddr: String? { URIParameters.value(of: "maddr", in: params) }
+    public var maddr: String? { withParams { URIParameters.value(ofLowercase: "maddr", inBytes: $0) } }
     /// The `transport` parameter as a protocol (`nil` when absent or unknown).
     public var transport: SocketProtocol? {
-        URIParameters.value(of: "transport", in: params).flatMap { SocketProtocol(transportParameter: $0) }
+        withParams { URIParameters.value(ofLowercase: "transport", inBytes: $0) }
+            .flatMap { SocketProtocol(transportParameter: $0) }
     }
     /// Whether a `gr` (GRUU) parameter is present: Kamailio then never treats the URI as myself.
     public var hasGRUU: Bool {
         // Every "myself" test asks: a `gr` parameter needs the letters g and r side by side, so
         // most URIs are answered by one byte scan without reading their parameters.
-        params.utf8.withContiguousStorageIfAvailable(Self.hasLettersGR) ?? true
-            ? URIParameters.value(of: "gr", in: params) != nil : false
+        withParams { Self.hasLettersGR($0) ? URIParameters.value(ofLowercase: "gr", inBytes: $0) != nil : false }
     }
 
     private static func hasLettersGR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -6,8 +6,26 @@ public enum URIParameters {
     /// name is tolerated, `lr=on`, `LR` and `lr=0` all count, `lrx` and a value `foo=lr` do not,
     /// and `;` inside a double-quoted value does not start a parameter.
     public static func contains(_ name: String, in params: String) -> Bool {
-        let target = Array(name.lowercased().utf8)
-        let bytes = Array(params.utf8)
+        var params = params
+        return withLowercased(name) { target in params.withUTF8 { contains(target, in: $0) } }
+    }
+
+    /// `contains(_:in:)` on the parameter section's bytes, read in place: `isLoose` and `hasR2`
+    /// ask this of every Route entry loose_route walks. `name` must be lower-case ASCII.
+    static func contains(lowercase name: StaticString, inBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), in: bytes)
+    }
+
+    /// `name` lower-cased as `lowercased()` does, lent as UTF-8 (most names already are).
+    private static func withLowercased<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var name = name
+        if name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) {
+            name = name.lowercased()
+        }
+        return name.withUTF8(body)
+    }
+
+    private static func contains(_ target: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i <= bytes.count {
             // One parameter: skip leading white space, then compare the name.
@@ -46,17 +64,28 @@ public enum URIParameters {
     /// (`maddr`, `transport`, `gr`...): `""` for a parameter without value, `nil` when absent.
     /// Scans UTF-8 bytes without splitting: `isMyself` asks for `gr` on every Route value.
     public static func value(of name: String, in params: String) -> String? {
-        let target = Array(name.lowercased().utf8)
         var params = params
-        return params.withUTF8 { b -> String? in
-            var start = 0
-            while start <= b.count {
-                let end = nextUnquotedSemicolon(b, from: start)
-                if let value = value(named: target, in: b, start..<end) { return value }
-                start = end + 1
-            }
-            return nil
+        return params.withUTF8 { value(of: name, inBytes: $0) }
+    }
+
+    /// `value(of:in:)` on the parameter section's bytes, read in place.
+    static func value(of name: String, inBytes b: UnsafeBufferPointer<UInt8>) -> String? {
+        withLowercased(name) { value(of: $0, inBytes: b) }
+    }
+
+    /// `value(of:inBytes:)` for a name known to be lower-case ASCII (`maddr`, `transport`, `gr`).
+    static func value(ofLowercase name: StaticString, inBytes b: UnsafeBufferPointer<UInt8>) -> String? {
+        value(of: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), inBytes: b)
+    }
+
+    private static func value(of target: UnsafeBufferPointer<UInt8>, inBytes b: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0
+        while start <= b.count {
+            let end = nextUnquotedSemicolon(b, from: start)
+            if let value = value(named: target, in: b, start..<end) { return value }
+            start = end + 1
         }
+        return nil
     }
 
     /// Every parameter in wire order, `name` and `value` (nil without `=`) trimmed of blanks, split
@@ -87,7 +116,8 @@ public enum URIParameters {
     }
 
     /// The value of one `name[=value]` parameter when its name is `target`.
-    private static func value(named target: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+    private static func value(named target: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>,
+                              _ range: Range<Int>) -> String? {
         func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
         var lo = range.lowerBound
         while lo < range.upperBound, isBlank(b[lo]) { lo += 1 }

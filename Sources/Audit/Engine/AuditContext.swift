@@ -4,7 +4,11 @@ import Transport
 
 /// What a rule sees of one dialog: the dialog, every request copy with its proxy evaluation, the
 /// proxies' "myself" sets, and what the dialog's set-up established (RFC 3261 §12.1).
-struct AuditContext: Sendable {
+///
+/// A class: rules capture the context in closures (`compactMap`, `first(where:)`, `owner(of:)` as
+/// a function value), and capturing a reference costs one retain where copying this struct's
+/// dozen arrays cost a retain and a release each, per closure.
+final class AuditContext {
     let dialog: Dialog
     let requests: [RequestAudit]
     let proxies: [ProxyIdentity]
@@ -38,11 +42,11 @@ struct AuditContext: Sendable {
     /// Per proxy, the Record-Route values it inserted (see `recordRoute(of:)`).
     let proxyRecordRoutes: [[RouteValue]]
     /// The frame of the first set-up message carrying each Record-Route value.
-    private let recordRouteFrames: [String: Int]
+    private let recordRouteFrames: FirstPerValue<Int>
     /// The proxy whose captured hop shows it inserting each Record-Route value.
-    private let inserters: [String: Int]
+    private let inserters: FirstPerValue<Int>
     /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
-    private(set) var uaRequests: [UARequest] = []
+    private(set) var uaRequests: [UARequest] = []  // set last in `init`, from the fields above
 
     init(dialog: Dialog, requests: [RequestAudit], requestCopies: [[MessageCopy]], proxies: [ProxyIdentity],
          settings: RRSettings, cache: inout RouteValueCache) {
@@ -58,11 +62,10 @@ struct AuditContext: Sendable {
             let incoming = copies[audit.copyIndex]
             let sent = request.hops.first { incoming.isSame(as: $0.incoming) }?.outgoing
             let outgoing = sent.flatMap { sent in copies.first { $0.isSame(as: sent) } }
-            return ProxyVisit(request: request, audit: audit, evaluation: evaluation,
+            return ProxyVisit(request: request, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
                               routeAfter: cache.values(evaluation.routeAfter),
-                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) },
-                              forwardedRequestURI: outgoing.map { cache.value("<\($0.requestURI)>") })
+                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) })
         }
         let initial = dialog.initialRequest
         let initialCopies = Self.copies(of: initial, among: dialog.requests, parsed: requestCopies, cache: &cache)
@@ -73,40 +76,49 @@ struct AuditContext: Sendable {
                   let outgoing = initialCopies.first(where: { $0.isSame(as: sent) }) else { return nil }
             return ProxyHop(proxy: proxies[hop.proxyIndex], incoming: incoming, outgoing: outgoing)
         }
+        var forming: [MessageCopy] = []
         if let initial, let calleeTag = dialog.calleeTag {
-            formingResponses = initial.responses.filter { response in
-                guard let code = response.message.statusCode, code > 100, code < 300 else { return false }
-                return response.message.toTag == calleeTag
-            }.map { MessageCopy($0, cache: &cache) }
-        } else {
-            formingResponses = []
+            // One pass, no filtered array of the observed messages in between.
+            for response in initial.responses {
+                guard let code = response.message.statusCode, code > 100, code < 300,
+                      response.message.toTag == calleeTag else { continue }
+                forming.append(MessageCopy(response, cache: &cache))
+            }
         }
+        formingResponses = forming
         callerIsUA = initialCopies.first.map { $0.viaCount <= 1 && $0.recordRoute.isEmpty } ?? false
         if let received = initialCopies.last {
-            let receivedRR = received.recordRoute.map(\.raw)
+            let receivedRR = received.recordRoute
             calleeIsUA = !formingResponses.contains { response in
-                let answered = response.recordRoute.map(\.raw)
+                let answered = response.recordRoute
                 return response.flow.source == received.flow.destination && answered.count > receivedRR.count
-                    && Array(answered.suffix(receivedRR.count)) == receivedRR
+                    && answered.suffix(receivedRR.count).elementsEqual(receivedRR)
             }
         } else {
             calleeIsUA = false
         }
-        var seen = Set<String>()
-        let dialogRecordRoute = cache.values((dialog.recordRouteAtCallee + dialog.recordRouteAtCaller)
-            .filter { seen.insert($0).inserted })
+        var seen = FirstPerValue<Bool>()
+        var dialogRecordRoute: [RouteValue] = []
+        for list in [dialog.recordRouteAtCallee, dialog.recordRouteAtCaller] {
+            for raw in list {
+                let value = cache.value(raw)
+                if seen.recordIfAbsent(value, true) { dialogRecordRoute.append(value) }
+            }
+        }
         recordRouteValues = dialogRecordRoute
         proxyRecordRoutes = proxies.map { proxy in
             proxy.recordRoute.isEmpty ? dialogRecordRoute.filter(proxy.isMyself) : proxy.recordRoute
         }
-        var frames: [String: Int] = [:]
-        for message in initialCopies + formingResponses {
-            for value in message.recordRoute where frames[value.raw] == nil { frames[value.raw] = message.frame }
+        var frames = FirstPerValue<Int>()
+        for messages in [initialCopies, formingResponses] {
+            for message in messages {
+                for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
+            }
         }
         recordRouteFrames = frames
-        var inserters: [String: Int] = [:]
+        var inserters = FirstPerValue<Int>()
         for proxy in proxies {
-            for value in proxy.recordRoute where inserters[value.raw] == nil { inserters[value.raw] = proxy.index }
+            for value in proxy.recordRoute { inserters.recordIfAbsent(value, proxy.index) }
         }
         self.inserters = inserters
         let known = initial != nil
@@ -143,7 +155,7 @@ struct AuditContext: Sendable {
 
     /// The frame of the first captured message carrying `value` in Record-Route: the initial
     /// request's copies, then the forming responses.
-    func firstFrame(recordRouting value: String) -> Int {
+    func firstFrame(recordRouting value: RouteValue) -> Int {
         recordRouteFrames[value] ?? dialog.firstFrame
     }
 
@@ -172,7 +184,7 @@ struct AuditContext: Sendable {
 
     /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.
     func inserter(of value: RouteValue) -> ProxyIdentity? {
-        inserters[value.raw].map { proxies[$0] } ?? owner(of: value)
+        inserters[value].map { proxies[$0] } ?? owner(of: value)
     }
 
     /// The party a request in `direction` is meant for.

@@ -19,7 +19,7 @@ struct HopByHopComparison: Sendable {
                 ?? invite.first { $0.viaCount == copy.viaCount }
             guard let original = sameHop else { return nil }
             let ruriDiffers = !RouteComparison.equivalentURIs(original.requestURI, copy.requestURI)
-            let routeDiffers = original.route.map(\.uriText) != copy.route.map(\.uriText)
+            let routeDiffers = !RouteValue.sameURIs(original.route, copy.route)
             guard ruriDiffers || routeDiffers else { return nil }
             return HopByHopComparison(copy: copy, invite: original, ruriDiffers: ruriDiffers, routeDiffers: routeDiffers)
         }

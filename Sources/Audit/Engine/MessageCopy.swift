@@ -16,15 +16,10 @@ final class MessageCopy: Sendable {
     let observed: ObservedMessage
     /// The Request-URI as on the request line; empty for a response.
     let requestURI: String
-    /// The method of a request, or the CSeq method of a response.
-    let method: SIPMethod?
     /// The status code of a response; nil for a request.
     let statusCode: Int?
-    let viaCount: Int
     /// Route values, one per value (comma-joined values split), top first.
     let route: [RouteValue]
-    /// Route header field bodies, unsplit, in message order (what `loose_route` parses).
-    let routeFields: [String]
     /// Record-Route values, one per value, top first.
     let recordRoute: [RouteValue]
 
@@ -33,27 +28,36 @@ final class MessageCopy: Sendable {
         let message = observed.message
         if let code = message.statusCode {
             requestURI = ""
-            method = message.cseq?.method
             statusCode = code
-            routeFields = []
             route = []
         } else {
             requestURI = message.requestURI ?? ""
-            method = message.method
             statusCode = nil
-            routeFields = message.fields(.route)
-            route = cache.values(message.values(.route))
+            route = cache.values(.route, of: message)
         }
-        var viaCount = 0
-        message.forEachValueRange(.via) { _ in viaCount += 1 }  // counted without building Strings
-        self.viaCount = viaCount
-        recordRoute = cache.values(message.values(.recordRoute))
+        recordRoute = cache.values(.recordRoute, of: message)
     }
 
     // From and To are decoded on access: only copies that reach a proxy need their tags, and
     // those read them through `ProxyVisit`, which keeps the tags `routedRequest` decoded.
     var fromTag: String? { observed.message.fromTag }
+
+    /// Route header field bodies, unsplit, in message order (what `loose_route` parses); read on
+    /// access, as only copies reaching a proxy are routed. Empty for a response.
+    var routeFields: [String] { statusCode == nil ? observed.message.fields(.route) : [] }
     var toTag: String? { observed.message.toTag }
+
+    /// The number of Via values, counted on access without building Strings: only the copies of
+    /// the initial request, its responses, CANCEL and failure ACK are asked, a few per dialog.
+    var viaCount: Int {
+        var count = 0
+        observed.message.forEachValueRange(.via) { _ in count += 1 }
+        return count
+    }
+
+    /// The method of a request, or the CSeq method of a response; read on access (only routed
+    /// requests are asked, and a response's would cost a CSeq parse).
+    var method: SIPMethod? { statusCode == nil ? observed.message.method : observed.message.cseq?.method }
 
     var frame: Int { observed.frame }
     var time: CaptureTime { observed.time }

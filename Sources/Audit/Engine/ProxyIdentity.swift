@@ -57,7 +57,8 @@ final class ProxyIdentity: Sendable {
 
     /// Kamailio's `is_myself` for a Route value (false when its URI does not parse).
     func isMyself(_ value: RouteValue) -> Bool {
-        value.entry?.uri.map(localAddresses.isMyself) ?? false
+        guard let address = value.myselfAddress else { return false }
+        return localAddresses.isMyself(host: address.host, port: address.port)
     }
 
     /// Kamailio's `is_myself` for a bare URI (a Request-URI).

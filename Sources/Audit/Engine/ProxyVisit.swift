@@ -6,7 +6,6 @@ import Dialogs
 /// A class, shared rather than copied: every at-proxy rule walks the visits.
 final class ProxyVisit: Sendable {
     let request: DialogRequest
-    let audit: RequestAudit
     let evaluation: ProxyEvaluation
     let proxy: ProxyIdentity
     /// The copy the proxy received.
@@ -17,21 +16,22 @@ final class ProxyVisit: Sendable {
     let routeAfter: [RouteValue]
     /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
     let firstRemoved: RouteValue?
-    /// The Request-URI of the forwarded copy read as a Route value (`<uri>`); nil without one.
-    let forwardedRequestURI: RouteValue?
 
-    init(request: DialogRequest, audit: RequestAudit, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
-         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?,
-         forwardedRequestURI: RouteValue?) {
+    init(request: DialogRequest, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
+         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?) {
         self.request = request
-        self.audit = audit
         self.evaluation = evaluation
         self.proxy = proxy
         self.incoming = incoming
         self.outgoing = outgoing
         self.routeAfter = routeAfter
         self.firstRemoved = firstRemoved
-        self.forwardedRequestURI = forwardedRequestURI
+    }
+
+    /// The Request-URI of the forwarded copy read as a Route value (`<uri>`); nil without one.
+    /// Parsed on access: only a proxy that dropped a foreign Route entry is asked.
+    var forwardedRequestURI: RouteValue? {
+        outgoing.map { RouteValue("<\($0.requestURI)>") }
     }
 
     /// The From tag of the copy the proxy received.
@@ -41,5 +41,7 @@ final class ProxyVisit: Sendable {
 
     /// Names the request at this proxy, so a rule reports it once per proxy even when it passes
     /// the proxy twice (a loop through it) or several copies arrive.
-    var requestAtProxy: String { "\(request.method) \(request.cseq) \(proxy.index)" }
+    var requestAtProxy: RequestAtProxy {
+        RequestAtProxy(method: request.method, cseq: request.cseq, proxyIndex: proxy.index)
+    }
 }

@@ -123,41 +123,87 @@ enum RouteComparison {
         return changes
     }
 
-    /// Splits a URI parameter section (without the leading `;`) at unquoted `;`. Scans UTF-8
-    /// bytes (every delimiter is ASCII): each distinct Route value of every dialog comes here.
+    /// Splits a URI parameter section (without the leading `;`) at unquoted `;`: name lower-cased,
+    /// value as written (nil without `=`), both trimmed of spaces and tabs, empty parts skipped.
     static func splitParameters(_ params: String) -> [URIParameter] {
         var params = params
         return params.withUTF8 { bytes in
-            var result: [URIParameter] = []
-            var quoted = false
-            var start = 0
-            for index in bytes.indices {
-                if bytes[index] == UInt8(ascii: "\"") {
-                    quoted.toggle()
-                } else if bytes[index] == UInt8(ascii: ";") && !quoted {
-                    appendParameter(bytes, start..<index, to: &result)
-                    start = index + 1
-                }
+            func text(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
-            appendParameter(bytes, start..<bytes.count, to: &result)
+            var result: [URIParameter] = []
+            result.reserveCapacity(bytes.count { $0 == UInt8(ascii: ";") } + 1)  // one allocation
+            forEachParameter(bytes) { name, value in
+                // Names are mostly lower-case ASCII already, which `lowercased()` returns unchanged.
+                let needsLowering = name.contains {
+                    bytes[$0] >= 0x80 || (bytes[$0] >= UInt8(ascii: "A") && bytes[$0] <= UInt8(ascii: "Z"))
+                }
+                result.append(URIParameter(name: needsLowering ? text(name).lowercased() : text(name),
+                                           value: value.map(text)))
+            }
             return result
         }
     }
 
-    /// Appends `name[=value]` of `range` (trimmed; skipped when empty), the name lower-cased.
-    private static func appendParameter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                        to result: inout [URIParameter]) {
-        let part = trim(bytes, range)
-        guard !part.isEmpty else { return }
-        func text(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    /// What the rules read of a Record-Route value's parameters, found in one pass without building
+    /// the others: the first `ftag` value (nil also for a bare `ftag`) and whether an `lr` has a
+    /// value; the same answers `splitParameters` would give.
+    static func ftagAndLRValue(_ params: String) -> (ftag: String?, lrHasValue: Bool) {
+        var params = params
+        return params.withUTF8 { bytes in
+            var ftag: String?, ftagSeen = false, lrHasValue = false
+            forEachParameter(bytes) { name, value in
+                if !ftagSeen && isName("ftag", bytes, name) {
+                    ftagSeen = true
+                    ftag = value.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                } else if value != nil && isName("lr", bytes, name) {
+                    lrHasValue = true
+                }
+            }
+            return (ftag, lrHasValue)
         }
-        if let equals = part.first(where: { bytes[$0] == UInt8(ascii: "=") }) {
-            result.append(URIParameter(name: text(trim(bytes, part.lowerBound..<equals)).lowercased(),
-                                       value: text(trim(bytes, (equals + 1)..<part.upperBound))))
-        } else {
-            result.append(URIParameter(name: text(part).lowercased(), value: nil))
+    }
+
+    /// True when the parameter name at `range`, lower-cased as `lowercased()` does, is `target`
+    /// (lower-case ASCII).
+    private static func isName(_ target: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.contains(where: { bytes[$0] >= 0x80 }) else {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+                == target.description
         }
+        guard range.count == target.utf8CodeUnitCount else { return false }
+        for offset in 0..<range.count {
+            let byte = bytes[range.lowerBound + offset]
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if lower != target.utf8Start[offset] { return false }
+        }
+        return true
+    }
+
+    /// Calls `body` with the name and value (nil without `=`) ranges of each parameter, split at
+    /// `;` outside double quotes, each trimmed of spaces and tabs; empty parts are skipped.
+    private static func forEachParameter(_ bytes: UnsafeBufferPointer<UInt8>,
+                                         _ body: (_ name: Range<Int>, _ value: Range<Int>?) -> Void) {
+        func part(_ range: Range<Int>) {
+            let part = trim(bytes, range)
+            guard !part.isEmpty else { return }
+            if let equals = part.first(where: { bytes[$0] == UInt8(ascii: "=") }) {
+                body(trim(bytes, part.lowerBound..<equals), trim(bytes, (equals + 1)..<part.upperBound))
+            } else {
+                body(part, nil)
+            }
+        }
+        var quoted = false
+        var start = 0
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if bytes[index] == UInt8(ascii: ";") && !quoted {
+                part(start..<index)
+                start = index + 1
+            }
+        }
+        part(start..<bytes.count)
     }
 
     /// `range` without leading and trailing spaces and tabs.
@@ -177,6 +223,7 @@ enum RouteComparison {
 
     /// RFC 3261 §19.1.4 equivalence when both parse as SIP URIs, else exact text.
     static func equivalentURIs(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }  // the usual case, without the trimmed copies
         let left = trim(a[...]), right = trim(b[...])
         if left == right { return true }
         guard let x = try? SIPURI(parsing: left), let y = try? SIPURI(parsing: right) else { return false }
@@ -233,7 +280,7 @@ enum RouteComparison {
     static func destinations(of uriText: String) -> [Endpoint] {
         guard let uri = try? RouteURI(parsing: uriText) else { return [] }
         var result: [Endpoint] = []
-        if let alias = URIParameters.value(of: "alias", in: uri.params) {
+        if let alias = uri.parameter("alias") {
             let parts = alias.split(separator: "~")
             if parts.count >= 2, let address = ipAddress(String(parts[0])), let port = UInt16(parts[1]) {
                 result.append(Endpoint(address: address, port: port))

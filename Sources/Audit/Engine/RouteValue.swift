@@ -1,3 +1,4 @@
+import Glibc
 import Routing
 
 /// One Record-Route or Route value as on the wire, parsed the way Kamailio's `parse_rr` reads it.
@@ -18,11 +19,28 @@ struct RouteValue: Sendable, Hashable {
     /// The URI between `<` and `>`, or the trimmed raw text when the value did not parse.
     var uriText: String { storage.uriText }
     /// The URI parameters in wire order: name lower-cased, value as written (nil for a flag).
-    var parameters: [URIParameter] { storage.parameters }
+    /// Split on access: only a value found changed is asked (`ftag` and `lrHasValue` are kept).
+    var parameters: [URIParameter] {
+        guard let params = storage.entry?.uri?.params, !params.isEmpty else { return [] }
+        return RouteComparison.splitParameters(params)
+    }
     /// What names the element the value points at: user, host (IP literals normalised) and port
     /// (protocol default when absent). Parameters are not part of it, so a value that lost `lr`
     /// is still the same proxy.
-    var element: String { storage.element }
+    ///
+    /// Built on each access: a clean dialog never asks (its route lists match value for value and
+    /// its Request-URIs are the remote targets), and building it for every value parsed was a
+    /// tenth of the parse.
+    var element: String {
+        guard let uri = storage.entry?.uri else { return "?" + uriText.lowercased() }
+        let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
+        let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
+        return "\(uri.user ?? "")@\(host):\(port)"
+    }
+    /// The host as written and the port (5060 when absent) Kamailio's `check_self` compares, nil
+    /// when the URI does not parse, has no host or has a `gr` parameter (never "myself"). Kept
+    /// from the parse: every rule asks which proxy a value names.
+    var myselfAddress: (host: String, port: Int)? { storage.myselfAddress }
 
     init(_ raw: String) {
         storage = Storage(raw)
@@ -42,8 +60,12 @@ struct RouteValue: Sendable, Hashable {
         let entry: RouteEntry?
         let parseError: RouteParseError?
         let uriText: String
-        let parameters: [URIParameter]
-        let element: String
+        let ftag: String?
+        let lrHasValue: Bool
+        let myselfAddress: (host: String, port: Int)?
+        let hasURI: Bool
+        let isLoose: Bool
+        let hasR2: Bool
 
         init(_ raw: String) {
             self.raw = raw
@@ -57,46 +79,76 @@ struct RouteValue: Sendable, Hashable {
                 parseError = error
             }
             self.entry = entry
-            uriText = entry?.uriText ?? RouteComparison.trim(raw[...])
-            if let params = entry?.uri?.params, !params.isEmpty {
-                parameters = RouteComparison.splitParameters(params)
-            } else {
-                parameters = []
+            // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
+            // whole entry out of the optional again. The flags are kept for the same reason.
+            guard let entry else {
+                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress) = (false, false, false, nil, false, nil)
+                uriText = RouteComparison.trim(raw[...])
+                return
             }
-            if let uri = entry?.uri {
-                let host = uri.hostWithoutBrackets.map(RouteComparison.normalisedHost) ?? ""
-                let port = uri.port ?? RouteComparison.defaultPort(scheme: uri.scheme, transport: uri.transport)
-                element = "\(uri.user ?? "")@\(host):\(port)"
+            uriText = entry.uriText
+            guard let uri = entry.uri else {
+                (hasURI, ftag, lrHasValue, myselfAddress) = (false, nil, false, nil)
+                isLoose = entry.isLoose
+                hasR2 = entry.hasR2
+                return
+            }
+            hasURI = true
+            isLoose = uri.isLoose
+            hasR2 = uri.hasR2
+            let params = uri.params
+            (ftag, lrHasValue) = params.isEmpty ? (nil, false) : RouteComparison.ftagAndLRValue(params)
+            if let host = uri.host, !uri.hasGRUU {
+                myselfAddress = (host, uri.port ?? 5060)
             } else {
-                element = "?" + uriText.lowercased()
+                myselfAddress = nil
             }
         }
     }
 
-    /// True when the URI itself parsed (host, port, params usable).
-    var hasURI: Bool { entry?.uri != nil }
+    /// True when both lists hold values with the same URI texts, in order (display names and
+    /// header parameters aside); compared in place, as rules ask this of every hop.
+    static func sameURIs(_ left: some Collection<RouteValue>, _ right: some Collection<RouteValue>) -> Bool {
+        left.count == right.count && left.elementsEqual(right) { $0.uriText == $1.uriText }
+    }
 
-    var isLoose: Bool { entry?.isLoose ?? false }
-    var hasR2: Bool { entry?.hasR2 ?? false }
+    /// True when the value's text is exactly these UTF-8 bytes.
+    func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { own in
+            guard own.count == bytes.count else { return false }
+            guard let left = own.baseAddress, let right = bytes.baseAddress else { return true }  // both empty
+            return memcmp(left, right, own.count) == 0
+        }
+    }
+
+    /// True when both are the very same parse (one `RouteValueCache` hands out one per text).
+    func isIdentical(to other: RouteValue) -> Bool { storage === other.storage }
+
+    /// True when the URI itself parsed (host, port, params usable).
+    var hasURI: Bool { storage.hasURI }
+
+    var isLoose: Bool { storage.isLoose }
+    var hasR2: Bool { storage.hasR2 }
     /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
     /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
-    var ftag: String? { parameters.first { $0.name == "ftag" }?.value }
+    var ftag: String? { storage.ftag }
 
     /// `lr` written with a value (`lr=on`, as `enable_full_lr=1` does).
-    var lrHasValue: Bool {
-        parameters.contains { $0.name == "lr" && $0.value != nil }
-    }
+    var lrHasValue: Bool { storage.lrHasValue }
 
     /// The host written as an IPv6 address without brackets (RFC 3261 §25.1 requires them):
     /// the host:port after the scheme (and any user part) holds two or more colons and does not
     /// start with `[`. Read from UTF-8 bytes, as every Record-Route value comes here.
     var hasUnbracketedIPv6: Bool {
-        let uri = Array(uriText.utf8)
-        guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        var start = colon + 1
-        if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
-        let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
-        return hostPort.first != UInt8(ascii: "[") && hostPort.filter { $0 == UInt8(ascii: ":") }.count >= 2
+        var text = uriText
+        return text.withUTF8 { uri in
+            guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            var start = colon + 1
+            if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+            let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
+            return hostPort.first != UInt8(ascii: "[") && hostPort.count { $0 == UInt8(ascii: ":") } >= 2
+        }
     }
 }
 

@@ -2,28 +2,32 @@ import Dialogs
 
 /// An in-dialog request as the sending UA emitted it, next to what RFC 3261 §12.2.1.1 says it
 /// must carry given the sender's route set and remote target.
-struct UARequest: Sendable {
-    var request: DialogRequest
+///
+/// A class, shared rather than copied: six rules walk the UA requests of every dialog, and
+/// copying one (the request with its copies, four route lists) cost a dozen retains and releases.
+final class UARequest: Sendable {
+    let request: DialogRequest
     /// The copy the UA sent (before any proxy).
-    var copy: MessageCopy
+    let copy: MessageCopy
     /// The sender's route set (§12.1.1 for the callee, §12.1.2 for the caller).
-    var routeSet: [RouteValue]
+    let routeSet: [RouteValue]
     /// The remote target the sender had to use, when known.
-    var remoteTarget: String?
-    var observedRoute: [RouteValue]
+    let remoteTarget: String?
+    let observedRoute: [RouteValue]
     /// The Route the request must carry (§12.2.1.1): the route set, or, when the first entry is a
     /// strict router and the UA addressed it, the rest of the set plus the remote target.
-    var expectedRoute: [RouteValue]
+    let expectedRoute: [RouteValue]
     /// The Request-URI it must carry: the remote target, or the strict first entry's URI.
-    var expectedRequestURI: String?
+    let expectedRequestURI: String?
     /// True when the UA put a route set entry in the Request-URI although the first entry is a
     /// loose router (the RFC 2543 strict form, STRICT_ROUTING).
-    var isStrictForm: Bool
+    let isStrictForm: Bool
     /// The Request-URI read as a Route value (`<uri>`), to compare it with route set entries.
-    var requestURIValue: RouteValue
+    /// Parsed on access: a request whose Request-URI is the remote target never compares it.
+    var requestURIValue: RouteValue { RouteValue("<\(copy.requestURI)>") }
 
-    /// - Parameter cache: the dialog's parsed Route values (a Request-URI recurs in every request
-    ///   and its copies).
+    /// - Parameter cache: the dialog's parsed Route values (the remote target appended after a
+    ///   strict first entry recurs in every request of the dialog).
     init(request: DialogRequest, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?,
          cache: inout RouteValueCache) {
         self.request = request
@@ -32,9 +36,7 @@ struct UARequest: Sendable {
         self.remoteTarget = remoteTarget
         observedRoute = copy.route
         let ruri = copy.requestURI
-        requestURIValue = cache.value("<\(ruri)>")
-        let ruriElement = requestURIValue.element
-        if let first = routeSet.first, !first.isLoose, first.element == ruriElement {
+        if let first = routeSet.first, !first.isLoose, first.element == RouteValue("<\(ruri)>").element {
             // A strict router first (RR_NO_LR): the strict form of §12.2.1.1 is right. A UA using
             // the loose form is not blamed again; Kamailio pops its own entry whatever its lr.
             expectedRoute = Array(routeSet.dropFirst()) + (remoteTarget.map { [cache.value("<\($0)>")] } ?? [])
@@ -45,7 +47,7 @@ struct UARequest: Sendable {
             expectedRequestURI = remoteTarget
             let isRemoteTarget = remoteTarget.map { RouteComparison.equivalentURIs($0, ruri) } ?? false
             isStrictForm = !isRemoteTarget && routeSet.first?.isLoose == true
-                && routeSet.contains { $0.element == ruriElement }
+                && { let element = RouteValue("<\(ruri)>").element; return routeSet.contains { $0.element == element } }()
         }
     }
 }

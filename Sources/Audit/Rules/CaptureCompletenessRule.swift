@@ -7,7 +7,7 @@ struct CaptureCompletenessRule: AuditRule {
     var codes: [FindingCode] { [.captureIncomplete] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        guard let first = context.inDialogRequests.first else { return [] }
+        guard let first = context.dialog.requests.first(where: { $0.role == .inDialog }) else { return [] }
         let missing: String
         if context.dialog.initialRequest == nil {
             missing = "dialog-forming request"

@@ -8,12 +8,12 @@ struct DirectionRule: AuditRule {
     var codes: [FindingCode] { [.directionMisjudged] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        var reported = Set<String>()
+        var reported = RequestAtProxy.Seen()
         return context.visits.compactMap { visit in
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
                   context.recordRoute(of: visit.proxy).first?.ftag != nil,
                   visit.evaluation.ftagDirection != visit.request.direction,
-                  reported.insert(visit.requestAtProxy).inserted
+                  reported.insert(visit.requestAtProxy)
             else { return nil }
             return context.finding(
                 .directionMisjudged, frame: visit.incoming.frame, proxy: visit.proxy,

@@ -6,10 +6,10 @@ struct FromTagRouteRule: AuditRule {
     var codes: [FindingCode] { [.ftagMismatch, .ftagMissing] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        var reported = Set<String>()
+        var reported = RequestAtProxy.Seen()
         return context.visits.compactMap { visit in
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
-                  reported.insert(visit.requestAtProxy).inserted
+                  reported.insert(visit.requestAtProxy)
             else { return nil }
             let fromTag = visit.fromTag, toTag = visit.toTag
             if let ftag = visit.writtenFtag {

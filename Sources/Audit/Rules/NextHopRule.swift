@@ -1,3 +1,5 @@
+import Transport
+
 /// NEXT_HOP_WRONG: after Route processing a proxy sends to the first remaining Route (loose) or
 /// else to the Request-URI (RFC 3261 §16.6 step 7; Kamailio `$du`/R-URI after `loose_route`,
 /// rr-spec §3.6). Only IP-literal next hops are judged (no DNS); a NAT `alias=` parameter counts as
@@ -6,10 +8,19 @@ struct NextHopRule: AuditRule {
     var codes: [FindingCode] { [.nextHopWrong] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.visits.compactMap { visit in
+        // The requests of a dialog mostly share their next hop: each URI is read once.
+        var known: [(nextHop: String, destinations: [Endpoint])] = []
+        return context.visits.compactMap { visit in
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0, let outgoing = visit.outgoing
             else { return nil }
-            let expected = RouteComparison.destinations(of: visit.evaluation.nextHop)
+            let nextHop = visit.evaluation.nextHop
+            let expected: [Endpoint]
+            if let seen = known.first(where: { $0.nextHop == nextHop }) {
+                expected = seen.destinations
+            } else {
+                expected = RouteComparison.destinations(of: nextHop)
+                if known.count < 8 { known.append((nextHop, expected)) }
+            }
             guard !expected.isEmpty, !expected.contains(outgoing.flow.destination) else { return nil }
             return context.finding(
                 .nextHopWrong, frame: outgoing.frame, proxy: visit.proxy,

@@ -6,18 +6,24 @@ struct ProxyBypassRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.uaRequests.flatMap { ua -> [Finding] in
+            let copies = ua.request.copies
+            // By index: `first(where:)` would copy the observed message to read its frame.
             guard let recipient = context.recipient(ua.request.direction).endpoint,
-                  let delivered = ua.request.copies.first(where: { $0.flow.destination == recipient.endpoint })
+                  let delivered = copies.firstIndex(where: { $0.flow.destination == recipient.endpoint })
             else { return [] }
-            var seen = Set<Int>()
-            let proxies = ua.routeSet.compactMap(context.owner(of:)).filter { $0.isObserved && seen.insert($0.index).inserted }
+            var proxies: [ProxyIdentity] = []  // each once, in route set order (a handful: no Set)
+            for value in ua.routeSet {
+                guard let proxy = context.owner(of: value), proxy.isObserved,
+                      !proxies.contains(where: { $0.index == proxy.index }) else { continue }
+                proxies.append(proxy)
+            }
             return proxies.compactMap { proxy in
-                guard !ua.request.copies.contains(where: { proxy.owns($0.flow.destination) }) else { return nil }
+                guard !copies.contains(where: { proxy.owns($0.flow.destination) }) else { return nil }
                 return context.finding(
-                    .proxyBypassed, frame: delivered.frame, proxy: proxy,
+                    .proxyBypassed, frame: copies[delivered].frame, proxy: proxy,
                     message: "\(ua.request.method) reached \(recipient) without passing \(proxy.name)",
                     evidence: [EvidenceEntry("route_set", .strings(ua.routeSet.map(\.raw))),
-                               EvidenceEntry("path", .strings(ua.request.copies.map { "\($0.source) -> \($0.destination)" }))])
+                               EvidenceEntry("path", .strings(copies.map { "\($0.source) -> \($0.destination)" }))])
             }
         }
     }

@@ -10,7 +10,7 @@ struct ProxyPopRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         context.visits.flatMap { visit -> [Finding] in
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0,
-                  let outgoing = visit.outgoing, let forwardedRequestURI = visit.forwardedRequestURI else { return [] }
+                  let outgoing = visit.outgoing else { return [] }
             let proxy = visit.proxy
             let received = visit.incoming.route
             let forwarded = outgoing.route
@@ -28,10 +28,12 @@ struct ProxyPopRule: AuditRule {
                                EvidenceEntry("received_frame", .int(visit.incoming.frame))]))
             }
 
-            let newRURI = forwardedRequestURI.element
-            let forwardedElements = Set(forwarded.map(\.element))
-            let lost = received.filter {
-                !proxy.isMyself($0) && !forwardedElements.contains($0.element) && $0.element != newRURI
+            // Only entries not the proxy's own can be lost: the elements are built for those.
+            var lost = received.filter { !proxy.isMyself($0) }
+            if !lost.isEmpty {
+                let newRURI = RouteValue("<\(outgoing.requestURI)>").element  // the forwarded Request-URI
+                let forwardedElements = Set(forwarded.map(\.element))
+                lost = lost.filter { !forwardedElements.contains($0.element) && $0.element != newRURI }
             }
             if let first = lost.first {
                 let predicted = visit.evaluation.removedEntries.contains(first.raw)

@@ -21,7 +21,7 @@ struct R2PairRule: AuditRule {
                 return nil
             }
             return context.finding(
-                .rrR2Unpaired, frame: context.firstFrame(recordRouting: first.raw), proxy: proxy,
+                .rrR2Unpaired, frame: context.firstFrame(recordRouting: first), proxy: proxy,
                 message: "\(proxy.name): \(problem)",
                 evidence: [EvidenceEntry("record_route", .strings(values.map(\.raw))),
                            EvidenceEntry("r2_values", .int(withR2.count))])

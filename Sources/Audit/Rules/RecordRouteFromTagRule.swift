@@ -7,7 +7,7 @@ struct RecordRouteFromTagRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         context.proxies.compactMap { proxy in
             guard let first = context.recordRoute(of: proxy).first(where: \.hasURI) else { return nil }
-            let frame = context.firstFrame(recordRouting: first.raw)
+            let frame = context.firstFrame(recordRouting: first)
             guard let ftag = first.ftag, !ftag.isEmpty else {
                 return context.finding(
                     .ftagAbsent, frame: frame, proxy: proxy,

@@ -6,18 +6,18 @@ struct RecordRouteLooseRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.recordRouteValues.filter(\.hasURI).compactMap { value in
-            let frame = context.firstFrame(recordRouting: value.raw)
-            let proxy = context.inserter(of: value)
             if !value.isLoose {
                 return context.finding(
-                    .rrNoLR, frame: frame, proxy: proxy,
+                    .rrNoLR,
+                    frame: context.firstFrame(recordRouting: value), proxy: context.inserter(of: value),
                     message: "Record-Route \(value.raw) has no lr: strict router on the path",
                     evidence: [EvidenceEntry("record_route", .string(value.raw)),
                                EvidenceEntry("uri_params", .strings(value.parameters.map(\.text)))])
             }
             if value.lrHasValue {
                 return context.finding(
-                    .rrLROn, frame: frame, proxy: proxy,
+                    .rrLROn,
+                    frame: context.firstFrame(recordRouting: value), proxy: context.inserter(of: value),
                     message: "Record-Route \(value.raw) writes lr with a value",
                     evidence: [EvidenceEntry("record_route", .string(value.raw))])
             }

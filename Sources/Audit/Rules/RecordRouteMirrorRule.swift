@@ -13,7 +13,7 @@ struct RecordRouteMirrorRule: AuditRule {
         var differing: [(frame: Int, status: Int, observed: [RouteValue])] = []
         for response in context.formingResponses where response.flow.source == uas {
             let observed = response.recordRoute
-            if observed.map(\.uriText) != expected.map(\.uriText) {
+            if !RouteValue.sameURIs(observed, expected) {
                 differing.append((response.frame, response.statusCode ?? 0, observed))
             }
         }

@@ -6,18 +6,18 @@ struct RecordRouteSyntaxRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.recordRouteValues.compactMap { value in
-            let frame = context.firstFrame(recordRouting: value.raw)
-            let proxy = context.inserter(of: value)
             if value.hasUnbracketedIPv6 {
                 return context.finding(
-                    .rrIPv6Unbracketed, frame: frame, proxy: proxy,
+                    .rrIPv6Unbracketed,
+                    frame: context.firstFrame(recordRouting: value), proxy: context.inserter(of: value),
                     message: "Record-Route \(value.raw) has an IPv6 address without brackets",
                     evidence: [EvidenceEntry("record_route", .string(value.raw))])
             }
             guard !value.hasURI else { return nil }
             let reason = value.parseError.map { "\($0)" } ?? "URI does not parse"
             return context.finding(
-                .rrUnparseable, frame: frame, proxy: proxy,
+                .rrUnparseable,
+                    frame: context.firstFrame(recordRouting: value), proxy: context.inserter(of: value),
                 message: "Record-Route \(value.raw) cannot be parsed: \(reason)",
                 evidence: [EvidenceEntry("record_route", .string(value.raw)), EvidenceEntry("reason", .string(reason))])
         }

@@ -18,7 +18,7 @@ struct RecordRouteTransitRule: AuditRule {
             let before = hop.incoming.recordRoute
             let after = outgoing.recordRoute
             let kept = after.suffix(before.count)
-            guard after.count < before.count || kept.map(\.uriText) != before.map(\.uriText) else { return nil }
+            guard after.count < before.count || !RouteValue.sameURIs(kept, before) else { return nil }
             let proxy = hop.proxy
             return context.finding(
                 .rrChangedInTransit, frame: outgoing.frame, proxy: proxy,
@@ -36,13 +36,19 @@ struct RecordRouteTransitRule: AuditRule {
         var findings: [Finding] = []
         for proxy in context.proxies {
             for arriving in responses where proxy.owns(arriving.flow.destination) {
-                guard let leaving = responses.first(where: {
-                    proxy.owns($0.flow.source) && $0.statusCode == arriving.statusCode
-                        && $0.viaCount + 1 == arriving.viaCount && $0.time >= arriving.time
+                let candidates = responses.filter {
+                    proxy.owns($0.flow.source) && $0.statusCode == arriving.statusCode && $0.time >= arriving.time
+                }
+                // Whichever candidate the Via depth picks, the same values are the same after leaving
+                // out the proxy's own: when all carry what arrived, the Vias need not be counted.
+                guard !candidates.allSatisfy({ leaving in
+                    arriving.recordRoute.elementsEqual(leaving.recordRoute, by: { $0.isIdentical(to: $1) })
                 }) else { continue }
+                let arrivingVias = arriving.viaCount
+                guard let leaving = candidates.first(where: { $0.viaCount + 1 == arrivingVias }) else { continue }
                 let before = arriving.recordRoute.filter { !proxy.isMyself($0) }
                 let after = leaving.recordRoute.filter { !proxy.isMyself($0) }
-                guard before.map(\.uriText) != after.map(\.uriText) else { continue }
+                guard !RouteValue.sameURIs(before, after) else { continue }
                 findings.append(context.finding(
                     .rrChangedInTransit, frame: leaving.frame, proxy: proxy,
                     message: "\(proxy.name) changed Record-Route values of other elements in the \(leaving.statusCode ?? 0) response",

@@ -7,14 +7,23 @@ struct RequestURIIsProxyRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         guard context.settings.looseRouteMode & 1 == 0 else { return [] }
-        var reported = Set<String>()
+        var reported = RequestAtProxy.Seen()
+        // The requests of a dialog mostly share their Request-URI: each is read once per proxy.
+        var known: [(proxy: Int, ruri: String, isMyself: Bool)] = []
         return context.visits.compactMap { visit in
             let ruri = visit.incoming.requestURI
-            guard visit.request.role == .inDialog, visit.toTag?.isEmpty == false,
-                  visit.proxy.isMyself(uri: ruri) else { return nil }
+            guard visit.request.role == .inDialog, visit.toTag?.isEmpty == false else { return nil }
+            let isMyself: Bool
+            if let seen = known.first(where: { $0.proxy == visit.proxy.index && $0.ruri == ruri }) {
+                isMyself = seen.isMyself
+            } else {
+                isMyself = visit.proxy.isMyself(uri: ruri)
+                if known.count < 8 { known.append((visit.proxy.index, ruri, isMyself)) }
+            }
+            guard isMyself else { return nil }
             let element = RouteValue("<\(ruri)>").element
             guard !context.recordRoute(of: visit.proxy).contains(where: { $0.element == element }),
-                  reported.insert(visit.requestAtProxy).inserted
+                  reported.insert(visit.requestAtProxy)
             else { return nil }
             return context.finding(
                 .ruriIsProxy, frame: visit.incoming.frame, proxy: visit.proxy,

@@ -8,7 +8,9 @@ struct RouteSetRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.uaRequests.compactMap { ua in
-            guard !ua.isStrictForm, !ua.observedRoute.isEmpty || ua.expectedRoute.isEmpty else { return nil }
+            guard !ua.isStrictForm, !ua.observedRoute.isEmpty || ua.expectedRoute.isEmpty,
+                  ua.observedRoute != ua.expectedRoute  // the same values name the same elements
+            else { return nil }
             let difference = RouteComparison.difference(expected: ua.expectedRoute, observed: ua.observedRoute)
             guard !difference.isEmpty else { return nil }
             let evidence = [EvidenceEntry("expected", .strings(ua.expectedRoute.map(\.raw))),

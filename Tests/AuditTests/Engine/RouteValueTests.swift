@@ -12,6 +12,19 @@ struct RouteValueTests {
         #expect(!value.parameters.contains { $0.name == "hp" })
     }
 
+    /// `ftag` and `lrHasValue` are kept from one pass over the parameters; they must say what the
+    /// full parameter list says, also for odd spellings.
+    @Test(arguments: [
+        "<sip:p.example;lr;ftag=a1>", "<sip:p.example;LR=on;FTAG=B2>", "<sip:p.example;ftag;ftag=x;lr>",
+        "<sip:p.example; ftag = t1 ;lr = 1>", #"<sip:p.example;x="a;ftag=q";ftag=r>"#, "<sip:p.example;lr>",
+        "<sip:p.example>", "<sip:p.example;=v;lr=>", "<sip:p.example;fTaG=Mixed;Lr>",
+    ])
+    func keptParametersAgreeWithTheList(_ raw: String) {
+        let value = RouteValue(raw)
+        #expect(value.ftag == value.parameters.first { $0.name == "ftag" }?.value)
+        #expect(value.lrHasValue == value.parameters.contains { $0.name == "lr" && $0.value != nil })
+    }
+
     @Test func unparseableValues() {
         #expect(!RouteValue("sip:127.0.0.10;lr").hasURI)
         #expect(RouteValue("sip:127.0.0.10;lr").parseError != nil)
