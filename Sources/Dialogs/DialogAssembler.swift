@@ -58,7 +58,7 @@ enum DialogAssembler {
             let role: RequestRole
             if facts.method == .cancel {
                 role = .cancel
-            } else if group.contains(where: { graph.failureACKs.contains($0) }) {
+            } else if group.contains(where: { graph.isFailureACK[$0] }) {
                 role = .failureACK
             } else if formsDialog(facts.method) && facts.toTag == nil {
                 role = .initial
@@ -73,33 +73,20 @@ enum DialogAssembler {
         }.sorted { $0.firstTime < $1.firstTime }
     }
 
-    private struct ResponseKey: Hashable {
-        var method: String
-        var cseq: UInt32
-        var via: ViaKey
-
-        /// Hashes the branch, CSeq and method only (as `RequestCopyGraph`'s keys do); `==`
-        /// compares all fields.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(via)
-            hasher.combine(cseq)
-            hasher.combine(method)
-        }
-    }
-
     /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.
+    /// Copies sharing method, CSeq and top Via share one owner, the request listed last (by
+    /// request, then by copy) holding one of them.
     private static func attachResponses(_ graph: RequestCopyGraph, _ requests: inout [LogicalRequest]) {
-        var owner: [ResponseKey: Int] = [:]
+        // Indexed by each key's first copy (`RequestCopyGraph.firstCopy`).
+        var owner = Array(repeating: -1, count: graph.copies.count)
         for (index, request) in requests.enumerated() {
             for copy in request.copies {
-                let facts = graph.copies[copy].facts
-                owner[ResponseKey(method: facts.method.rawValue, cseq: facts.cseq, via: facts.topVia)] = index
+                if let first = graph.firstCopy(withTopViaOf: graph.copies[copy].entry) { owner[first] = index }
             }
         }
         for (index, response) in graph.responses.enumerated() {
-            let facts = response.facts
-            if let request = owner[ResponseKey(method: facts.method.rawValue, cseq: facts.cseq, via: facts.topVia)] {
-                requests[request].responses.append(index)
+            if let first = graph.firstCopy(withTopViaOf: response.entry), owner[first] >= 0 {
+                requests[owner[first]].responses.append(index)
             }
         }
     }

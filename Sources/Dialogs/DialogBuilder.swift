@@ -10,8 +10,8 @@ struct DialogBuilder {
     let requests: [DialogAssembler.LogicalRequest]
     let end: DialogEnd
     let declaredProxies: [Endpoint]
-    /// Outgoing copies of each copy (forwarding edges).
-    private let forwards: [Int: [Int]]
+    /// Outgoing copies of each copy (forwarding edges), by copy index.
+    private let forwards: [[Int]]
 
     init(callID: String, graph: RequestCopyGraph, requests: [DialogAssembler.LogicalRequest], end: DialogEnd,
          declaredProxies: [Endpoint]) {
@@ -20,8 +20,8 @@ struct DialogBuilder {
         self.requests = requests
         self.end = end
         self.declaredProxies = declaredProxies
-        var forwards: [Int: [Int]] = [:]
-        for edge in graph.edges { forwards[edge.from, default: []].append(edge.to) }
+        var forwards: [[Int]] = Array(repeating: [], count: graph.copies.count)
+        for edge in graph.edges { forwards[edge.from].append(edge.to) }
         self.forwards = forwards
     }
 
@@ -47,7 +47,7 @@ struct DialogBuilder {
         let ordered = [plan.initial].compactMap { $0 } + plan.priorAttempts + plan.members
         for index in ordered {
             for copy in requests[index].copies {
-                for next in forwards[copy] ?? [] {
+                for next in forwards[copy] {
                     let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
                     if index == plan.initial {
                         finder.noteRecordRoute(proxy: proxy, incoming: message(copy).recordRoutes,
@@ -165,7 +165,7 @@ struct DialogBuilder {
                              finder: ProxyFinder) -> DialogRequest {
         var hops: [Hop] = []
         for copy in request.copies {
-            let forwarded = forwards[copy] ?? []
+            let forwarded = forwards[copy]
             guard let proxy = finder.index(owning: observed(copy).destination.endpoint) else { continue }
             if forwarded.isEmpty {
                 hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: nil))

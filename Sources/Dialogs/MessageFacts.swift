@@ -8,6 +8,8 @@ struct MessageFacts: Sendable {
     var isRequest: Bool
     /// The request method, or for a response the CSeq method.
     var method: SIPMethod
+    /// `KeyHash` of the method name, for the copy graph's keys.
+    var methodHash: Int
     var statusCode: Int?
     var callID: String
     var cseq: UInt32
@@ -39,6 +41,7 @@ struct MessageFacts: Sendable {
             method = message.method ?? cseq.method  // a request always has its own method
             statusCode = nil
         }
+        methodHash = KeyHash.string(method.rawValue)
         self.callID = callID
         self.cseq = cseq.number
         self.fromTag = fromTag
