@@ -48,15 +48,16 @@ final class CallRecord: @unchecked Sendable {
     private(set) var firstTime: CaptureTime
     private(set) var lastTime: CaptureTime
 
-    private var pendingInitial: Set<InitialKey> = []
+    // Small sets and maps: a call has a few dialogs, and these are updated on every message.
+    private var pendingInitial = SmallSet<InitialKey>()
     /// Every dialog-forming request seen, answered or not.
-    private var initialKeys: Set<InitialKey> = []
-    private var initialFromTags: Set<String> = []
+    private var initialKeys = SmallSet<InitialKey>()
+    private var initialFromTags = SmallSet<String>()
     /// BYE and terminating NOTIFY requests: their final response ends the dialog.
-    private var terminating: [InitialKey: TagPair] = [:]
-    private var confirmed: Set<TagPair> = []
+    private var terminating = SmallMap<InitialKey, TagPair>()
+    private var confirmed = SmallSet<TagPair>()
     /// When each confirmed dialog ended (BYE answered, subscription terminated).
-    private var ended: [TagPair: CaptureTime] = [:]
+    private var ended = SmallMap<TagPair, CaptureTime>()
     private var lastFinalResponse: CaptureTime?
 
     /// How long an unanswered BYE keeps the dialog open for its response (64 × T1, RFC 3261 17.1.2.2).
@@ -126,10 +127,12 @@ final class CallRecord: @unchecked Sendable {
     var completionTime: CaptureTime? {
         guard pendingInitial.isEmpty else { return nil }
         var latest = lastFinalResponse ?? firstTime
-        for pair in confirmed {
-            guard let end = ended[pair] else { return nil }
+        let allEnded = confirmed.allSatisfy { pair in
+            guard let end = ended[pair] else { return false }
             if end > latest { latest = end }
+            return true
         }
+        guard allEnded else { return nil }
         if confirmed.isEmpty && lastFinalResponse == nil && initialFromTags.isEmpty {
             // Only stray CANCEL/ACK or responses: nothing stays open.
             latest = lastTime
