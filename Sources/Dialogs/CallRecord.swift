@@ -41,7 +41,9 @@ final class CallRecord: @unchecked Sendable {
         var method: SIPMethod
     }
 
-    let callID: String
+    /// The Call-ID, with the hash the tracker's tables use.
+    let key: CallKey
+    var callID: String { key.callID }
     /// Whether the tracker has queued the call for its next sweep (tracker bookkeeping).
     var isAwaitingSweep = false
     private(set) var entries: [Entry] = []
@@ -65,8 +67,8 @@ final class CallRecord: @unchecked Sendable {
     /// How long a call challenged with 401/407 waits for the authenticated retry.
     static let challengeWait = 32.0
 
-    init(callID: String, time: CaptureTime) {
-        self.callID = callID
+    init(key: CallKey, time: CaptureTime) {
+        self.key = key
         firstTime = time
         lastTime = time
     }

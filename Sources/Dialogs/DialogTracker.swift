@@ -16,12 +16,12 @@ public struct DialogTracker: Sendable {
     /// What happened to the messages so far.
     public private(set) var statistics = DialogStatistics()
 
-    private var calls: [String: CallRecord] = [:]
+    private var calls: [CallKey: CallRecord] = [:]
     /// Open calls that may have ended since the last sweep (each at most once: its
     /// `isAwaitingSweep` says whether it is here), kept by reference so no Call-ID is hashed.
     private var mayHaveEnded: [CallRecord] = []
     /// Reported Call-IDs and until when their late messages are swallowed.
-    private var tombstones: [String: CaptureTime] = [:]
+    private var tombstones: [CallKey: CaptureTime] = [:]
     private var now: CaptureTime?
     private var lastSweep: CaptureTime = .zero
     private var lastExpiryScan: CaptureTime = .zero
@@ -68,7 +68,7 @@ public struct DialogTracker: Sendable {
             statistics.unusableMessages += 1
             return
         }
-        let callID = facts.callID
+        let callID = facts.callKey
         let call: CallRecord
         if let open = calls[callID] {
             call = open
@@ -84,7 +84,7 @@ public struct DialogTracker: Sendable {
                 statistics.nonDialogMessages += 1
                 return
             }
-            call = CallRecord(callID: callID, time: observed.time)
+            call = CallRecord(key: callID, time: observed.time)
             calls[callID] = call
             statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
         }
@@ -145,8 +145,8 @@ public struct DialogTracker: Sendable {
         mayHaveEnded = stillPending
         if scanAll {
             lastExpiryScan = time
-            let readyIDs = Set(ready.map { $0.0.callID })
-            for call in calls.values where !readyIDs.contains(call.callID)
+            let readyIDs = Set(ready.map { $0.0.key })
+            for call in calls.values where !readyIDs.contains(call.key)
                 && time.seconds(since: call.lastTime) >= configuration.dialogTimeout {
                 ready.append((call, .expired))
             }
@@ -157,9 +157,9 @@ public struct DialogTracker: Sendable {
     }
 
     private mutating func report(_ call: CallRecord, end: DialogEnd, now time: CaptureTime, emit: (EndedCall) -> Void) {
-        calls[call.callID] = nil
+        calls[call.key] = nil
         call.isAwaitingSweep = false  // reported: a sweep that still lists it skips it
-        tombstones[call.callID] = time.adding(seconds: configuration.tombstone)
+        tombstones[call.key] = time.adding(seconds: configuration.tombstone)
         statistics.reportedCalls += 1
         if end == .expired { statistics.expiredCalls += 1 }
         emit(EndedCall(record: call, end: end, declaredProxies: configuration.declaredProxies))

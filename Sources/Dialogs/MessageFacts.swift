@@ -11,7 +11,9 @@ struct MessageFacts: Sendable {
     /// `KeyHash` of the method name, for the copy graph's keys.
     var methodHash: Int
     var statusCode: Int?
-    var callID: String
+    /// The Call-ID, hashed once.
+    var callKey: CallKey
+    var callID: String { callKey.callID }
     var cseq: UInt32
     var fromTag: String?
     var toTag: String?
@@ -42,7 +44,7 @@ struct MessageFacts: Sendable {
             statusCode = nil
         }
         methodHash = KeyHash.string(method.rawValue)
-        self.callID = callID
+        callKey = CallKey(callID)
         self.cseq = cseq.number
         self.fromTag = fromTag
         self.toTag = toTag
