@@ -4,7 +4,9 @@ import Transport
 
 /// Builds one `Dialog` from its plan: parties, Record-Route at both ends, route sets, remote
 /// targets with target refresh, proxies and hops, state.
-struct DialogBuilder {
+///
+/// A class: its many helper closures then capture one reference instead of the whole builder.
+final class DialogBuilder {
     let callID: String
     let graph: RequestCopyGraph
     let requests: [DialogAssembler.LogicalRequest]
@@ -88,7 +90,7 @@ struct DialogBuilder {
         }
         let caller = Party(uri: originator.map { MessageFacts.fromURI(of: message($0)) } ?? "", contact: callerContact,
                            endpoint: originator.map { observed($0).source })
-        let calleeEndpoint = mine.max { responseFacts($0).vias.count < responseFacts($1).vias.count }
+        let calleeEndpoint = mine.max { responseFacts($0).viaCount < responseFacts($1).viaCount }
             .map { graph.responses[$0].entry.observed.source }
             ?? initial.flatMap { $0.copies.last }.map { observed($0).destination }
         let callee = Party(uri: originator.map { MessageFacts.toURI(of: message($0)) } ?? "", contact: calleeContact, endpoint: calleeEndpoint)
@@ -148,17 +150,17 @@ struct DialogBuilder {
         let candidates = !success.isEmpty ? success : !provisional.isEmpty ? provisional : mine.filter { code($0) >= 300 }
         guard let best = candidates.last.map({ code($0) }) else { return nil }
         return candidates.filter { code($0) == best }
-            .min { responseFacts($0).vias.count < responseFacts($1).vias.count }
+            .min { responseFacts($0).viaCount < responseFacts($1).viaCount }
     }
 
     /// The copy of the initial request the UAS that answered with this tag received: the response
     /// copy with the most Vias carries that copy's top Via. Falls back to the deepest copy.
     private func copyReachingCallee(_ initial: DialogAssembler.LogicalRequest, responses mine: [Int]) -> Int {
-        if let deepest = mine.max(by: { responseFacts($0).vias.count < responseFacts($1).vias.count }),
+        if let deepest = mine.max(by: { responseFacts($0).viaCount < responseFacts($1).viaCount }),
            let copy = initial.copies.first(where: { facts($0).topVia == responseFacts(deepest).topVia }) {
             return copy
         }
-        return initial.copies.max { facts($0).vias.count < facts($1).vias.count } ?? initial.copies[0]
+        return initial.copies.max { facts($0).viaCount < facts($1).viaCount } ?? initial.copies[0]
     }
 
     private func makeRequest(_ request: DialogAssembler.LogicalRequest, callerTag: String,
@@ -190,7 +192,7 @@ struct DialogBuilder {
         let refreshes: [SIPMethod] = [.invite, .update, .subscribe, .notify]
         guard refreshes.contains(request.method),
               let success = request.responses.filter({ (responseFacts($0).statusCode ?? 0) / 100 == 2 })
-                .min(by: { responseFacts($0).vias.count < responseFacts($1).vias.count }) else { return }
+                .min(by: { responseFacts($0).viaCount < responseFacts($1).viaCount }) else { return }
         let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: message($0)) }
         let answerContact = MessageFacts.contact(of: responseMessage(success))
         switch direction {

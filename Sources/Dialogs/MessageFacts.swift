@@ -17,8 +17,13 @@ struct MessageFacts: Sendable {
     var cseq: UInt32
     var fromTag: String?
     var toTag: String?
-    /// Every Via, top first.
-    var vias: [ViaKey]
+    /// The top Via.
+    var topVia: ViaKey
+    /// The second Via (the top Via of the copy a proxy forwarded), nil with a single Via. Only
+    /// the top two are read: copies are linked and responses matched through these.
+    var secondVia: ViaKey?
+    /// How many Via values the message carries.
+    var viaCount: Int
     /// True for a NOTIFY whose Subscription-State is `terminated` (RFC 6665 4.1.3).
     var subscriptionTerminated: Bool
 
@@ -30,9 +35,16 @@ struct MessageFacts: Sendable {
         else { return nil }
         // Read from the raw values: a Via that a strict parse rejects (e.g. an unbracketed IPv6
         // sent-by, common in real captures) still identifies its transaction.
-        var vias: [ViaKey] = []
-        message.forEachValue(.via) { vias.append(ViaKey(storage: $0, value: $1)) }
-        guard !vias.isEmpty else { return nil }
+        var top: ViaKey?, second: ViaKey?, viaCount = 0
+        message.forEachValue(.via) { storage, range in
+            if viaCount == 0 {
+                top = ViaKey(storage: storage, value: range)
+            } else if viaCount == 1 {
+                second = ViaKey(storage: storage, value: range)
+            }
+            viaCount += 1
+        }
+        guard let top else { return nil }
         // Read without `startLine`, which would make a String of the Request-URI or reason.
         if let code = message.statusCode {
             isRequest = false
@@ -48,13 +60,12 @@ struct MessageFacts: Sendable {
         self.cseq = cseq.number
         self.fromTag = fromTag
         self.toTag = toTag
-        self.vias = vias
+        topVia = top
+        secondVia = second
+        self.viaCount = viaCount
         subscriptionTerminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
     }
-
-    /// The top Via.
-    var topVia: ViaKey { vias[0] }
 
     // What only dialog assembly reads, for a few messages of each call: read from the message
     // when asked, so that tracking every message does not pay for it.

@@ -52,6 +52,9 @@ struct RequestCopyGraph {
         // the To tag is compared too because a UAS may answer again with a new tag.
         var seen = HashChains(capacity: entries.count)
         var seenResponses = HashChains(capacity: entries.count)
+        // Sized up front: a call's few dozen messages otherwise regrow both arrays four or five times.
+        copies.reserveCapacity(entries.count)
+        responses.reserveCapacity(entries.count)
         for entry in entries {
             let facts = entry.facts
             let hash = KeyHash.mix(KeyHash.mix(KeyHash.mix(
@@ -120,11 +123,12 @@ struct RequestCopyGraph {
         var edges: [(from: Int, to: Int)] = []
         var union = UnionFind(count: copies.count)
         // End-to-end forwarding: one Via deeper.
-        for index in copies.indices where copies[index].entry.facts.vias.count >= 2 {
+        for index in copies.indices {
             let entry = copies[index].entry
+            guard let second = entry.facts.secondVia else { continue }
             Self.forEachCopy(of: copies, byTopVia, method: entry.facts.method, methodHash: entry.facts.methodHash,
-                             cseq: entry.facts.cseq, fromTag: entry.facts.fromTag, topVia: entry.facts.vias[1]) { parent in
-                if copies[parent].entry.facts.vias.count + 1 == entry.facts.vias.count {
+                             cseq: entry.facts.cseq, fromTag: entry.facts.fromTag, topVia: second) { parent in
+                if copies[parent].entry.facts.viaCount + 1 == entry.facts.viaCount {
                     edges.append((parent, index))
                     union.join(parent, index)
                 }

@@ -14,7 +14,8 @@ private func facts(_ lines: [String]) throws -> MessageFacts? {
     ]))
     #expect(notify.isRequest && notify.method == .notify && notify.statusCode == nil)
     #expect(notify.callID == "c1" && notify.cseq == 7 && notify.fromTag == "B" && notify.toTag == "A")
-    #expect(notify.vias.map(\.branch) == ["z9hG4bK2", "z9hG4bK1"] && notify.topVia.sentBy == "p")
+    #expect(notify.topVia.branch == "z9hG4bK2" && notify.topVia.sentBy == "p" && notify.viaCount == 2)
+    #expect(notify.secondVia?.branch == "z9hG4bK1" && notify.secondVia?.sentBy == "a")
     #expect(notify.subscriptionTerminated)
 
     let ok = try #require(try facts([
@@ -22,6 +23,7 @@ private func facts(_ lines: [String]) throws -> MessageFacts? {
         "Call-ID: c2", "CSeq: 1 INVITE", "Contact: <sip:b@10.0.0.2>", "Content-Length: 0",
     ]))
     #expect(!ok.isRequest && ok.method == .invite && ok.statusCode == 200 && ok.toTag == nil)
+    #expect(ok.viaCount == 1 && ok.secondVia == nil)
     #expect(!ok.subscriptionTerminated)
 }
 
