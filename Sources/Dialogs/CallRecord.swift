@@ -73,14 +73,14 @@ final class CallRecord: @unchecked Sendable {
         lastTime = time
     }
 
-    func append(_ observed: ObservedMessage, _ facts: MessageFacts) {
-        entries.append(Entry(observed: observed, facts: facts))
-        if observed.time > lastTime { lastTime = observed.time }
-        let time = observed.time
-        if facts.isRequest {
-            noteRequest(facts, time)
+    func append(_ entry: Entry) {
+        entries.append(entry)
+        let time = entry.observed.time
+        if time > lastTime { lastTime = time }
+        if entry.facts.isRequest {
+            noteRequest(entry.facts, time)
         } else {
-            noteResponse(facts, time)
+            noteResponse(entry.facts, time)
         }
     }
 

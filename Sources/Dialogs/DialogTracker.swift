@@ -58,37 +58,38 @@ public struct DialogTracker: Sendable {
 
     /// `track`, for a message whose facts were read beforehand (see `PreparedMessage`).
     public mutating func track(_ prepared: PreparedMessage, ended emit: (EndedCall) -> Void) {
-        let observed = prepared.observed
+        let observedTime = prepared.observed.time
         statistics.messages += 1
-        let time = max(now ?? observed.time, observed.time)
+        let time = max(now ?? observedTime, observedTime)
         now = time
         // Report what ended before this message, so that it cannot reopen a finished call.
         sweepIfDue(now: time, emit: emit)
-        guard let facts = prepared.facts else {
+        guard let entry = prepared.entry else {
             statistics.unusableMessages += 1
             return
         }
-        let callID = facts.callKey
+        let callID = entry.facts.callKey
         let call: CallRecord
         if let open = calls[callID] {
             call = open
         } else {
             // A new dialog-forming request (e.g. an INVITE retried long after a 407) starts a call
             // again; anything else of a reported Call-ID is a late retransmission.
-            let forming = facts.isRequest && facts.toTag == nil && DialogAssembler.formsDialog(facts.method)
+            let forming = entry.facts.isRequest && entry.facts.toTag == nil
+                && DialogAssembler.formsDialog(entry.facts.method)
             if let until = tombstones[callID], until >= time, !forming {
                 statistics.lateMessages += 1
                 return
             }
-            guard startsCall(facts) else {
+            guard startsCall(entry.facts) else {
                 statistics.nonDialogMessages += 1
                 return
             }
-            call = CallRecord(key: callID, time: observed.time)
+            call = CallRecord(key: callID, time: observedTime)
             calls[callID] = call
             statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
         }
-        call.append(observed, facts)
+        call.append(entry)
         if !call.isAwaitingSweep {
             call.isAwaitingSweep = true
             mayHaveEnded.append(call)
