@@ -27,7 +27,7 @@ struct ViaKey: Hashable, Sendable {
     init(storage: [UInt8], value: Range<Int>) {
         self.storage = storage
         let ranges: (Range<Int>, Range<Int>) = storage.withUnsafeBufferPointer { bytes in
-            let semicolon = bytes[value].firstIndex(of: UInt8(ascii: ";")) ?? value.upperBound
+            let semicolon = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: value.lowerBound, to: value.upperBound)
             // "SIP / 2.0 / UDP host:port": sent-by is the last blank-separated token before the first `;`.
             var tokenEnd = semicolon
             while tokenEnd > value.lowerBound, Self.isBlank(bytes[tokenEnd - 1]) { tokenEnd -= 1 }
@@ -38,7 +38,7 @@ struct ViaKey: Hashable, Sendable {
                 // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
                 var nameStart = index + 1
                 while nameStart < value.upperBound, Self.isBlank(bytes[nameStart]) { nameStart += 1 }
-                let next = bytes[nameStart..<value.upperBound].firstIndex(of: UInt8(ascii: ";")) ?? value.upperBound
+                let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
                 if let equals = bytes[nameStart..<next].firstIndex(of: UInt8(ascii: "=")),
                    Self.isBranch(trimmingBlanks(bytes[nameStart..<equals])) {
                     let branch = trimmingBlanks(bytes[(equals + 1)..<next])
