@@ -10,10 +10,16 @@ struct HashChains {
     private var buckets: [(first: Int32, last: Int32)]
     /// Per item, its hash and the next item of its bucket + 1 (0: none).
     private var items: [(hash: Int, next: Int32)] = []
-    private let mask: Int
+    private var mask: Int
 
-    /// A table for up to about `capacity` items (more still work, in longer chains).
+    /// A table for up to about `capacity` items (more still work, in longer chains). With
+    /// capacity 0 it allocates nothing until the first item comes.
     init(capacity: Int) {
+        guard capacity > 0 else {
+            buckets = []
+            mask = 0
+            return
+        }
         var size = 8
         while size < 2 * capacity { size *= 2 }
         buckets = Array(repeating: (0, 0), count: size)
@@ -26,6 +32,10 @@ struct HashChains {
 
     /// Adds the next item (numbered from 0 in the order added) with its key's hash.
     mutating func append(hash: Int) {
+        if buckets.isEmpty {
+            buckets = Array(repeating: (0, 0), count: 8)
+            mask = 7
+        }
         let bucket = hash & mask
         items.append((hash, 0))
         let link = Int32(truncatingIfNeeded: items.count)
@@ -37,6 +47,7 @@ struct HashChains {
     /// Calls `body` with each item whose hash is `hash`, oldest first, until it returns false.
     @inline(__always)
     func forEach(hash: Int, _ body: (Int) -> Bool) {
+        guard !buckets.isEmpty else { return }
         var link = Int(buckets[hash & mask].first)
         while link != 0 {
             let item = link - 1

@@ -136,11 +136,13 @@ struct RequestCopyGraph {
             }
         }
         let isFailureACK = failureACKs()
-        // Hop-by-hop requests follow the INVITE's hops.
-        let inviteEdges = edges.filter { copies[$0.from].entry.facts.method == .invite }
+        // Hop-by-hop requests follow the INVITE's hops (the edges found so far: those added
+        // below join CANCELs).
+        let forwardEdges = edges.count
         for (method, methodHash) in [(SIPMethod.cancel, Self.cancelHash), (SIPMethod.ack, Self.ackHash)] {
             let isCancel = method == .cancel
-            for edge in inviteEdges {
+            for edgeIndex in 0..<forwardEdges where copies[edges[edgeIndex].from].entry.facts.method == .invite {
+                let edge = edges[edgeIndex]
                 let incoming = copies[edge.from].entry, outgoing = copies[edge.to].entry
                 Self.forEachCopy(of: copies, byTopVia, method: method, methodHash: methodHash, cseq: incoming.facts.cseq,
                                  fromTag: incoming.facts.fromTag, topVia: incoming.facts.topVia) { from in
@@ -251,12 +253,13 @@ struct RequestCopyGraph {
             while parentOf[node] >= 0, steps < copies.count { node = parentOf[node]; steps += 1 }
             return steps
         }
-        return grouped.map { group in
-            group.count < 2 ? group : group.sorted { a, b in
+        for index in grouped.indices where grouped[index].count > 1 {
+            grouped[index].sort { a, b in
                 depths[a] != depths[b] ? depths[a] < depths[b]
                     : copies[a].entry.observed.time < copies[b].entry.observed.time
             }
         }
+        return grouped
     }
 }
 

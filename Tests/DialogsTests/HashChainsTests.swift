@@ -17,6 +17,15 @@ import Testing
     #expect(found == [0, 2])
 }
 
+@Test func anEmptyHashChainsTakesItemsLater() {
+    var chains = HashChains(capacity: 0)
+    #expect(chains.first(hash: 3) { _ in true } == nil)
+    for hash in 0..<20 { chains.append(hash: hash % 5) }
+    var found: [Int] = []
+    chains.forEach(hash: 3) { found.append($0); return true }
+    #expect(found == [3, 8, 13, 18])
+}
+
 @Test func keyHashesAgreeForEqualKeys() {
     #expect(KeyHash.string("INVITE") == KeyHash.string(String("xINVITE".dropFirst())))
     #expect(KeyHash.string("z9hG4bK-1-0") != KeyHash.string("z9hG4bK-2-0"))
