@@ -145,12 +145,18 @@ final class DialogBuilder {
     /// failure; among its copies, the one with fewest Vias (nearest the UAC).
     private func formingResponse(_ mine: [Int]) -> Int? {
         func code(_ index: Int) -> Int { responseFacts(index).statusCode ?? 0 }
-        let success = mine.filter { code($0) / 100 == 2 }
-        let provisional = mine.filter { code($0) > 100 && code($0) < 200 }
-        let candidates = !success.isEmpty ? success : !provisional.isEmpty ? provisional : mine.filter { code($0) >= 300 }
-        guard let best = candidates.last.map({ code($0) }) else { return nil }
-        return candidates.filter { code($0) == best }
-            .min { responseFacts($0).viaCount < responseFacts($1).viaCount }
+        // Among the responses of a class, those with the code of the last one; the first with
+        // fewest Vias. Loops, not filtered arrays: this runs for every dialog.
+        func pick(_ inClass: (Int) -> Bool) -> Int? {
+            guard let last = mine.last(where: { inClass(code($0)) }) else { return nil }
+            let best = code(last)
+            var nearest: Int?, fewest = Int.max
+            for response in mine where code(response) == best && responseFacts(response).viaCount < fewest {
+                (nearest, fewest) = (response, responseFacts(response).viaCount)
+            }
+            return nearest
+        }
+        return pick { $0 / 100 == 2 } ?? pick { $0 > 100 && $0 < 200 } ?? pick { $0 >= 300 }
     }
 
     /// The copy of the initial request the UAS that answered with this tag received: the response
@@ -177,12 +183,16 @@ final class DialogBuilder {
             }
         }
         let direction: RequestDirection = request.fromTag == callerTag ? .downstream : .upstream
+        let responseCopies = graph.responses
         return DialogRequest(
             method: request.method, cseq: request.cseq, role: request.role, direction: direction,
             copies: request.copies.map(observed),
             retransmittedFrames: request.copies.flatMap { graph.copies[$0].retransmittedFrames }.sorted(),
             hops: hops,
-            responses: request.responses.map { graph.responses[$0].entry.observed }.sorted { $0.time < $1.time })
+            // Indices sorted, then the messages taken: sorting the messages moves whole structs.
+            responses: request.responses
+                .sorted { responseCopies[$0].entry.observed.time < responseCopies[$1].entry.observed.time }
+                .map { responseCopies[$0].entry.observed })
     }
 
     /// RFC 3261 12.2.1.2 / 12.2.2, RFC 3311, RFC 6665 4.1.2.4: a target refresh request answered
@@ -207,7 +217,8 @@ final class DialogBuilder {
 
     private func state(_ plan: DialogPlan, initial: DialogAssembler.LogicalRequest?, mine: [Int],
                        notifyForming: Int?) -> DialogState {
-        let members = plan.members.map { requests[$0] }
+        // Indices, not a copied array of the requests: this runs for every dialog.
+        let members = plan.members.lazy.map { self.requests[$0] }
         // RFC 3261 15.1.2: a BYE ends the dialog once answered 2xx, 481 or 408, or when no answer
         // comes; a BYE refused otherwise (e.g. 404 from a proxy) never reached the peer.
         if members.contains(where: { request in
