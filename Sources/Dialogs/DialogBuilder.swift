@@ -58,11 +58,16 @@ final class DialogBuilder {
                 }
             }
         }
-        var seen: [TransportAddress] = []
-        for index in ordered {
-            for copy in requests[index].copies { seen += [observed(copy).source, observed(copy).destination] }
+        if !declaredProxies.isEmpty {
+            var seen: [TransportAddress] = []
+            for index in ordered {
+                for copy in requests[index].copies {
+                    seen.append(observed(copy).source)
+                    seen.append(observed(copy).destination)
+                }
+            }
+            finder.declare(declaredProxies, seen: seen)
         }
-        finder.declare(declaredProxies, seen: seen)
 
         // Record-Route at both ends (RFC 3261 12.1.1, 12.1.2).
         var recordRouteAtCallee: [String] = []
@@ -108,22 +113,34 @@ final class DialogBuilder {
         }
         let initialRequest = initial.map { makeRequest($0, callerTag: plan.callerTag, finder: finder) }
 
-        // Extent in the capture.
-        var frames: [Int] = []
-        var times: [CaptureTime] = []
+        // Extent in the capture: only the bounds, so no list of every frame and time is built.
+        var firstFrame: Int?, lastFrame: Int?, firstTime: CaptureTime?, lastTime: CaptureTime?
+        func include(_ time: CaptureTime) {
+            if firstTime.map({ time < $0 }) ?? true { firstTime = time }
+            if lastTime.map({ $0 < time }) ?? true { lastTime = time }
+        }
+        func include(_ frames: [Int]) {
+            for frame in frames {
+                if firstFrame.map({ frame < $0 }) ?? true { firstFrame = frame }
+                if lastFrame.map({ $0 < frame }) ?? true { lastFrame = frame }
+            }
+        }
         let fileIndex = originator.map { observed($0).fileIndex } ?? 0
         for index in ordered {
             for copy in requests[index].copies {
-                times.append(observed(copy).time)
+                let entry = graph.copies[copy]
+                include(entry.entry.observed.time)
                 // Frame numbers count per file: only those of the dialog's file bound it.
-                guard observed(copy).fileIndex == fileIndex else { continue }
-                frames += observed(copy).frames + graph.copies[copy].retransmittedFrames
+                guard entry.entry.observed.fileIndex == fileIndex else { continue }
+                include(entry.entry.observed.frames)
+                include(entry.retransmittedFrames)
             }
             for response in requests[index].responses {
                 let entry = graph.responses[response]
-                times.append(entry.entry.observed.time)
+                include(entry.entry.observed.time)
                 guard entry.entry.observed.fileIndex == fileIndex else { continue }
-                frames += entry.entry.observed.frames + entry.retransmittedFrames
+                include(entry.entry.observed.frames)
+                include(entry.retransmittedFrames)
             }
         }
 
@@ -131,8 +148,8 @@ final class DialogBuilder {
             callID: callID, callerTag: plan.callerTag, calleeTag: calleeTag,
             method: initial?.method ?? firstMember?.method ?? .invite,
             state: state(plan, initial: initial, mine: mine, notifyForming: notifyForming),
-            end: end, firstFrame: frames.min() ?? 0, lastFrame: frames.max() ?? 0,
-            firstTime: times.min() ?? .zero, lastTime: times.max() ?? .zero, fileIndex: fileIndex,
+            end: end, firstFrame: firstFrame ?? 0, lastFrame: lastFrame ?? 0,
+            firstTime: firstTime ?? .zero, lastTime: lastTime ?? .zero, fileIndex: fileIndex,
             caller: caller, callee: callee, initialRequest: initialRequest,
             recordRouteAtCallee: recordRouteAtCallee, recordRouteAtCaller: recordRouteAtCaller,
             routeSet: RouteSets(caller: callerRouteSet, callee: recordRouteAtCallee),
