@@ -37,7 +37,7 @@ enum DialogAssembler {
             if initialByTag[tag] == nil { initialOrder.append(tag) }
             initialByTag[tag, default: []].append(index)
         }
-        var used = Set<Int>()
+        var used = Array(repeating: false, count: requests.count)  // per request: in a plan
         var plans: [DialogPlan] = []
         for callerTag in initialOrder {
             let attempts = initialByTag[callerTag] ?? []
@@ -67,7 +67,10 @@ enum DialogAssembler {
             } else {
                 return nil  // out-of-dialog request sharing the Call-ID: not part of a dialog
             }
-            let time = group.map { graph.copies[$0].entry.observed.time }.min() ?? .zero
+            var time = graph.copies[first].entry.observed.time  // the earliest copy's
+            for copy in group where graph.copies[copy].entry.observed.time < time {
+                time = graph.copies[copy].entry.observed.time
+            }
             return LogicalRequest(copies: group, role: role, method: facts.method, cseq: facts.cseq,
                                   fromTag: facts.fromTag, toTag: toTag, firstTime: time)
         }.sorted { $0.firstTime < $1.firstTime }
@@ -93,14 +96,14 @@ enum DialogAssembler {
 
     /// Dialogs formed by the dialog-forming requests of one caller tag.
     private static func planInitiated(callerTag: String, attempts: [Int], graph: RequestCopyGraph,
-                                      requests: [LogicalRequest], used: inout Set<Int>) -> [DialogPlan] {
+                                      requests: [LogicalRequest], used: inout [Bool]) -> [DialogPlan] {
         // After a 401/407 challenge the UAC retries with a new CSeq: the attempt that got a 2xx
         // (else the last one) forms the dialog; the earlier ones are kept as prior attempts.
         func hasSuccess(_ index: Int) -> Bool {
             requests[index].responses.contains { (graph.responses[$0].facts.statusCode ?? 0) / 100 == 2 }
         }
         guard let forming = attempts.last(where: hasSuccess) ?? attempts.last else { return [] }
-        used.formUnion(attempts)
+        for attempt in attempts { used[attempt] = true }
         let formingRequest = requests[forming]
 
         var tags: [String] = []
@@ -117,14 +120,14 @@ enum DialogAssembler {
         // (RFC 6665 4.1.2.4), and a captured request proves a dialog whose 2xx was not captured.
         var members: [String: [Int]] = [:]
         var hopByHop: [Int] = []
-        for (index, request) in requests.enumerated() where !used.contains(index) {
+        for (index, request) in requests.enumerated() where !used[index] {
             switch request.role {
             case .initial:
                 continue
             case .cancel, .failureACK:
                 if request.fromTag == callerTag && attempts.contains(where: { requests[$0].cseq == request.cseq }) {
                     hopByHop.append(index)
-                    used.insert(index)
+                    used[index] = true
                 }
                 continue
             case .inDialog:
@@ -132,7 +135,7 @@ enum DialogAssembler {
                 if request.fromTag == callerTag { other = request.toTag } else if request.toTag == callerTag { other = request.fromTag } else { other = nil }
                 guard let tag = other else { continue }
                 members[tag, default: []].append(index)
-                used.insert(index)
+                used[index] = true
                 if !tags.contains(tag) { tags.append(tag) }
                 // PRACK and UPDATE also run in early dialogs (RFC 3262, RFC 3311); anything else
                 // with both tags, or a NOTIFY, shows the dialog was confirmed.
@@ -163,10 +166,10 @@ enum DialogAssembler {
     }
 
     /// Dialogs whose dialog-forming request the capture does not hold (it began mid-dialog).
-    private static func planPartial(requests: [LogicalRequest], used: inout Set<Int>) -> [DialogPlan] {
+    private static func planPartial(requests: [LogicalRequest], used: inout [Bool]) -> [DialogPlan] {
         var plans: [DialogPlan] = []
         var byPair: [CallRecord.TagPair: Int] = [:]
-        for (index, request) in requests.enumerated() where !used.contains(index) && request.role == .inDialog {
+        for (index, request) in requests.enumerated() where !used[index] && request.role == .inDialog {
             guard let from = request.fromTag, let to = request.toTag else { continue }
             let pair = CallRecord.TagPair(from, to)
             if let plan = byPair[pair] {
@@ -177,7 +180,7 @@ enum DialogAssembler {
                 plans.append(DialogPlan(callerTag: from, calleeTag: to, initial: nil, priorAttempts: [],
                                         members: [index], earlyForks: []))
             }
-            used.insert(index)
+            used[index] = true
         }
         return plans
     }
