@@ -61,6 +61,8 @@ final class CallRecord: @unchecked Sendable {
     /// When each confirmed dialog ended (BYE answered, subscription terminated).
     private var ended = SmallMap<TagPair, CaptureTime>()
     private var lastFinalResponse: CaptureTime?
+    /// `completionTime` as last computed; nil (not `.some(nil)`) when a message came since.
+    private var knownCompletion: CaptureTime??
 
     /// How long an unanswered BYE keeps the dialog open for its response (64 × T1, RFC 3261 17.1.2.2).
     static let unansweredByeWait = 32.0
@@ -75,6 +77,7 @@ final class CallRecord: @unchecked Sendable {
 
     func append(_ entry: Entry) {
         entries.append(entry)
+        knownCompletion = nil
         let time = entry.observed.time
         if time > lastTime { lastTime = time }
         if entry.facts.isRequest {
@@ -126,7 +129,17 @@ final class CallRecord: @unchecked Sendable {
     }
 
     /// The capture time from which every dialog of the call is over, or nil while one is open.
+    ///
+    /// Kept until the next message: each sweep asks again for every call lingering after its end,
+    /// and the answer only changes with a message.
     var completionTime: CaptureTime? {
+        if let known = knownCompletion { return known }
+        let time = computeCompletionTime()
+        knownCompletion = .some(time)
+        return time
+    }
+
+    private func computeCompletionTime() -> CaptureTime? {
         guard pendingInitial.isEmpty else { return nil }
         var latest = lastFinalResponse ?? firstTime
         let allEnded = confirmed.allSatisfy { pair in
