@@ -30,8 +30,8 @@ struct MessageFacts: Sendable {
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: SIPMessage) {
         guard let callID = message.callID, let cseq = message.cseq,
-              let fromTag = message.withFieldBytes(.from, Identity.tag(bytes:)),
-              let toTag = message.withFieldBytes(.to, Identity.tag(bytes:))
+              let fromTag = Self.withField(.from, of: message, Identity.tag(bytes:)),
+              let toTag = Self.withField(.to, of: message, Identity.tag(bytes:))
         else { return nil }
         // Read from the raw values: a Via that a strict parse rejects (e.g. an unbracketed IPv6
         // sent-by, common in real captures) still identifies its transaction.
@@ -67,17 +67,27 @@ struct MessageFacts: Sendable {
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
     }
 
+    /// `message.withFieldBytes(name, body)`, specialised here: that method is generic and in
+    /// another module, so it ran unspecialised, which cost most of reading the two tags of every
+    /// message. Folded fields (rare) still go through it, for the unfolding.
+    private static func withField<Result>(_ name: HeaderName, of message: SIPMessage,
+                                          _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let header = message.headers.first(where: { $0.name == name }) else { return nil }
+        if header.isFolded { return message.withFieldBytes(name, body) }
+        return message.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[header.rawValue])) }
+    }
+
     // What only dialog assembly reads, for a few messages of each call: read from the message
     // when asked, so that tracking every message does not pay for it.
 
     /// The From URI, as on the wire.
     static func fromURI(of message: SIPMessage) -> String {
-        message.withFieldBytes(.from, Identity.init(bytes:))?.uriText ?? ""
+        withField(.from, of: message, Identity.init(bytes:))?.uriText ?? ""
     }
 
     /// The To URI, as on the wire.
     static func toURI(of message: SIPMessage) -> String {
-        message.withFieldBytes(.to, Identity.init(bytes:))?.uriText ?? ""
+        withField(.to, of: message, Identity.init(bytes:))?.uriText ?? ""
     }
 
     /// The first Contact URI, as on the wire (nil for none or `*`).

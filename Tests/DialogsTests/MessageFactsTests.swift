@@ -27,6 +27,17 @@ private func facts(_ lines: [String]) throws -> MessageFacts? {
     #expect(!ok.subscriptionTerminated)
 }
 
+@Test func tagsAndURIsOfFoldedFromAndToAreRead() throws {
+    let lines = [
+        "BYE sip:b@b SIP/2.0", "Via: SIP/2.0/UDP a;branch=z9hG4bK1", "From: <sip:a@a>", " ;tag=A",
+        "To: \"B\"", "\t<sip:b@b>;tag=B", "Call-ID: c3", "CSeq: 2 BYE", "Content-Length: 0",
+    ]
+    let bye = try #require(try facts(lines))
+    #expect(bye.fromTag == "A" && bye.toTag == "B")
+    let message = try SIPParser.parse(Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8))
+    #expect(MessageFacts.fromURI(of: message) == "sip:a@a" && MessageFacts.toURI(of: message) == "sip:b@b")
+}
+
 @Test func aMessageWithoutViaOrCallIDHasNoFacts() throws {
     let common = ["From: <sip:a@a>;tag=A", "To: <sip:b@b>", "CSeq: 1 INVITE", "Content-Length: 0"]
     #expect(try facts(["INVITE sip:b@b SIP/2.0", "Call-ID: c"] + common) == nil)
