@@ -21,24 +21,49 @@ enum KeyHash {
 
     /// The bytes, read eight at a time.
     static func bytes(_ bytes: UnsafeRawBufferPointer) -> Int {
+        asciiBytes(bytes).hash
+    }
+
+    /// `bytes(_:)`, and whether every byte is ASCII (found in the same pass).
+    private static func asciiBytes(_ bytes: UnsafeRawBufferPointer) -> (hash: Int, isASCII: Bool) {
         var hash = bytes.count
+        var high: UInt64 = 0
         var index = 0
         while index + 8 <= bytes.count {
-            hash = mix(hash, Int(bitPattern: UInt(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))))
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            high |= word
+            hash = mix(hash, Int(bitPattern: UInt(word)))
             index += 8
         }
         var tail = 0
         while index < bytes.count {
+            high |= UInt64(bytes[index])
             tail = tail << 8 | Int(bytes[index])
             index += 1
         }
-        return mix(hash, tail)
+        return (mix(hash, tail), high & 0x8080_8080_8080_8080 == 0)
     }
 
-    /// A String's UTF-8 bytes (method names, tags: short, read once per message or call).
+    /// A String's hash, equal for equal Strings (method names, Call-IDs, tags). Swift compares
+    /// Strings by canonical equivalence, so bytes alone would not do: an ASCII String hashes its
+    /// bytes (the usual case, one pass); one whose every scalar is ASCII or one of the three with
+    /// an ASCII canonical decomposition (U+037E `;`, U+1FEF `` ` ``, U+212A `K`) hashes the ASCII
+    /// String it equals; any other cannot equal an ASCII String and takes `String.hashValue`.
     static func string(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes(UnsafeRawBufferPointer($0)) }
+        let (hash, isASCII) = text.withUTF8 { asciiBytes(UnsafeRawBufferPointer($0)) }
+        if isASCII { return hash }
+        var mapped: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: mapped.append(UInt8(scalar.value))
+            case 0x37E: mapped.append(UInt8(ascii: ";"))
+            case 0x1FEF: mapped.append(UInt8(ascii: "`"))
+            case 0x212A: mapped.append(UInt8(ascii: "K"))
+            default: return text.hashValue
+            }
+        }
+        return mapped.withUnsafeBytes(bytes)
     }
 
     /// Address, port and transport.

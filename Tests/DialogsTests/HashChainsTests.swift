@@ -29,6 +29,12 @@ import Testing
 @Test func keyHashesAgreeForEqualKeys() {
     #expect(KeyHash.string("INVITE") == KeyHash.string(String("xINVITE".dropFirst())))
     #expect(KeyHash.string("z9hG4bK-1-0") != KeyHash.string("z9hG4bK-2-0"))
+    // Strings equal by canonical equivalence hash alike, as Swift's own String hashing does.
+    let equalPairs = [("\u{212A}ey;\u{37E}", "Key;;"), ("caf\u{E9}", "cafe\u{301}"), ("\u{1FEF}a", "`a")]
+    for (a, b) in equalPairs {
+        #expect(a == b && KeyHash.string(a) == KeyHash.string(b), "\(a)")
+        #expect(CallKey(a) == CallKey(b) && CallKey(a).hashValue == CallKey(b).hashValue)
+    }
     let a = ViaKey(rawValue: "SIP/2.0/UDP Proxy.Example:5060;branch=z9hG4bK1")
     let b = ViaKey(rawValue: "SIP/2.0/TCP proxy.example:5060 ; branch=z9hG4bK1")
     #expect(a == b && a.branchHash == b.branchHash)
