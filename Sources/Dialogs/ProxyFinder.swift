@@ -28,8 +28,9 @@ struct ProxyFinder {
             proxies.remove(at: other)
             if other < index { index -= 1 }
         }
-        if !proxies[index].addresses.contains(incoming) { proxies[index].addresses.append(incoming) }
-        if !proxies[index].addresses.contains(outgoing) { proxies[index].addresses.append(outgoing) }
+        for address in [incoming, outgoing] where !proxies[index].addresses.contains(address) {
+            proxies[index].addresses.append(address)
+        }
         proxies[index].isObserved = true
         return index
     }
