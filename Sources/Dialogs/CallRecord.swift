@@ -10,9 +10,10 @@ import SIP
 /// A class, so that the tracker's many look-ups hand out a reference instead of copying a dozen
 /// collections each time.
 final class CallRecord: @unchecked Sendable {
-    // @unchecked: only the `DialogTracker` holding the record in its table mutates it; once the
-    // tracker reports the call it drops the record and nothing mutates it again (a sweep may
-    // still read its cleared `isAwaitingSweep`), so an `EndedCall` may carry it to another thread.
+    // @unchecked: only the `DialogTracker` holding the record in its table mutates it (reading
+    // `completionTime` too, which keeps its answer); once the tracker reports the call it drops
+    // the record and nothing mutates it again (a sweep may still read its cleared
+    // `isAwaitingSweep`), so an `EndedCall` may carry it to another thread.
     /// One message and its facts. A class: assembly passes entries around a lot, and copying one
     /// is then a single retain instead of one per String and array it holds.
     final class Entry: Sendable {
