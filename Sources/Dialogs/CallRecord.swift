@@ -10,9 +10,10 @@ import SIP
 /// A class, so that the tracker's many look-ups hand out a reference instead of copying a dozen
 /// collections each time.
 final class CallRecord: @unchecked Sendable {
-    // @unchecked: only the `DialogTracker` holding the record in its table mutates it; once the
-    // tracker reports the call it drops the record and nothing mutates it again (a sweep may
-    // still read its cleared `isAwaitingSweep`), so an `EndedCall` may carry it to another thread.
+    // @unchecked: only the `DialogTracker` holding the record in its table mutates it (reading
+    // `completionTime` too, which keeps its answer); once the tracker reports the call it drops
+    // the record and nothing mutates it again (a sweep may still read its cleared
+    // `isAwaitingSweep`), so an `EndedCall` may carry it to another thread.
     /// One message and its facts. A class: assembly passes entries around a lot, and copying one
     /// is then a single retain instead of one per String and array it holds.
     final class Entry: Sendable {
@@ -41,43 +42,49 @@ final class CallRecord: @unchecked Sendable {
         var method: SIPMethod
     }
 
-    let callID: String
+    /// The Call-ID, with the hash the tracker's tables use.
+    let key: CallKey
+    var callID: String { key.callID }
     /// Whether the tracker has queued the call for its next sweep (tracker bookkeeping).
     var isAwaitingSweep = false
     private(set) var entries: [Entry] = []
     private(set) var firstTime: CaptureTime
     private(set) var lastTime: CaptureTime
 
-    private var pendingInitial: Set<InitialKey> = []
+    // Small sets and maps: a call has a few dialogs, and these are updated on every message.
+    private var pendingInitial = SmallSet<InitialKey>()
     /// Every dialog-forming request seen, answered or not.
-    private var initialKeys: Set<InitialKey> = []
-    private var initialFromTags: Set<String> = []
+    private var initialKeys = SmallSet<InitialKey>()
+    private var initialFromTags = SmallSet<String>()
     /// BYE and terminating NOTIFY requests: their final response ends the dialog.
-    private var terminating: [InitialKey: TagPair] = [:]
-    private var confirmed: Set<TagPair> = []
+    private var terminating = SmallMap<InitialKey, TagPair>()
+    private var confirmed = SmallSet<TagPair>()
     /// When each confirmed dialog ended (BYE answered, subscription terminated).
-    private var ended: [TagPair: CaptureTime] = [:]
+    private var ended = SmallMap<TagPair, CaptureTime>()
     private var lastFinalResponse: CaptureTime?
+    /// `completionTime` as last computed; nil (not `.some(nil)`) when a message came since.
+    private var knownCompletion: CaptureTime??
 
     /// How long an unanswered BYE keeps the dialog open for its response (64 × T1, RFC 3261 17.1.2.2).
     static let unansweredByeWait = 32.0
     /// How long a call challenged with 401/407 waits for the authenticated retry.
     static let challengeWait = 32.0
 
-    init(callID: String, time: CaptureTime) {
-        self.callID = callID
+    init(key: CallKey, time: CaptureTime) {
+        self.key = key
         firstTime = time
         lastTime = time
     }
 
-    func append(_ observed: ObservedMessage, _ facts: MessageFacts) {
-        entries.append(Entry(observed: observed, facts: facts))
-        if observed.time > lastTime { lastTime = observed.time }
-        let time = observed.time
-        if facts.isRequest {
-            noteRequest(facts, time)
+    func append(_ entry: Entry) {
+        entries.append(entry)
+        knownCompletion = nil
+        let time = entry.observed.time
+        if time > lastTime { lastTime = time }
+        if entry.facts.isRequest {
+            noteRequest(entry.facts, time)
         } else {
-            noteResponse(facts, time)
+            noteResponse(entry.facts, time)
         }
     }
 
@@ -123,13 +130,25 @@ final class CallRecord: @unchecked Sendable {
     }
 
     /// The capture time from which every dialog of the call is over, or nil while one is open.
+    ///
+    /// Kept until the next message: each sweep asks again for every call lingering after its end,
+    /// and the answer only changes with a message.
     var completionTime: CaptureTime? {
+        if let known = knownCompletion { return known }
+        let time = computeCompletionTime()
+        knownCompletion = .some(time)
+        return time
+    }
+
+    private func computeCompletionTime() -> CaptureTime? {
         guard pendingInitial.isEmpty else { return nil }
         var latest = lastFinalResponse ?? firstTime
-        for pair in confirmed {
-            guard let end = ended[pair] else { return nil }
+        let allEnded = confirmed.allSatisfy { pair in
+            guard let end = ended[pair] else { return false }
             if end > latest { latest = end }
+            return true
         }
+        guard allEnded else { return nil }
         if confirmed.isEmpty && lastFinalResponse == nil && initialFromTags.isEmpty {
             // Only stray CANCEL/ACK or responses: nothing stays open.
             latest = lastTime

@@ -37,7 +37,7 @@ enum DialogAssembler {
             if initialByTag[tag] == nil { initialOrder.append(tag) }
             initialByTag[tag, default: []].append(index)
         }
-        var used = Set<Int>()
+        var used = Array(repeating: false, count: requests.count)  // per request: in a plan
         var plans: [DialogPlan] = []
         for callerTag in initialOrder {
             let attempts = initialByTag[callerTag] ?? []
@@ -58,7 +58,7 @@ enum DialogAssembler {
             let role: RequestRole
             if facts.method == .cancel {
                 role = .cancel
-            } else if group.contains(where: { graph.failureACKs.contains($0) }) {
+            } else if group.contains(where: { graph.isFailureACK[$0] }) {
                 role = .failureACK
             } else if formsDialog(facts.method) && facts.toTag == nil {
                 role = .initial
@@ -67,53 +67,43 @@ enum DialogAssembler {
             } else {
                 return nil  // out-of-dialog request sharing the Call-ID: not part of a dialog
             }
-            let time = group.map { graph.copies[$0].entry.observed.time }.min() ?? .zero
+            var time = graph.copies[first].entry.observed.time  // the earliest copy's
+            for copy in group where graph.copies[copy].entry.observed.time < time {
+                time = graph.copies[copy].entry.observed.time
+            }
             return LogicalRequest(copies: group, role: role, method: facts.method, cseq: facts.cseq,
                                   fromTag: facts.fromTag, toTag: toTag, firstTime: time)
         }.sorted { $0.firstTime < $1.firstTime }
     }
 
-    private struct ResponseKey: Hashable {
-        var method: String
-        var cseq: UInt32
-        var via: ViaKey
-
-        /// Hashes the branch, CSeq and method only (as `RequestCopyGraph`'s keys do); `==`
-        /// compares all fields.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(via)
-            hasher.combine(cseq)
-            hasher.combine(method)
-        }
-    }
-
     /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.
+    /// Copies sharing method, CSeq and top Via share one owner, the request listed last (by
+    /// request, then by copy) holding one of them.
     private static func attachResponses(_ graph: RequestCopyGraph, _ requests: inout [LogicalRequest]) {
-        var owner: [ResponseKey: Int] = [:]
+        // Indexed by each key's first copy (`RequestCopyGraph.firstCopy`).
+        var owner = Array(repeating: -1, count: graph.copies.count)
         for (index, request) in requests.enumerated() {
             for copy in request.copies {
-                let facts = graph.copies[copy].facts
-                owner[ResponseKey(method: facts.method.rawValue, cseq: facts.cseq, via: facts.topVia)] = index
+                if let first = graph.firstCopy(withTopViaOf: graph.copies[copy].entry) { owner[first] = index }
             }
         }
         for (index, response) in graph.responses.enumerated() {
-            let facts = response.facts
-            if let request = owner[ResponseKey(method: facts.method.rawValue, cseq: facts.cseq, via: facts.topVia)] {
-                requests[request].responses.append(index)
+            if let first = graph.firstCopy(withTopViaOf: response.entry), owner[first] >= 0 {
+                requests[owner[first]].responses.append(index)
             }
         }
     }
 
     /// Dialogs formed by the dialog-forming requests of one caller tag.
     private static func planInitiated(callerTag: String, attempts: [Int], graph: RequestCopyGraph,
-                                      requests: [LogicalRequest], used: inout Set<Int>) -> [DialogPlan] {
+                                      requests: [LogicalRequest], used: inout [Bool]) -> [DialogPlan] {
         // After a 401/407 challenge the UAC retries with a new CSeq: the attempt that got a 2xx
         // (else the last one) forms the dialog; the earlier ones are kept as prior attempts.
         func hasSuccess(_ index: Int) -> Bool {
             requests[index].responses.contains { (graph.responses[$0].facts.statusCode ?? 0) / 100 == 2 }
         }
         guard let forming = attempts.last(where: hasSuccess) ?? attempts.last else { return [] }
-        used.formUnion(attempts)
+        for attempt in attempts { used[attempt] = true }
         let formingRequest = requests[forming]
 
         var tags: [String] = []
@@ -130,14 +120,14 @@ enum DialogAssembler {
         // (RFC 6665 4.1.2.4), and a captured request proves a dialog whose 2xx was not captured.
         var members: [String: [Int]] = [:]
         var hopByHop: [Int] = []
-        for (index, request) in requests.enumerated() where !used.contains(index) {
+        for (index, request) in requests.enumerated() where !used[index] {
             switch request.role {
             case .initial:
                 continue
             case .cancel, .failureACK:
                 if request.fromTag == callerTag && attempts.contains(where: { requests[$0].cseq == request.cseq }) {
                     hopByHop.append(index)
-                    used.insert(index)
+                    used[index] = true
                 }
                 continue
             case .inDialog:
@@ -145,7 +135,7 @@ enum DialogAssembler {
                 if request.fromTag == callerTag { other = request.toTag } else if request.toTag == callerTag { other = request.fromTag } else { other = nil }
                 guard let tag = other else { continue }
                 members[tag, default: []].append(index)
-                used.insert(index)
+                used[index] = true
                 if !tags.contains(tag) { tags.append(tag) }
                 // PRACK and UPDATE also run in early dialogs (RFC 3262, RFC 3311); anything else
                 // with both tags, or a NOTIFY, shows the dialog was confirmed.
@@ -176,10 +166,10 @@ enum DialogAssembler {
     }
 
     /// Dialogs whose dialog-forming request the capture does not hold (it began mid-dialog).
-    private static func planPartial(requests: [LogicalRequest], used: inout Set<Int>) -> [DialogPlan] {
+    private static func planPartial(requests: [LogicalRequest], used: inout [Bool]) -> [DialogPlan] {
         var plans: [DialogPlan] = []
         var byPair: [CallRecord.TagPair: Int] = [:]
-        for (index, request) in requests.enumerated() where !used.contains(index) && request.role == .inDialog {
+        for (index, request) in requests.enumerated() where !used[index] && request.role == .inDialog {
             guard let from = request.fromTag, let to = request.toTag else { continue }
             let pair = CallRecord.TagPair(from, to)
             if let plan = byPair[pair] {
@@ -190,7 +180,7 @@ enum DialogAssembler {
                 plans.append(DialogPlan(callerTag: from, calleeTag: to, initial: nil, priorAttempts: [],
                                         members: [index], earlyForks: []))
             }
-            used.insert(index)
+            used[index] = true
         }
         return plans
     }

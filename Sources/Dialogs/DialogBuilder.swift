@@ -4,14 +4,16 @@ import Transport
 
 /// Builds one `Dialog` from its plan: parties, Record-Route at both ends, route sets, remote
 /// targets with target refresh, proxies and hops, state.
-struct DialogBuilder {
+///
+/// A class: its many helper closures then capture one reference instead of the whole builder.
+final class DialogBuilder {
     let callID: String
     let graph: RequestCopyGraph
     let requests: [DialogAssembler.LogicalRequest]
     let end: DialogEnd
     let declaredProxies: [Endpoint]
-    /// Outgoing copies of each copy (forwarding edges).
-    private let forwards: [Int: [Int]]
+    /// Outgoing copies of each copy (forwarding edges), by copy index.
+    private let forwards: [[Int]]
 
     init(callID: String, graph: RequestCopyGraph, requests: [DialogAssembler.LogicalRequest], end: DialogEnd,
          declaredProxies: [Endpoint]) {
@@ -20,8 +22,8 @@ struct DialogBuilder {
         self.requests = requests
         self.end = end
         self.declaredProxies = declaredProxies
-        var forwards: [Int: [Int]] = [:]
-        for edge in graph.edges { forwards[edge.from, default: []].append(edge.to) }
+        var forwards: [[Int]] = Array(repeating: [], count: graph.copies.count)
+        for edge in graph.edges { forwards[edge.from].append(edge.to) }
         self.forwards = forwards
     }
 
@@ -47,7 +49,7 @@ struct DialogBuilder {
         let ordered = [plan.initial].compactMap { $0 } + plan.priorAttempts + plan.members
         for index in ordered {
             for copy in requests[index].copies {
-                for next in forwards[copy] ?? [] {
+                for next in forwards[copy] {
                     let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
                     if index == plan.initial {
                         finder.noteRecordRoute(proxy: proxy, incoming: message(copy).recordRoutes,
@@ -56,11 +58,16 @@ struct DialogBuilder {
                 }
             }
         }
-        var seen: [TransportAddress] = []
-        for index in ordered {
-            for copy in requests[index].copies { seen += [observed(copy).source, observed(copy).destination] }
+        if !declaredProxies.isEmpty {
+            var seen: [TransportAddress] = []
+            for index in ordered {
+                for copy in requests[index].copies {
+                    seen.append(observed(copy).source)
+                    seen.append(observed(copy).destination)
+                }
+            }
+            finder.declare(declaredProxies, seen: seen)
         }
-        finder.declare(declaredProxies, seen: seen)
 
         // Record-Route at both ends (RFC 3261 12.1.1, 12.1.2).
         var recordRouteAtCallee: [String] = []
@@ -88,7 +95,7 @@ struct DialogBuilder {
         }
         let caller = Party(uri: originator.map { MessageFacts.fromURI(of: message($0)) } ?? "", contact: callerContact,
                            endpoint: originator.map { observed($0).source })
-        let calleeEndpoint = mine.max { responseFacts($0).vias.count < responseFacts($1).vias.count }
+        let calleeEndpoint = mine.max { responseFacts($0).viaCount < responseFacts($1).viaCount }
             .map { graph.responses[$0].entry.observed.source }
             ?? initial.flatMap { $0.copies.last }.map { observed($0).destination }
         let callee = Party(uri: originator.map { MessageFacts.toURI(of: message($0)) } ?? "", contact: calleeContact, endpoint: calleeEndpoint)
@@ -106,22 +113,34 @@ struct DialogBuilder {
         }
         let initialRequest = initial.map { makeRequest($0, callerTag: plan.callerTag, finder: finder) }
 
-        // Extent in the capture.
-        var frames: [Int] = []
-        var times: [CaptureTime] = []
+        // Extent in the capture: only the bounds, so no list of every frame and time is built.
+        var firstFrame: Int?, lastFrame: Int?, firstTime: CaptureTime?, lastTime: CaptureTime?
+        func include(_ time: CaptureTime) {
+            if firstTime.map({ time < $0 }) ?? true { firstTime = time }
+            if lastTime.map({ $0 < time }) ?? true { lastTime = time }
+        }
+        func include(_ frames: [Int]) {
+            for frame in frames {
+                if firstFrame.map({ frame < $0 }) ?? true { firstFrame = frame }
+                if lastFrame.map({ $0 < frame }) ?? true { lastFrame = frame }
+            }
+        }
         let fileIndex = originator.map { observed($0).fileIndex } ?? 0
         for index in ordered {
             for copy in requests[index].copies {
-                times.append(observed(copy).time)
+                let entry = graph.copies[copy]
+                include(entry.entry.observed.time)
                 // Frame numbers count per file: only those of the dialog's file bound it.
-                guard observed(copy).fileIndex == fileIndex else { continue }
-                frames += observed(copy).frames + graph.copies[copy].retransmittedFrames
+                guard entry.entry.observed.fileIndex == fileIndex else { continue }
+                include(entry.entry.observed.frames)
+                include(entry.retransmittedFrames)
             }
             for response in requests[index].responses {
                 let entry = graph.responses[response]
-                times.append(entry.entry.observed.time)
+                include(entry.entry.observed.time)
                 guard entry.entry.observed.fileIndex == fileIndex else { continue }
-                frames += entry.entry.observed.frames + entry.retransmittedFrames
+                include(entry.entry.observed.frames)
+                include(entry.retransmittedFrames)
             }
         }
 
@@ -129,8 +148,8 @@ struct DialogBuilder {
             callID: callID, callerTag: plan.callerTag, calleeTag: calleeTag,
             method: initial?.method ?? firstMember?.method ?? .invite,
             state: state(plan, initial: initial, mine: mine, notifyForming: notifyForming),
-            end: end, firstFrame: frames.min() ?? 0, lastFrame: frames.max() ?? 0,
-            firstTime: times.min() ?? .zero, lastTime: times.max() ?? .zero, fileIndex: fileIndex,
+            end: end, firstFrame: firstFrame ?? 0, lastFrame: lastFrame ?? 0,
+            firstTime: firstTime ?? .zero, lastTime: lastTime ?? .zero, fileIndex: fileIndex,
             caller: caller, callee: callee, initialRequest: initialRequest,
             recordRouteAtCallee: recordRouteAtCallee, recordRouteAtCaller: recordRouteAtCaller,
             routeSet: RouteSets(caller: callerRouteSet, callee: recordRouteAtCallee),
@@ -143,29 +162,35 @@ struct DialogBuilder {
     /// failure; among its copies, the one with fewest Vias (nearest the UAC).
     private func formingResponse(_ mine: [Int]) -> Int? {
         func code(_ index: Int) -> Int { responseFacts(index).statusCode ?? 0 }
-        let success = mine.filter { code($0) / 100 == 2 }
-        let provisional = mine.filter { code($0) > 100 && code($0) < 200 }
-        let candidates = !success.isEmpty ? success : !provisional.isEmpty ? provisional : mine.filter { code($0) >= 300 }
-        guard let best = candidates.last.map({ code($0) }) else { return nil }
-        return candidates.filter { code($0) == best }
-            .min { responseFacts($0).vias.count < responseFacts($1).vias.count }
+        // Among the responses of a class, those with the code of the last one; the first with
+        // fewest Vias. Loops, not filtered arrays: this runs for every dialog.
+        func pick(_ inClass: (Int) -> Bool) -> Int? {
+            guard let last = mine.last(where: { inClass(code($0)) }) else { return nil }
+            let best = code(last)
+            var nearest: Int?, fewest = Int.max
+            for response in mine where code(response) == best && responseFacts(response).viaCount < fewest {
+                (nearest, fewest) = (response, responseFacts(response).viaCount)
+            }
+            return nearest
+        }
+        return pick { $0 / 100 == 2 } ?? pick { $0 > 100 && $0 < 200 } ?? pick { $0 >= 300 }
     }
 
     /// The copy of the initial request the UAS that answered with this tag received: the response
     /// copy with the most Vias carries that copy's top Via. Falls back to the deepest copy.
     private func copyReachingCallee(_ initial: DialogAssembler.LogicalRequest, responses mine: [Int]) -> Int {
-        if let deepest = mine.max(by: { responseFacts($0).vias.count < responseFacts($1).vias.count }),
+        if let deepest = mine.max(by: { responseFacts($0).viaCount < responseFacts($1).viaCount }),
            let copy = initial.copies.first(where: { facts($0).topVia == responseFacts(deepest).topVia }) {
             return copy
         }
-        return initial.copies.max { facts($0).vias.count < facts($1).vias.count } ?? initial.copies[0]
+        return initial.copies.max { facts($0).viaCount < facts($1).viaCount } ?? initial.copies[0]
     }
 
     private func makeRequest(_ request: DialogAssembler.LogicalRequest, callerTag: String,
                              finder: ProxyFinder) -> DialogRequest {
         var hops: [Hop] = []
         for copy in request.copies {
-            let forwarded = forwards[copy] ?? []
+            let forwarded = forwards[copy]
             guard let proxy = finder.index(owning: observed(copy).destination.endpoint) else { continue }
             if forwarded.isEmpty {
                 hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: nil))
@@ -175,12 +200,16 @@ struct DialogBuilder {
             }
         }
         let direction: RequestDirection = request.fromTag == callerTag ? .downstream : .upstream
+        let responseCopies = graph.responses
         return DialogRequest(
             method: request.method, cseq: request.cseq, role: request.role, direction: direction,
             copies: request.copies.map(observed),
             retransmittedFrames: request.copies.flatMap { graph.copies[$0].retransmittedFrames }.sorted(),
             hops: hops,
-            responses: request.responses.map { graph.responses[$0].entry.observed }.sorted { $0.time < $1.time })
+            // Indices sorted, then the messages taken: sorting the messages moves whole structs.
+            responses: request.responses
+                .sorted { responseCopies[$0].entry.observed.time < responseCopies[$1].entry.observed.time }
+                .map { responseCopies[$0].entry.observed })
     }
 
     /// RFC 3261 12.2.1.2 / 12.2.2, RFC 3311, RFC 6665 4.1.2.4: a target refresh request answered
@@ -190,7 +219,7 @@ struct DialogBuilder {
         let refreshes: [SIPMethod] = [.invite, .update, .subscribe, .notify]
         guard refreshes.contains(request.method),
               let success = request.responses.filter({ (responseFacts($0).statusCode ?? 0) / 100 == 2 })
-                .min(by: { responseFacts($0).vias.count < responseFacts($1).vias.count }) else { return }
+                .min(by: { responseFacts($0).viaCount < responseFacts($1).viaCount }) else { return }
         let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: message($0)) }
         let answerContact = MessageFacts.contact(of: responseMessage(success))
         switch direction {
@@ -205,7 +234,8 @@ struct DialogBuilder {
 
     private func state(_ plan: DialogPlan, initial: DialogAssembler.LogicalRequest?, mine: [Int],
                        notifyForming: Int?) -> DialogState {
-        let members = plan.members.map { requests[$0] }
+        // Indices, not a copied array of the requests: this runs for every dialog.
+        let members = plan.members.lazy.map { self.requests[$0] }
         // RFC 3261 15.1.2: a BYE ends the dialog once answered 2xx, 481 or 408, or when no answer
         // comes; a BYE refused otherwise (e.g. 404 from a proxy) never reached the peer.
         if members.contains(where: { request in

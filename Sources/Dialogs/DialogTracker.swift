@@ -16,12 +16,12 @@ public struct DialogTracker: Sendable {
     /// What happened to the messages so far.
     public private(set) var statistics = DialogStatistics()
 
-    private var calls: [String: CallRecord] = [:]
+    private var calls: [CallKey: CallRecord] = [:]
     /// Open calls that may have ended since the last sweep (each at most once: its
     /// `isAwaitingSweep` says whether it is here), kept by reference so no Call-ID is hashed.
     private var mayHaveEnded: [CallRecord] = []
     /// Reported Call-IDs and until when their late messages are swallowed.
-    private var tombstones: [String: CaptureTime] = [:]
+    private var tombstones: [CallKey: CaptureTime] = [:]
     private var now: CaptureTime?
     private var lastSweep: CaptureTime = .zero
     private var lastExpiryScan: CaptureTime = .zero
@@ -58,37 +58,38 @@ public struct DialogTracker: Sendable {
 
     /// `track`, for a message whose facts were read beforehand (see `PreparedMessage`).
     public mutating func track(_ prepared: PreparedMessage, ended emit: (EndedCall) -> Void) {
-        let observed = prepared.observed
+        let observedTime = prepared.observed.time
         statistics.messages += 1
-        let time = max(now ?? observed.time, observed.time)
+        let time = max(now ?? observedTime, observedTime)
         now = time
         // Report what ended before this message, so that it cannot reopen a finished call.
         sweepIfDue(now: time, emit: emit)
-        guard let facts = prepared.facts else {
+        guard let entry = prepared.entry else {
             statistics.unusableMessages += 1
             return
         }
-        let callID = facts.callID
+        let callID = entry.facts.callKey
         let call: CallRecord
         if let open = calls[callID] {
             call = open
         } else {
             // A new dialog-forming request (e.g. an INVITE retried long after a 407) starts a call
             // again; anything else of a reported Call-ID is a late retransmission.
-            let forming = facts.isRequest && facts.toTag == nil && DialogAssembler.formsDialog(facts.method)
+            let forming = entry.facts.isRequest && entry.facts.toTag == nil
+                && DialogAssembler.formsDialog(entry.facts.method)
             if let until = tombstones[callID], until >= time, !forming {
                 statistics.lateMessages += 1
                 return
             }
-            guard startsCall(facts) else {
+            guard startsCall(entry.facts) else {
                 statistics.nonDialogMessages += 1
                 return
             }
-            call = CallRecord(callID: callID, time: observed.time)
+            call = CallRecord(key: callID, time: observedTime)
             calls[callID] = call
             statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
         }
-        call.append(observed, facts)
+        call.append(entry)
         if !call.isAwaitingSweep {
             call.isAwaitingSweep = true
             mayHaveEnded.append(call)
@@ -149,8 +150,8 @@ public struct DialogTracker: Sendable {
         mayHaveEnded = stillPending
         if scanAll {
             lastExpiryScan = time
-            let readyIDs = Set(ready.map { $0.0.callID })
-            for call in calls.values where !readyIDs.contains(call.callID)
+            let readyIDs = Set(ready.map { $0.0.key })
+            for call in calls.values where !readyIDs.contains(call.key)
                 && time.seconds(since: call.lastTime) >= configuration.dialogTimeout {
                 ready.append((call, .expired))
             }
@@ -161,9 +162,9 @@ public struct DialogTracker: Sendable {
     }
 
     private mutating func report(_ call: CallRecord, end: DialogEnd, now time: CaptureTime, emit: (EndedCall) -> Void) {
-        calls[call.callID] = nil
+        calls[call.key] = nil
         call.isAwaitingSweep = false  // reported: a sweep that still lists it skips it
-        tombstones[call.callID] = time.adding(seconds: configuration.tombstone)
+        tombstones[call.key] = time.adding(seconds: configuration.tombstone)
         statistics.reportedCalls += 1
         if end == .expired { statistics.expiredCalls += 1 }
         emit(EndedCall(record: call, end: end, declaredProxies: configuration.declaredProxies))

@@ -48,10 +48,11 @@ struct Identity {
         // An unbalanced quote (e.g. a backslash-escaped display name outside quotes) hides the
         // `<`: fall back to the first one.
         if open == nil && inQuotes { open = bytes.firstIndex(of: UInt8(ascii: "<")) }
-        if let open, let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) {
-            return ((open + 1)..<close, true, close + 1)
+        if let open {
+            let close = ByteSearch.first(UInt8(ascii: ">"), in: bytes, from: open, to: bytes.count)
+            if close < bytes.count { return ((open + 1)..<close, true, close + 1) }
         }
-        let end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+        let end = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: 0, to: bytes.count)
         return (0..<end, false, end)
     }
 
@@ -63,7 +64,7 @@ struct Identity {
     private static func firstTag(in parameters: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         var start = parameters.startIndex
         while start < parameters.endIndex {
-            let end = parameters[start...].firstIndex(of: UInt8(ascii: ";")) ?? parameters.endIndex
+            let end = ByteSearch.first(UInt8(ascii: ";"), in: parameters.base, from: start, to: parameters.endIndex)
             var nameStart = start
             while nameStart < end, parameters[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
             if let equals = parameters[nameStart..<end].firstIndex(of: UInt8(ascii: "=")), equals + 1 < end,

@@ -8,27 +8,43 @@ struct MessageFacts: Sendable {
     var isRequest: Bool
     /// The request method, or for a response the CSeq method.
     var method: SIPMethod
+    /// `KeyHash` of the method name, for the copy graph's keys.
+    var methodHash: Int
     var statusCode: Int?
-    var callID: String
+    /// The Call-ID, hashed once.
+    var callKey: CallKey
+    var callID: String { callKey.callID }
     var cseq: UInt32
     var fromTag: String?
     var toTag: String?
-    /// Every Via, top first.
-    var vias: [ViaKey]
+    /// The top Via.
+    var topVia: ViaKey
+    /// The second Via (the top Via of the copy a proxy forwarded), nil with a single Via. Only
+    /// the top two are read: copies are linked and responses matched through these.
+    var secondVia: ViaKey?
+    /// How many Via values the message carries.
+    var viaCount: Int
     /// True for a NOTIFY whose Subscription-State is `terminated` (RFC 6665 4.1.3).
     var subscriptionTerminated: Bool
 
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: SIPMessage) {
         guard let callID = message.callID, let cseq = message.cseq,
-              let fromTag = message.withFieldBytes(.from, Identity.tag(bytes:)),
-              let toTag = message.withFieldBytes(.to, Identity.tag(bytes:))
+              let fromTag = Self.withField(.from, of: message, Identity.tag(bytes:)),
+              let toTag = Self.withField(.to, of: message, Identity.tag(bytes:))
         else { return nil }
         // Read from the raw values: a Via that a strict parse rejects (e.g. an unbracketed IPv6
         // sent-by, common in real captures) still identifies its transaction.
-        var vias: [ViaKey] = []
-        message.forEachValue(.via) { vias.append(ViaKey(storage: $0, value: $1)) }
-        guard !vias.isEmpty else { return nil }
+        var top: ViaKey?, second: ViaKey?, viaCount = 0
+        message.forEachValue(.via) { storage, range in
+            if viaCount == 0 {
+                top = ViaKey(storage: storage, value: range)
+            } else if viaCount == 1 {
+                second = ViaKey(storage: storage, value: range)
+            }
+            viaCount += 1
+        }
+        guard let top else { return nil }
         // Read without `startLine`, which would make a String of the Request-URI or reason.
         if let code = message.statusCode {
             isRequest = false
@@ -39,29 +55,39 @@ struct MessageFacts: Sendable {
             method = message.method ?? cseq.method  // a request always has its own method
             statusCode = nil
         }
-        self.callID = callID
+        methodHash = KeyHash.string(method.rawValue)
+        callKey = CallKey(callID)
         self.cseq = cseq.number
         self.fromTag = fromTag
         self.toTag = toTag
-        self.vias = vias
+        topVia = top
+        secondVia = second
+        self.viaCount = viaCount
         subscriptionTerminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
     }
 
-    /// The top Via.
-    var topVia: ViaKey { vias[0] }
+    /// `message.withFieldBytes(name, body)`, specialised here: that method is generic and in
+    /// another module, so it ran unspecialised, which cost most of reading the two tags of every
+    /// message. Folded fields (rare) still go through it, for the unfolding.
+    private static func withField<Result>(_ name: HeaderName, of message: SIPMessage,
+                                          _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let header = message.headers.first(where: { $0.name == name }) else { return nil }
+        if header.isFolded { return message.withFieldBytes(name, body) }
+        return message.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[header.rawValue])) }
+    }
 
     // What only dialog assembly reads, for a few messages of each call: read from the message
     // when asked, so that tracking every message does not pay for it.
 
     /// The From URI, as on the wire.
     static func fromURI(of message: SIPMessage) -> String {
-        message.withFieldBytes(.from, Identity.init(bytes:))?.uriText ?? ""
+        withField(.from, of: message, Identity.init(bytes:))?.uriText ?? ""
     }
 
     /// The To URI, as on the wire.
     static func toURI(of message: SIPMessage) -> String {
-        message.withFieldBytes(.to, Identity.init(bytes:))?.uriText ?? ""
+        withField(.to, of: message, Identity.init(bytes:))?.uriText ?? ""
     }
 
     /// The first Contact URI, as on the wire (nil for none or `*`).

@@ -6,12 +6,17 @@
 public struct PreparedMessage: Sendable {
     /// The message.
     public let observed: ObservedMessage
-    /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
-    let facts: MessageFacts?
+    /// The message with its facts, as its call will hold it; nil when the message lacks what a
+    /// dialog needs (Call-ID, CSeq, From, To or Via). Made here, so that the tracker appends a
+    /// reference instead of copying the message and its facts (a dozen reference counts).
+    let entry: CallRecord.Entry?
+
+    /// Nil when the message lacks what a dialog needs.
+    var facts: MessageFacts? { entry?.facts }
 
     /// Reads the message's facts.
     public init(_ observed: ObservedMessage) {
         self.observed = observed
-        facts = MessageFacts(observed.message)
+        entry = MessageFacts(observed.message).map { CallRecord.Entry(observed: observed, facts: $0) }
     }
 }

@@ -9,15 +9,18 @@ struct ProxyFinder {
     /// Records a hop through an element; returns the index of its proxy.
     @discardableResult
     mutating func addHop(receivedOn incoming: TransportAddress, sentFrom outgoing: TransportAddress) -> Int {
-        let owners = proxies.indices.filter { proxies[$0].owns(incoming.endpoint) || proxies[$0].owns(outgoing.endpoint) }
-        guard var index = owners.first else {
+        func owns(_ index: Int) -> Bool { proxies[index].owns(incoming.endpoint) || proxies[index].owns(outgoing.endpoint) }
+        guard var index = proxies.indices.first(where: owns) else {
             var addresses = [incoming]
             if outgoing.endpoint != incoming.endpoint || outgoing.transport != incoming.transport { addresses.append(outgoing) }
             proxies.append(Proxy(addresses: addresses))
             return proxies.count - 1
         }
-        // Two proxies found to share an address are one element seen on two interfaces.
-        for other in owners.dropFirst().reversed() {
+        // Two proxies found to share an address are one element seen on two interfaces (rare:
+        // the list of the others is only made then).
+        let others = proxies.indices[(index + 1)...].contains(where: owns)
+            ? proxies.indices[(index + 1)...].filter(owns) : []
+        for other in others.reversed() {
             for address in proxies[other].addresses where !proxies[index].addresses.contains(address) {
                 proxies[index].addresses.append(address)
             }

@@ -1,3 +1,5 @@
+import SIP
+
 /// Folds retransmissions and links the copies of each request along its path through proxies.
 ///
 /// A copy B is the forward of copy A when both carry the same CSeq, method and From tag, B has
@@ -5,6 +7,10 @@
 /// CANCEL and ACK to a non-2xx are hop by hop (RFC 3261 9.1, 17.1.1.3): each element builds its
 /// own with only its own Via, equal to the top Via of the INVITE it sent, so their copies are
 /// linked through the INVITE's hops instead.
+///
+/// Keys are matched through `HashChains` on hashes computed once per message (`KeyHash`), not
+/// through Dictionaries of String-holding keys: a call has a few dozen messages, and hashing
+/// their Strings again for every look-up was most of the assembly's time.
 struct RequestCopyGraph {
     /// One distinct copy of a request (first transmission), with its retransmissions folded in.
     struct Copy {
@@ -26,167 +32,234 @@ struct RequestCopyGraph {
     private(set) var edges: [(from: Int, to: Int)] = []
     /// Copy indices grouped into logical requests, each group sorted in path order.
     private(set) var groups: [[Int]] = []
-    /// ACK copies that answer a non-2xx (they share the INVITE's top Via).
-    private(set) var failureACKs: Set<Int> = []
+    /// Per copy: an ACK that answers a non-2xx (it shares the INVITE's top Via).
+    private(set) var isFailureACK: [Bool] = []
+    /// The copies by `viaHash` of their method, CSeq and top Via, in copy order.
+    private var byTopVia = HashChains(capacity: 0)
 
-    private struct FoldKey: Hashable {
-        var via: ViaKey
-        var method: String
-        var cseq: UInt32
-        var status: Int
-        var fromTag: String?
-        var toTag: String?
-        var source: TransportAddress
-        var destination: TransportAddress
+    private static let inviteHash = KeyHash.string(SIPMethod.invite.rawValue)
+    private static let cancelHash = KeyHash.string(SIPMethod.cancel.rawValue)
+    private static let ackHash = KeyHash.string(SIPMethod.ack.rawValue)
 
-        /// Hashes all but the tags (Strings, and rarely what tells copies apart); `==` still
-        /// compares them. Hashing every String of the key was the largest part of building the
-        /// graph. Sender and receiver stay in: a capture that repeats the same message between
-        /// many pairs of hosts would otherwise put thousands of copies in one bucket.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(via)
-            hasher.combine(cseq)
-            hasher.combine(status)
-            hasher.combine(method)
-            hasher.combine(source)
-            hasher.combine(destination)
-        }
-    }
-
-    private struct TagKey: Hashable {
-        var cseq: UInt32
-        var fromTag: String?
-        var toTag: String?
-    }
-
-    private struct LinkKey: Hashable {
-        var method: String
-        var cseq: UInt32
-        var fromTag: String?
-        var via: ViaKey
-
-        /// Hashes the branch, CSeq and method only (see `FoldKey`); `==` compares all fields.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(via)
-            hasher.combine(cseq)
-            hasher.combine(method)
-        }
+    /// What copies and responses are bucketed by: method, CSeq and one Via (the From tag, a
+    /// String, is only compared).
+    static func viaHash(methodHash: Int, cseq: UInt32, via: ViaKey) -> Int {
+        KeyHash.mix(KeyHash.mix(via.branchHash, Int(cseq)), methodHash)
     }
 
     init(entries: [CallRecord.Entry]) {
-        // Sized up front: growing rehashes every key (each several Strings) again.
-        var seen: [FoldKey: Int] = Dictionary(minimumCapacity: entries.count)
-        var seenResponses: [FoldKey: Int] = Dictionary(minimumCapacity: entries.count)
+        // A retransmission repeats the same message from the same sender to the same receiver;
+        // the To tag is compared too because a UAS may answer again with a new tag.
+        var seen = HashChains(capacity: entries.count)
+        var seenResponses = HashChains(capacity: entries.count)
+        // Sized up front: a call's few dozen messages otherwise regrow both arrays four or five times.
+        copies.reserveCapacity(entries.count)
+        responses.reserveCapacity(entries.count)
         for entry in entries {
             let facts = entry.facts
-            // A retransmission repeats the same message from the same sender to the same receiver;
-            // the To tag is part of the key because a UAS may answer again with a new tag.
-            let key = FoldKey(via: facts.topVia, method: facts.method.rawValue, cseq: facts.cseq,
-                              status: facts.statusCode ?? 0, fromTag: facts.fromTag,
-                              toTag: facts.toTag,
-                              source: entry.observed.source, destination: entry.observed.destination)
+            let hash = KeyHash.mix(KeyHash.mix(KeyHash.mix(
+                Self.viaHash(methodHash: facts.methodHash, cseq: facts.cseq, via: facts.topVia),
+                facts.statusCode ?? 0), KeyHash.address(entry.observed.source)), KeyHash.address(entry.observed.destination))
             if facts.isRequest {
-                if let index = seen[key] {
+                if let index = seen.first(hash: hash, where: { Self.repeats(entry, copies[$0].entry) }) {
                     copies[index].retransmittedFrames.append(entry.observed.frame)
                 } else {
-                    seen[key] = copies.count
+                    seen.append(hash: hash)
                     copies.append(Copy(entry: entry))
                 }
-            } else if let index = seenResponses[key] {
+            } else if let index = seenResponses.first(hash: hash, where: { Self.repeats(entry, responses[$0].entry) }) {
                 responses[index].retransmittedFrames.append(entry.observed.frame)
             } else {
-                seenResponses[key] = responses.count
+                seenResponses.append(hash: hash)
                 responses.append(ResponseCopy(entry: entry))
             }
+        }
+        byTopVia = HashChains(capacity: copies.count)
+        for copy in copies {
+            byTopVia.append(hash: Self.viaHash(methodHash: copy.facts.methodHash, cseq: copy.facts.cseq, via: copy.facts.topVia))
         }
         link()
     }
 
-    private mutating func link() {
-        var byTopVia: [LinkKey: [Int]] = Dictionary(minimumCapacity: copies.count)
-        for (index, copy) in copies.enumerated() {
-            let key = LinkKey(method: copy.facts.method.rawValue, cseq: copy.facts.cseq,
-                              fromTag: copy.facts.fromTag, via: copy.facts.topVia)
-            byTopVia[key, default: []].append(index)
+    /// Whether `entry` repeats `earlier`: same top Via, method, CSeq, status, tags, sender and receiver.
+    private static func repeats(_ entry: CallRecord.Entry, _ earlier: CallRecord.Entry) -> Bool {
+        let (a, b) = (entry.facts, earlier.facts)
+        return a.cseq == b.cseq && (a.statusCode ?? 0) == (b.statusCode ?? 0) && a.topVia == b.topVia
+            && a.method == b.method && a.fromTag == b.fromTag && a.toTag == b.toTag
+            && entry.observed.flow == earlier.observed.flow
+    }
+
+    /// Calls `body` with each copy (in copy order) whose method, CSeq and top Via are the given
+    /// ones, and whose From tag is `fromTag` unless `anyFromTag`, until `body` returns false.
+    /// Static, so that the linking code may change the graph's other fields from `body`.
+    @inline(__always)
+    private static func forEachCopy(of copies: [Copy], _ byTopVia: HashChains, method: SIPMethod, methodHash: Int,
+                                    cseq: UInt32, fromTag: String?, anyFromTag: Bool = false, topVia via: ViaKey,
+                                    _ body: (Int) -> Bool) {
+        byTopVia.forEach(hash: viaHash(methodHash: methodHash, cseq: cseq, via: via)) { index in
+            // Fields read through the entry: a copy of the whole `MessageFacts` retains each of them.
+            let entry = copies[index].entry
+            guard entry.facts.cseq == cseq && entry.facts.method == method
+                    && (anyFromTag || entry.facts.fromTag == fromTag) && entry.facts.topVia == via else { return true }
+            return body(index)
         }
+    }
+
+    /// The first copy with the method, CSeq and top Via of `entry` (a request or a response: a
+    /// response goes back along the Vias of the copy it answers, so its top Via is that copy's).
+    /// Copies sharing these share it: the assembler matches responses to requests through it.
+    func firstCopy(withTopViaOf entry: CallRecord.Entry) -> Int? {
+        var first: Int?
+        Self.forEachCopy(of: copies, byTopVia, method: entry.facts.method, methodHash: entry.facts.methodHash,
+                         cseq: entry.facts.cseq, fromTag: nil, anyFromTag: true, topVia: entry.facts.topVia) {
+            first = $0
+            return false
+        }
+        return first
+    }
+
+    private mutating func link() {
+        let copies = self.copies, byTopVia = self.byTopVia
+        var edges: [(from: Int, to: Int)] = []
         var union = UnionFind(count: copies.count)
         // End-to-end forwarding: one Via deeper.
-        for (index, copy) in copies.enumerated() where copy.facts.vias.count >= 2 {
-            let key = LinkKey(method: copy.facts.method.rawValue, cseq: copy.facts.cseq,
-                              fromTag: copy.facts.fromTag, via: copy.facts.vias[1])
-            for parent in byTopVia[key] ?? [] where copies[parent].facts.vias.count + 1 == copy.facts.vias.count {
-                edges.append((parent, index))
-                union.join(parent, index)
+        for index in copies.indices {
+            let entry = copies[index].entry
+            guard let second = entry.facts.secondVia else { continue }
+            Self.forEachCopy(of: copies, byTopVia, method: entry.facts.method, methodHash: entry.facts.methodHash,
+                             cseq: entry.facts.cseq, fromTag: entry.facts.fromTag, topVia: second) { parent in
+                if copies[parent].entry.facts.viaCount + 1 == entry.facts.viaCount {
+                    edges.append((parent, index))
+                    union.join(parent, index)
+                }
+                return true
             }
         }
-        // ACK to a non-2xx carries the top Via of the INVITE it acknowledges (RFC 3261 17.1.1.3).
-        // Some UAs reuse the INVITE's branch for the ACK to a 2xx too: an INVITE answered 2xx on
-        // that hop makes it the end-to-end ACK.
-        var answeredSuccess: Set<LinkKey> = []
-        for response in responses where response.facts.method == .invite && (response.facts.statusCode ?? 0) / 100 == 2 {
-            answeredSuccess.insert(LinkKey(method: "INVITE", cseq: response.facts.cseq, fromTag: response.facts.fromTag,
-                                           via: response.facts.topVia))
-        }
-        // Some UAs give the ACK to a non-2xx a new branch: then the To tag of a failure response
-        // to the INVITE with that CSeq (and no 2xx with it) tells (RFC 2543 matching, 17.1.1.3).
-        var failedTags: Set<TagKey> = [], succeededTags: Set<TagKey> = []
-        for response in responses where response.facts.method == .invite {
-            let key = TagKey(cseq: response.facts.cseq, fromTag: response.facts.fromTag, toTag: response.facts.toTag)
-            let code = response.facts.statusCode ?? 0
-            if code >= 300 { failedTags.insert(key) } else if code >= 200 { succeededTags.insert(key) }
-        }
-        for (index, copy) in copies.enumerated() where copy.facts.method == .ack {
-            let invite = LinkKey(method: "INVITE", cseq: copy.facts.cseq, fromTag: copy.facts.fromTag,
-                                 via: copy.facts.topVia)
-            let tags = TagKey(cseq: copy.facts.cseq, fromTag: copy.facts.fromTag, toTag: copy.facts.toTag)
-            if byTopVia[invite] != nil && !answeredSuccess.contains(invite)
-                || failedTags.contains(tags) && !succeededTags.contains(tags) {
-                failureACKs.insert(index)
-            }
-        }
-        // Hop-by-hop requests follow the INVITE's hops.
-        let inviteEdges = edges.filter { copies[$0.from].facts.method == .invite }
-        for method in ["CANCEL", "ACK"] {
-            for edge in inviteEdges {
-                let incoming = copies[edge.from].facts, outgoing = copies[edge.to].facts
-                let inKey = LinkKey(method: method, cseq: incoming.cseq, fromTag: incoming.fromTag, via: incoming.topVia)
-                let outKey = LinkKey(method: method, cseq: outgoing.cseq, fromTag: outgoing.fromTag, via: outgoing.topVia)
-                for from in byTopVia[inKey] ?? [] where method == "CANCEL" || failureACKs.contains(from) {
-                    for to in byTopVia[outKey] ?? [] where from != to && !edges.contains(where: { $0 == (from, to) }) {
+        let isFailureACK = failureACKs()
+        // Hop-by-hop requests follow the INVITE's hops (the edges found so far: those added
+        // below join CANCELs).
+        let forwardEdges = edges.count
+        for (method, methodHash) in [(SIPMethod.cancel, Self.cancelHash), (SIPMethod.ack, Self.ackHash)] {
+            let isCancel = method == .cancel
+            for edgeIndex in 0..<forwardEdges where copies[edges[edgeIndex].from].entry.facts.method == .invite {
+                let edge = edges[edgeIndex]
+                let incoming = copies[edge.from].entry, outgoing = copies[edge.to].entry
+                Self.forEachCopy(of: copies, byTopVia, method: method, methodHash: methodHash, cseq: incoming.facts.cseq,
+                                 fromTag: incoming.facts.fromTag, topVia: incoming.facts.topVia) { from in
+                    guard isCancel || isFailureACK[from] else { return true }
+                    Self.forEachCopy(of: copies, byTopVia, method: method, methodHash: methodHash, cseq: outgoing.facts.cseq,
+                                     fromTag: outgoing.facts.fromTag, topVia: outgoing.facts.topVia) { to in
+                        guard from != to && !edges.contains(where: { $0 == (from, to) }) else { return true }
                         union.join(from, to)
                         // A proxy answers a non-2xx with its own ACK as soon as the response comes
                         // (RFC 3261 17.1.1.3) and absorbs the UAC's: same transaction, not a forward.
                         // Its CANCEL follows the one it received.
-                        if method == "CANCEL" && copies[to].entry.observed.time >= copies[from].entry.observed.time {
+                        if isCancel && copies[to].entry.observed.time >= copies[from].entry.observed.time {
                             edges.append((from, to))
                         }
+                        return true
                     }
+                    return true
                 }
             }
         }
-        var grouped: [Int: [Int]] = [:]
-        var order: [Int] = []
+        self.edges = edges
+        self.isFailureACK = isFailureACK
+        groups = Self.groups(of: copies, edges: edges, union: &union)
+    }
+
+    /// Per copy, whether it is an ACK to a non-2xx.
+    ///
+    /// ACK to a non-2xx carries the top Via of the INVITE it acknowledges (RFC 3261 17.1.1.3).
+    /// Some UAs reuse the INVITE's branch for the ACK to a 2xx too: an INVITE answered 2xx on
+    /// that hop makes it the end-to-end ACK. Some UAs give the ACK to a non-2xx a new branch:
+    /// then the To tag of a failure response to the INVITE with that CSeq (and no 2xx with it)
+    /// tells (RFC 2543 matching, 17.1.1.3).
+    private func failureACKs() -> [Bool] {
+        var isFailureACK = Array(repeating: false, count: copies.count)
+        var successes: [Int] = []
+        var successChains = HashChains(capacity: 0)
+        var finals: [Int] = []
+        for index in responses.indices where responses[index].entry.facts.method == .invite {
+            let response = responses[index].entry
+            let code = response.facts.statusCode ?? 0
+            if code / 100 == 2 {
+                if successes.isEmpty { successChains = HashChains(capacity: responses.count) }
+                successes.append(index)
+                successChains.append(hash: Self.viaHash(methodHash: Self.inviteHash, cseq: response.facts.cseq,
+                                                        via: response.facts.topVia))
+            }
+            if code >= 200 { finals.append(index) }
+        }
+        // Built on first need: most ACKs are told by their branch alone.
+        var tagChains: HashChains?
+        for index in copies.indices where copies[index].entry.facts.method == .ack {
+            let facts = copies[index].entry.facts
+            var hasInvite = false
+            Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: facts.cseq,
+                             fromTag: facts.fromTag, topVia: facts.topVia) { _ in hasInvite = true; return false }
+            if hasInvite {
+                let answered = successChains.first(hash: Self.viaHash(methodHash: Self.inviteHash, cseq: facts.cseq,
+                                                                      via: facts.topVia)) { item in
+                    let success = responses[successes[item]].facts
+                    return success.cseq == facts.cseq && success.fromTag == facts.fromTag && success.topVia == facts.topVia
+                } != nil
+                if !answered {
+                    isFailureACK[index] = true
+                    continue
+                }
+            }
+            if tagChains == nil {
+                var chains = HashChains(capacity: finals.count)
+                for response in finals { chains.append(hash: Self.tagHash(responses[response].facts)) }
+                tagChains = chains
+            }
+            var failed = false, succeeded = false
+            tagChains?.forEach(hash: Self.tagHash(facts)) { item in
+                let response = responses[finals[item]].facts
+                if response.cseq == facts.cseq && response.fromTag == facts.fromTag && response.toTag == facts.toTag {
+                    if (response.statusCode ?? 0) >= 300 { failed = true } else { succeeded = true }
+                }
+                return true
+            }
+            if failed && !succeeded { isFailureACK[index] = true }
+        }
+        return isFailureACK
+    }
+
+    private static func tagHash(_ facts: MessageFacts) -> Int {
+        KeyHash.mix(KeyHash.mix(Int(facts.cseq), facts.fromTag.map(KeyHash.string) ?? 0), facts.toTag.map(KeyHash.string) ?? 0)
+    }
+
+    /// Groups the joined copies: groups in order of their first copy, each sorted in path order.
+    private static func groups(of copies: [Copy], edges: [(from: Int, to: Int)], union: inout UnionFind) -> [[Int]] {
+        var groupOfRoot = Array(repeating: -1, count: copies.count)
+        var grouped: [[Int]] = []
         for index in copies.indices {
             let root = union.find(index)
-            if grouped[root] == nil { order.append(root) }
-            grouped[root, default: []].append(index)
+            if groupOfRoot[root] < 0 {
+                groupOfRoot[root] = grouped.count
+                grouped.append([index])
+            } else {
+                grouped[groupOfRoot[root]].append(index)
+            }
         }
         // Path order: how many hops from the originator (hop-by-hop copies all have one Via, so
         // the Via count alone cannot order them), then capture time.
-        var parentOf: [Int: Int] = [:]
-        for edge in edges where parentOf[edge.to] == nil { parentOf[edge.to] = edge.from }
-        func depth(_ copy: Int) -> Int {
+        var parentOf = Array(repeating: -1, count: copies.count)
+        for edge in edges where parentOf[edge.to] < 0 { parentOf[edge.to] = edge.from }
+        let depths = copies.indices.map { copy in
             var node = copy, steps = 0
-            while let parent = parentOf[node], steps < copies.count { node = parent; steps += 1 }
+            while parentOf[node] >= 0, steps < copies.count { node = parentOf[node]; steps += 1 }
             return steps
         }
-        let depths = copies.indices.map(depth)
-        groups = order.map { root in
-            (grouped[root] ?? []).sorted { a, b in
+        for index in grouped.indices where grouped[index].count > 1 {
+            grouped[index].sort { a, b in
                 depths[a] != depths[b] ? depths[a] < depths[b]
                     : copies[a].entry.observed.time < copies[b].entry.observed.time
             }
         }
+        return grouped
     }
 }
 

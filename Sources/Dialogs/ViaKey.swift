@@ -10,6 +10,9 @@ struct ViaKey: Hashable, Sendable {
     private let storage: [UInt8]
     private let branchRange: Range<Int>
     private let sentByRange: Range<Int>
+    /// `KeyHash` of the branch, computed once: the copy graph and the assembler bucket every
+    /// copy and response by it.
+    let branchHash: Int
 
     /// From one Via value as on the wire, e.g. `SIP/2.0/UDP 10.0.0.1:5060;rport;branch=z9hG4bK1`:
     /// sent-by is what follows the protocol up to the first `;`, the branch the value of the
@@ -23,8 +26,8 @@ struct ViaKey: Hashable, Sendable {
     /// read in one pass.
     init(storage: [UInt8], value: Range<Int>) {
         self.storage = storage
-        (sentByRange, branchRange) = storage.withUnsafeBufferPointer { bytes in
-            let semicolon = bytes[value].firstIndex(of: UInt8(ascii: ";")) ?? value.upperBound
+        let ranges: (Range<Int>, Range<Int>) = storage.withUnsafeBufferPointer { bytes in
+            let semicolon = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: value.lowerBound, to: value.upperBound)
             // "SIP / 2.0 / UDP host:port": sent-by is the last blank-separated token before the first `;`.
             var tokenEnd = semicolon
             while tokenEnd > value.lowerBound, Self.isBlank(bytes[tokenEnd - 1]) { tokenEnd -= 1 }
@@ -35,7 +38,7 @@ struct ViaKey: Hashable, Sendable {
                 // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
                 var nameStart = index + 1
                 while nameStart < value.upperBound, Self.isBlank(bytes[nameStart]) { nameStart += 1 }
-                let next = bytes[nameStart..<value.upperBound].firstIndex(of: UInt8(ascii: ";")) ?? value.upperBound
+                let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
                 if let equals = bytes[nameStart..<next].firstIndex(of: UInt8(ascii: "=")),
                    Self.isBranch(trimmingBlanks(bytes[nameStart..<equals])) {
                     let branch = trimmingBlanks(bytes[(equals + 1)..<next])
@@ -45,6 +48,8 @@ struct ViaKey: Hashable, Sendable {
             }
             return (tokenStart..<tokenEnd, value.upperBound..<value.upperBound)
         }
+        (sentByRange, branchRange) = ranges
+        branchHash = storage.withUnsafeBytes { KeyHash.bytes(UnsafeRawBufferPointer(rebasing: $0[ranges.1])) }
     }
 
     /// The branch parameter's value, as written ("" when there is none).
@@ -54,13 +59,12 @@ struct ViaKey: Hashable, Sendable {
     var sentBy: String { String(decoding: storage[sentByRange], as: UTF8.self).lowercased() }
 
     static func == (left: ViaKey, right: ViaKey) -> Bool {
-        guard left.branchRange.count == right.branchRange.count else { return false }
+        guard left.branchHash == right.branchHash, left.branchRange.count == right.branchRange.count else { return false }
         return left.storage.withUnsafeBufferPointer { l in
             right.storage.withUnsafeBufferPointer { r in
-                let (leftBranch, rightBranch) = (left.branchRange.lowerBound, right.branchRange.lowerBound)
-                for offset in 0..<left.branchRange.count where l[leftBranch + offset] != r[rightBranch + offset] {
-                    return false
-                }
+                guard Self.sameBytes(l, left.branchRange, r, right.branchRange) else { return false }
+                // Usually written alike: then equal without case mapping.
+                if Self.sameBytes(l, left.sentByRange, r, right.sentByRange) { return true }
                 let (a, b) = (l[left.sentByRange], r[right.sentByRange])
                 var isASCII = true
                 if a.count == b.count {
@@ -79,7 +83,28 @@ struct ViaKey: Hashable, Sendable {
 
     /// Hashes the branch only (equal keys have equal branches); `==` also compares sent-by.
     func hash(into hasher: inout Hasher) {
-        storage.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[branchRange])) }
+        hasher.combine(branchHash)
+    }
+
+    /// Whether the two ranges hold the same bytes, compared eight at a time.
+    private static func sameBytes(_ l: UnsafeBufferPointer<UInt8>, _ left: Range<Int>,
+                                  _ r: UnsafeBufferPointer<UInt8>, _ right: Range<Int>) -> Bool {
+        guard left.count == right.count else { return false }
+        guard let lBase = l.baseAddress, let rBase = r.baseAddress else { return left.isEmpty }
+        let (a, b) = (UnsafeRawPointer(lBase + left.lowerBound), UnsafeRawPointer(rBase + right.lowerBound))
+        var offset = 0
+        while offset + 8 <= left.count {
+            guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+            offset += 8
+        }
+        while offset < left.count {
+            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else {
+                return false
+            }
+            offset += 1
+        }
+        return true
     }
 
     private static func lowercase(_ byte: UInt8) -> UInt8 {

@@ -17,6 +17,11 @@ enum HeaderValueSplitter {
         var i = range.lowerBound
         var inQuotes = false
         while i < range.upperBound {
+            if !inQuotes {
+                // Outside quotes only `,`, `"` and `<` matter: skip to the next one.
+                i = ByteClass.findListSpecial(p, i, range.upperBound)
+                if i >= range.upperBound { break }
+            }
             let b = p[i]
             if inQuotes {
                 if b == UInt8(ascii: "\\") { i += 2; continue }

@@ -14,7 +14,8 @@ private func facts(_ lines: [String]) throws -> MessageFacts? {
     ]))
     #expect(notify.isRequest && notify.method == .notify && notify.statusCode == nil)
     #expect(notify.callID == "c1" && notify.cseq == 7 && notify.fromTag == "B" && notify.toTag == "A")
-    #expect(notify.vias.map(\.branch) == ["z9hG4bK2", "z9hG4bK1"] && notify.topVia.sentBy == "p")
+    #expect(notify.topVia.branch == "z9hG4bK2" && notify.topVia.sentBy == "p" && notify.viaCount == 2)
+    #expect(notify.secondVia?.branch == "z9hG4bK1" && notify.secondVia?.sentBy == "a")
     #expect(notify.subscriptionTerminated)
 
     let ok = try #require(try facts([
@@ -22,7 +23,19 @@ private func facts(_ lines: [String]) throws -> MessageFacts? {
         "Call-ID: c2", "CSeq: 1 INVITE", "Contact: <sip:b@10.0.0.2>", "Content-Length: 0",
     ]))
     #expect(!ok.isRequest && ok.method == .invite && ok.statusCode == 200 && ok.toTag == nil)
+    #expect(ok.viaCount == 1 && ok.secondVia == nil)
     #expect(!ok.subscriptionTerminated)
+}
+
+@Test func tagsAndURIsOfFoldedFromAndToAreRead() throws {
+    let lines = [
+        "BYE sip:b@b SIP/2.0", "Via: SIP/2.0/UDP a;branch=z9hG4bK1", "From: <sip:a@a>", " ;tag=A",
+        "To: \"B\"", "\t<sip:b@b>;tag=B", "Call-ID: c3", "CSeq: 2 BYE", "Content-Length: 0",
+    ]
+    let bye = try #require(try facts(lines))
+    #expect(bye.fromTag == "A" && bye.toTag == "B")
+    let message = try SIPParser.parse(Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8))
+    #expect(MessageFacts.fromURI(of: message) == "sip:a@a" && MessageFacts.toURI(of: message) == "sip:b@b")
 }
 
 @Test func aMessageWithoutViaOrCallIDHasNoFacts() throws {

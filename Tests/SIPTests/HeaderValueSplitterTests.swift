@@ -17,6 +17,19 @@ import Testing
         #expect(split("  ") == [])
     }
 
+    @Test func findsSeparatorsAnywhereInLongValues() {
+        // Values longer than the 16-byte blocks the scan skips, with each special byte at and
+        // around block edges.
+        let via = "SIP/2.0/UDP 192.168.100.200:5060;branch=z9hG4bK-524287-1---abcdef0123456789;rport"
+        #expect(split(via) == [via])
+        #expect(split(via + "," + via) == [via, via])
+        for offset in 0..<40 {
+            let pad = String(repeating: "x", count: offset)
+            #expect(split(pad + "a,b" + pad) == [pad + "a", "b" + pad])
+            #expect(split(pad + #""q,r" <s,t>,u"#) == [pad + #""q,r" <s,t>"#, "u"])
+        }
+    }
+
     @Test func keepsEmptyElementsForStrictParsers() {
         let b = Array("a,,b,".utf8)
         #expect(HeaderValueSplitter.splitKeepingEmpty(b).map(\.count) == [1, 0, 1, 0])
