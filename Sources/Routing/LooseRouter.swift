@@ -45,6 +45,9 @@ private struct Run {
     /// routed_params as hooked: (params, fromRequestURI).
     var hooked: (params: String, strict: Bool)?
     var routeAddr = false
+    /// The Request-URI as parsed on entry, and `check_self` on it when asked (see the outcome).
+    var parsedRequestURI: RouteURI?
+    var requestURIIsMyself: Bool?
 
     init(router: LooseRouter, request: RoutedRequest) {
         self.router = router
@@ -71,15 +74,19 @@ private struct Run {
             return fail(.routeUnparsable(error))
         }
         guard let ruri = try? RouteURI(parsing: request.requestURI) else { return fail(.requestURIUnparsable) }
+        parsedRequestURI = ruri
         guard request.hasToHeader else { return fail(.noToHeader) }
         let preloaded = (request.toTag ?? "").isEmpty
         if preloaded {
             afterLoose(preloaded: true)
-        } else if settings.looseRouteMode & 1 == 0 && isMyself(ruri) {
-            afterStrict(ruri: ruri)
-        } else {
-            afterLoose(preloaded: false)
+            return
         }
+        if settings.looseRouteMode & 1 == 0 {
+            let mine = isMyself(ruri)
+            requestURIIsMyself = mine
+            if mine { return afterStrict(ruri: ruri) }
+        }
+        afterLoose(preloaded: false)
     }
 
     /// Moves to the entry after (header, index); deletes the header when the entry was its last.
@@ -230,6 +237,8 @@ private struct Run {
             returnCode: returnCode, path: path, failure: failure, removedEntries: removed,
             destinationURI: destination, requestURIAfter: requestURI, routeAfter: edits.rendered(),
             forcedSendSocket: forced, routedParams: routed, routeParams: checked,
-            nextHopFromRoute: routeAddr)
+            nextHopFromRoute: routeAddr, requestURIIsMyself: requestURIIsMyself,
+            // Same text, same parse: a next hop spelled as the received R-URI is that parse.
+            nextHopURI: destination == nil && requestURI == request.requestURI ? parsedRequestURI : nil)
     }
 }
