@@ -37,7 +37,8 @@ final class ProxyIdentity: Sendable {
         // A proxy inserts one or two values (RFC 5658); a crafted message with hundreds must not
         // make every "myself" test scan hundreds of sockets.
         for value in parsed.prefix(ProxyIdentity.recordRouteAddressLimit) {
-            guard let uri = value.entry?.uri, let host = uri.hostWithoutBrackets else { continue }
+            guard let uri = value.entry?.uri,
+                  let host = Self.bareHost(kept: value.myselfAddress?.host) ?? uri.hostWithoutBrackets else { continue }
             if RouteComparison.isIPLiteral(host) {
                 sockets.append(ListeningSocket(proto: uri.transport ?? .udp, address: host, port: uri.port ?? 5060))
             } else {
@@ -73,6 +74,14 @@ final class ProxyIdentity: Sendable {
             for byte in transport.utf8 { put(byte) }
             return count
         }
+    }
+
+    /// The host the value's parse already kept (`RouteValue.myselfAddress`) when it is what
+    /// `hostWithoutBrackets` would build again: not bracketed (IPv6), and there at all (absent with
+    /// a `gr` parameter); nil sends the caller to the URI.
+    private static func bareHost(kept host: String?) -> String? {
+        guard let host, host.utf8.first != UInt8(ascii: "[") else { return nil }
+        return host
     }
 
     /// How many of its Record-Route values count as its addresses.

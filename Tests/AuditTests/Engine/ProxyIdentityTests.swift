@@ -1,4 +1,5 @@
 import Dialogs
+import Routing
 import Testing
 import Transport
 @testable import Audit
@@ -21,5 +22,19 @@ struct ProxyIdentityTests {
         }
         var cache = RouteValueCache()
         #expect(ProxyIdentity(index: 0, addresses: [], recordRoute: [], isObserved: false, cache: &cache).name == "?")
+    }
+
+    /// Record-Route hosts become sockets (IP literals, IPv6 without brackets) or aliases (names),
+    /// whether the host comes from the value's kept parse or, bracketed or with `gr`, the URI.
+    @Test func recordRouteHostsJoinTheMyselfSet() {
+        var cache = RouteValueCache()
+        let proxy = ProxyIdentity(
+            index: 0, addresses: [],
+            recordRoute: ["<sip:192.0.2.1:5070;transport=tcp;lr>", "<sip:[2001:db8::1];lr>",
+                          "<sip:Proxy.Example;lr>", "<sip:198.51.100.9;gr;lr>"],
+            isObserved: false, cache: &cache)
+        let sockets = proxy.localAddresses.sockets
+        #expect(sockets.map(\.description) == ["tcp:192.0.2.1:5070", "udp:[2001:db8::1]:5060", "udp:198.51.100.9:5060"])
+        #expect(proxy.localAddresses.aliases == [HostAlias(host: "Proxy.Example", port: nil)])
     }
 }
