@@ -108,7 +108,9 @@ public struct Auditor: Sendable {
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
     private func route(_ request: RoutedRequest, at proxy: ProxyIdentity) -> RoutingMemo.Routing {
-        let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings).route(request)
+        // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
+        let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
+            .route(request)
         let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))

@@ -65,6 +65,22 @@ import Testing
         #expect(out.routeAfter == ["<sip:q;lr>"])
     }
 
+    @Test("Without the send socket asked for, the outcome is the same but for it")
+    func sendSocketSkipped() {
+        let skipping = LooseRouter(localAddresses: Self.local, findsSendSocket: false)
+        let forcing = LooseRouter(localAddresses: Self.local,
+                                  settings: RRSettings(forceSendSocket: true), findsSendSocket: false)
+        for request in [bye(["<sip:10.0.0.1;r2=on;lr>,<sip:10.0.0.2;transport=tcp;r2=on;lr>", "<sip:q;lr>"]),
+                        bye("sip:10.0.0.1;r2=on;lr", ["<sip:10.0.0.2;r2=on;lr>", "<sip:q;lr>"]),
+                        bye(["<sip:10.0.0.1;lr>", "<sip:q;lr>"])] {
+            var full = router.route(request)
+            #expect(skipping.route(request).forcedSendSocket == nil)
+            full.forcedSendSocket = nil
+            #expect(skipping.route(request) == full)
+            #expect(forcing.route(request).forcedSendSocket == nil)
+        }
+    }
+
     @Test("r2 with enable_double_rr=0 is ignored: only the first local entry is popped (rr-spec §6 #14)")
     func r2IgnoredWithoutDoubleRR() {
         let r = LooseRouter(localAddresses: Self.local, settings: RRSettings(enableDoubleRR: 0))
