@@ -65,28 +65,33 @@ public struct Auditor: Sendable {
             request.copies.map { MessageCopy($0, cache: &cache) }
         }
         var audits: [RequestAudit] = []
+        var answers: [LooseRouteAnswers?] = []
         var memo = RoutingMemo()
         for (requestIndex, request) in dialog.requests.enumerated() {
             for (copyIndex, copy) in requestCopies[requestIndex].enumerated() {
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
+                let evaluated = proxy.map { evaluate(copy, at: $0, hops: request.hops, memo: &memo) }
+                answers.append(evaluated?.answers)
                 audits.append(RequestAudit(
                     requestIndex: requestIndex, copyIndex: copyIndex, frame: copy.frame, time: copy.time,
                     method: request.method, cseq: request.cseq, role: request.role, source: copy.source,
                     destination: copy.destination, direction: request.direction, requestURI: copy.requestURI,
                     route: copy.route.map(\.raw),
-                    atProxy: proxy.map { evaluate(copy, at: $0, hops: request.hops, memo: &memo) }))
+                    atProxy: evaluated?.evaluation))
             }
         }
         let context = AuditContext(dialog: dialog, requests: audits, requestCopies: requestCopies, proxies: proxies,
-                                   settings: rrSettings, cache: &cache)
+                                   settings: rrSettings, answers: answers, cache: &cache)
         let findings = Self.rules.flatMap { $0.findings(in: context) }.sorted {
             ($0.frame, $0.code.rawValue, $0.message) < ($1.frame, $1.code.rawValue, $1.message)
         }
         return DialogAudit(dialog: dialog, requests: audits, findings: findings, proxyNames: proxies.map(\.name))
     }
 
-    /// What the proxy's rr module makes of one received copy.
-    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop], memo: inout RoutingMemo) -> ProxyEvaluation {
+    /// What the proxy's rr module makes of one received copy, and what loose_route found out on
+    /// the way that rules would ask again.
+    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop],
+                  memo: inout RoutingMemo) -> (evaluation: ProxyEvaluation, answers: LooseRouteAnswers) {
         let request = copy.routedRequest
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: request.requestURI,
                                   routeFields: request.routeFields, hasToHeader: request.hasToHeader,
@@ -98,12 +103,14 @@ public struct Auditor: Sendable {
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
         evaluation.forwardedFrame = hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
         evaluation.tags = ProxyEvaluation.Tags(from: request.fromTag, to: request.toTag)
-        return evaluation
+        return (evaluation, routing.answers)
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
     private func route(_ request: RoutedRequest, at proxy: ProxyIdentity) -> RoutingMemo.Routing {
-        let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings).route(request)
+        // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
+        let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
+            .route(request)
         let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
@@ -116,7 +123,11 @@ public struct Auditor: Sendable {
             ruriAfter: outcome.requestURIAfter, routeAfter: RouteComparison.values(ofFields: outcome.routeAfter),
             strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: nil)
         return RoutingMemo.Routing(evaluation: evaluation,
-                                   ftag: outcome.routedParams.flatMap { RouteParams.getRouteParam("ftag", in: $0) })
+                                   ftag: outcome.routedParams.flatMap { RouteParams.getRouteParam("ftag", in: $0) },
+                                   answers: LooseRouteAnswers(requestURIIsMyself: outcome.requestURIIsMyself,
+                                                              nextHopDestinations: outcome.nextHopURI.map {
+                                                                  RouteComparison.destinations(of: $0)
+                                                              }))
     }
 
     static func describe(_ failure: LooseRouteOutcome.Failure) -> String {

@@ -56,6 +56,13 @@ public struct LooseRouteOutcome: Sendable, Hashable {
     public var routeParams: String?
     /// Whether the next hop comes from a Route (Kamailio's FL_ROUTE_ADDR, `rr_next_hop_route()`).
     public var nextHopFromRoute: Bool
+    /// `check_self` on the Request-URI as loose_route asked it to choose the strict path; `nil`
+    /// when it did not ask (no Route, unparsable top Route or R-URI, no To header or To tag,
+    /// loose_route mode 1). Kept so callers need not parse the R-URI and test it again.
+    public var requestURIIsMyself: Bool? = nil
+    /// ``nextHop`` parsed, when it is the Request-URI loose_route parsed (the usual end of a
+    /// dialog's route set); `nil` otherwise (parse ``nextHop`` then).
+    public var nextHopURI: RouteURI? = nil
 
     /// The URI the request goes to next: `$du` if set, else the R-URI.
     public var nextHop: String { destinationURI ?? requestURIAfter }

@@ -15,11 +15,16 @@ public struct LooseRouter: Sendable {
     public var localAddresses: LocalAddresses
     /// The rr module parameters.
     public var settings: RRSettings
+    /// Whether to work out ``LooseRouteOutcome/forcedSendSocket`` (`rr_do_force_send_socket`).
+    /// A caller that never reads it skips the socket look-ups of every r2 pair; nothing else in
+    /// the outcome depends on them.
+    public var findsSendSocket: Bool
 
     /// Creates a router.
-    public init(localAddresses: LocalAddresses, settings: RRSettings = .kamailioDefaults) {
+    public init(localAddresses: LocalAddresses, settings: RRSettings = .kamailioDefaults, findsSendSocket: Bool = true) {
         self.localAddresses = localAddresses
         self.settings = settings
+        self.findsSendSocket = findsSendSocket
     }
 
     /// Runs loose_route (mode from ``RRSettings/looseRouteMode``) on `request`.
@@ -45,6 +50,9 @@ private struct Run {
     /// routed_params as hooked: (params, fromRequestURI).
     var hooked: (params: String, strict: Bool)?
     var routeAddr = false
+    /// The Request-URI as parsed on entry, and `check_self` on it when asked (see the outcome).
+    var parsedRequestURI: RouteURI?
+    var requestURIIsMyself: Bool?
 
     init(router: LooseRouter, request: RoutedRequest) {
         self.router = router
@@ -71,15 +79,19 @@ private struct Run {
             return fail(.routeUnparsable(error))
         }
         guard let ruri = try? RouteURI(parsing: request.requestURI) else { return fail(.requestURIUnparsable) }
+        parsedRequestURI = ruri
         guard request.hasToHeader else { return fail(.noToHeader) }
         let preloaded = (request.toTag ?? "").isEmpty
         if preloaded {
             afterLoose(preloaded: true)
-        } else if settings.looseRouteMode & 1 == 0 && isMyself(ruri) {
-            afterStrict(ruri: ruri)
-        } else {
-            afterLoose(preloaded: false)
+            return
         }
+        if settings.looseRouteMode & 1 == 0 {
+            let mine = isMyself(ruri)
+            requestURIIsMyself = mine
+            if mine { return afterStrict(ruri: ruri) }
+        }
+        afterLoose(preloaded: false)
     }
 
     /// Moves to the entry after (header, index); deletes the header when the entry was its last.
@@ -113,7 +125,7 @@ private struct Run {
         var next = top, nextURI = topURI
         if isMyself(topURI) {
             hooked = (topURI.params, false)
-            if settings.forceSendSocket && !(doubleRR && topURI.hasR2) {
+            if router.findsSendSocket && settings.forceSendSocket && !(doubleRR && topURI.hasR2) {
                 forced = forcedSocket(for: topURI)
             }
             removed.append(top)
@@ -123,7 +135,7 @@ private struct Run {
             if doubleRR && topURI.hasR2 {
                 let second = entries[index]
                 guard let secondURI = second.uri else { return fail(.routeURIUnparsable(second.uriText)) }
-                forced = forcedSocket(for: secondURI)
+                if router.findsSendSocket { forced = forcedSocket(for: secondURI) }
                 removed.append(second)
                 guard let b = advance(from: header, index: index, noneLeft: doneCode) else { return }
                 (header, index, entries) = b
@@ -160,7 +172,7 @@ private struct Run {
         guard var rURI = r.uri else { return fail(.routeURIUnparsable(r.uriText)) }
         var header = 0, index = 0, entries = first
         if doubleRR && rURI.hasR2 && isMyself(rURI) {
-            if let host = rURI.host {
+            if router.findsSendSocket, let host = rURI.host {
                 forced = router.localAddresses.socket(host: host, port: rURI.port, proto: rURI.transport)
             }
             removed.append(r)
@@ -230,6 +242,8 @@ private struct Run {
             returnCode: returnCode, path: path, failure: failure, removedEntries: removed,
             destinationURI: destination, requestURIAfter: requestURI, routeAfter: edits.rendered(),
             forcedSendSocket: forced, routedParams: routed, routeParams: checked,
-            nextHopFromRoute: routeAddr)
+            nextHopFromRoute: routeAddr, requestURIIsMyself: requestURIIsMyself,
+            // Same text, same parse: a next hop spelled as the received R-URI is that parse.
+            nextHopURI: destination == nil && requestURI == request.requestURI ? parsedRequestURI : nil)
     }
 }

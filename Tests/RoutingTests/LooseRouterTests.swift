@@ -31,6 +31,26 @@ import Testing
         #expect(out.nextHopFromRoute == false)
     }
 
+    @Test("The R-URI's check_self and parse are handed out only when loose_route made them")
+    func requestURIAnswersKept() {
+        // Loose path ending at the R-URI: checked (not myself) and the next hop is that parse.
+        let popped = router.route(bye(["<sip:10.0.0.1;lr;ftag=a1>"]))
+        #expect(popped.requestURIIsMyself == false)
+        #expect(popped.nextHopURI?.text == popped.nextHop)
+        // A Route entry is the next hop: no parse of it handed out.
+        let viaRoute = router.route(bye(["<sip:10.0.0.1;lr>, <sip:q.example;lr>"]))
+        #expect(viaRoute.nextHopURI == nil)
+        // Strict recovery: the R-URI is myself and is replaced, so its parse is not the next hop.
+        let strict = router.route(bye("sip:conference@10.0.0.1", ["<sip:q;lr>", "<sip:bob@192.0.2.7>"]))
+        #expect(strict.requestURIIsMyself == true)
+        #expect(strict.nextHopURI == nil)
+        // Not asked: no To tag (pre-loaded), loose_route mode 1, no Route at all.
+        #expect(router.route(bye(["<sip:10.0.0.1;lr>"], to: nil)).requestURIIsMyself == nil)
+        let looseOnly = LooseRouter(localAddresses: Self.local, settings: RRSettings(looseRouteMode: 1))
+        #expect(looseOnly.route(bye("sip:10.0.0.1", ["<sip:q;lr>"])).requestURIIsMyself == nil)
+        #expect(router.route(bye([])).requestURIIsMyself == nil)
+    }
+
     @Test func entryCutOutOfCommaList() {
         let out = router.route(bye(["<sip:10.0.0.1;lr>, <sip:q.example;lr>"]))
         #expect(out.destinationURI == "sip:q.example;lr")
@@ -43,6 +63,22 @@ import Testing
         #expect(out.removedEntries.count == 2)
         #expect(out.forcedSendSocket?.description == "tcp:10.0.0.2:5060")
         #expect(out.routeAfter == ["<sip:q;lr>"])
+    }
+
+    @Test("Without the send socket asked for, the outcome is the same but for it")
+    func sendSocketSkipped() {
+        let skipping = LooseRouter(localAddresses: Self.local, findsSendSocket: false)
+        let forcing = LooseRouter(localAddresses: Self.local,
+                                  settings: RRSettings(forceSendSocket: true), findsSendSocket: false)
+        for request in [bye(["<sip:10.0.0.1;r2=on;lr>,<sip:10.0.0.2;transport=tcp;r2=on;lr>", "<sip:q;lr>"]),
+                        bye("sip:10.0.0.1;r2=on;lr", ["<sip:10.0.0.2;r2=on;lr>", "<sip:q;lr>"]),
+                        bye(["<sip:10.0.0.1;lr>", "<sip:q;lr>"])] {
+            var full = router.route(request)
+            #expect(skipping.route(request).forcedSendSocket == nil)
+            full.forcedSendSocket = nil
+            #expect(skipping.route(request) == full)
+            #expect(forcing.route(request).forcedSendSocket == nil)
+        }
     }
 
     @Test("r2 with enable_double_rr=0 is ignored: only the first local entry is popped (rr-spec §6 #14)")

@@ -48,14 +48,17 @@ final class AuditContext {
     /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
     private(set) var uaRequests: [UARequest] = []  // set last in `init`, from the fields above
 
+    /// - Parameter answers: per entry of `requests`, what loose_route found out on the way (see
+    ///   `LooseRouteAnswers`); empty when not kept, the rules then work it out themselves.
     init(dialog: Dialog, requests: [RequestAudit], requestCopies: [[MessageCopy]], proxies: [ProxyIdentity],
-         settings: RRSettings, cache: inout RouteValueCache) {
+         settings: RRSettings, answers: [LooseRouteAnswers?] = [], cache: inout RouteValueCache) {
         self.dialog = dialog
         self.requests = requests
         self.requestCopies = requestCopies
         self.proxies = proxies
         self.settings = settings
-        visits = requests.compactMap { audit in
+        visits = requests.indices.compactMap { position in
+            let audit = requests[position]
             guard let evaluation = audit.atProxy, proxies.indices.contains(evaluation.proxyIndex) else { return nil }
             let request = dialog.requests[audit.requestIndex]
             let copies = requestCopies[audit.requestIndex]
@@ -65,7 +68,8 @@ final class AuditContext {
             return ProxyVisit(request: request, evaluation: evaluation,
                               proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
                               routeAfter: cache.values(evaluation.routeAfter),
-                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) })
+                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) },
+                              answers: answers.indices.contains(position) ? answers[position] ?? .init() : .init())
         }
         let initial = dialog.initialRequest
         let initialCopies = Self.copies(of: initial, among: dialog.requests, parsed: requestCopies, cache: &cache)

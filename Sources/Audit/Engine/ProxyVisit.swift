@@ -16,9 +16,12 @@ final class ProxyVisit: Sendable {
     let routeAfter: [RouteValue]
     /// The first Route entry `loose_route` removed (`evaluation.removedEntries`), parsed.
     let firstRemoved: RouteValue?
+    /// What loose_route found out on the way (empty when not kept).
+    let answers: LooseRouteAnswers
 
     init(request: DialogRequest, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
-         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?) {
+         incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?,
+         answers: LooseRouteAnswers = LooseRouteAnswers()) {
         self.request = request
         self.evaluation = evaluation
         self.proxy = proxy
@@ -26,6 +29,7 @@ final class ProxyVisit: Sendable {
         self.outgoing = outgoing
         self.routeAfter = routeAfter
         self.firstRemoved = firstRemoved
+        self.answers = answers
     }
 
     /// The Request-URI of the forwarded copy read as a Route value (`<uri>`); nil without one.

@@ -279,6 +279,11 @@ enum RouteComparison {
     /// names, which would need DNS.
     static func destinations(of uriText: String) -> [Endpoint] {
         guard let uri = try? RouteURI(parsing: uriText) else { return [] }
+        return destinations(of: uri)
+    }
+
+    /// `destinations(of:)` for a URI already parsed.
+    static func destinations(of uri: RouteURI) -> [Endpoint] {
         var result: [Endpoint] = []
         if let alias = uri.parameter("alias") {
             let parts = alias.split(separator: "~")

@@ -21,6 +21,7 @@ struct RoutingMemo {
     struct Routing {
         var evaluation: ProxyEvaluation
         var ftag: String?
+        var answers: LooseRouteAnswers
     }
 
     private var entries: [(key: Key, routing: Routing)] = []

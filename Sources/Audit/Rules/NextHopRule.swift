@@ -18,7 +18,8 @@ struct NextHopRule: AuditRule {
             if let seen = known.first(where: { $0.nextHop == nextHop }) {
                 expected = seen.destinations
             } else {
-                expected = RouteComparison.destinations(of: nextHop)
+                // loose_route's own parse when the next hop is the R-URI it read.
+                expected = visit.answers.nextHopDestinations ?? RouteComparison.destinations(of: nextHop)
                 if known.count < 8 { known.append((nextHop, expected)) }
             }
             guard !expected.isEmpty, !expected.contains(outgoing.flow.destination) else { return nil }

@@ -17,7 +17,9 @@ struct RequestURIIsProxyRule: AuditRule {
             if let seen = known.first(where: { $0.proxy == visit.proxy.index && $0.ruri == ruri }) {
                 isMyself = seen.isMyself
             } else {
-                isMyself = visit.proxy.isMyself(uri: ruri)
+                // loose_route's own check_self on it, when it asked (it does for these requests
+                // unless its Route or To header failed first).
+                isMyself = visit.answers.requestURIIsMyself ?? visit.proxy.isMyself(uri: ruri)
                 if known.count < 8 { known.append((visit.proxy.index, ruri, isMyself)) }
             }
             guard isMyself else { return nil }
