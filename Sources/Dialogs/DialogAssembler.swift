@@ -14,21 +14,36 @@ enum DialogAssembler {
     }
 
     /// One logical request: all copies of it, with its responses.
-    struct LogicalRequest {
-        var copies: [Int]
-        var role: RequestRole
-        var method: SIPMethod
-        var cseq: UInt32
-        var fromTag: String?
-        var toTag: String?
+    ///
+    /// A class: planning and building read requests by index many times per dialog, and copying
+    /// one out of the array retained and released its two arrays and two tags each time.
+    final class LogicalRequest {
+        let copies: [Int]
+        let role: RequestRole
+        let method: SIPMethod
+        let cseq: UInt32
+        let fromTag: String?
+        let toTag: String?
+        /// Filled by `attachResponses`, before any plan reads it.
         var responses: [Int] = []
-        var firstTime: CaptureTime
+        let firstTime: CaptureTime
+
+        init(copies: [Int], role: RequestRole, method: SIPMethod, cseq: UInt32, fromTag: String?, toTag: String?,
+             firstTime: CaptureTime) {
+            self.copies = copies
+            self.role = role
+            self.method = method
+            self.cseq = cseq
+            self.fromTag = fromTag
+            self.toTag = toTag
+            self.firstTime = firstTime
+        }
     }
 
     static func assemble(_ call: CallRecord, end: DialogEnd, declaredProxies: [Endpoint]) -> [Dialog] {
         let graph = RequestCopyGraph(entries: call.entries)
-        var requests = logicalRequests(graph)
-        attachResponses(graph, &requests)
+        let requests = logicalRequests(graph)
+        attachResponses(graph, requests)
 
         var initialByTag: [String: [Int]] = [:]
         var initialOrder: [String] = []
@@ -79,7 +94,7 @@ enum DialogAssembler {
     /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.
     /// Copies sharing method, CSeq and top Via share one owner, the request listed last (by
     /// request, then by copy) holding one of them.
-    private static func attachResponses(_ graph: RequestCopyGraph, _ requests: inout [LogicalRequest]) {
+    private static func attachResponses(_ graph: RequestCopyGraph, _ requests: [LogicalRequest]) {
         // Indexed by each key's first copy (`RequestCopyGraph.firstCopy`).
         var owner = Array(repeating: -1, count: graph.copies.count)
         for (index, request) in requests.enumerated() {
