@@ -52,7 +52,7 @@ enum DialogAssembler {
             if initialByTag[tag] == nil { initialOrder.append(tag) }
             initialByTag[tag, default: []].append(index)
         }
-        var used = Array(repeating: false, count: requests.count)  // per request: in a plan
+        var used = [Bool].filled(false, count: requests.count)  // per request: in a plan
         var plans: [DialogPlan] = []
         for callerTag in initialOrder {
             let attempts = initialByTag[callerTag] ?? []
@@ -96,7 +96,7 @@ enum DialogAssembler {
     /// request, then by copy) holding one of them.
     private static func attachResponses(_ graph: RequestCopyGraph, _ requests: [LogicalRequest]) {
         // Indexed by each key's first copy (`RequestCopyGraph.firstCopy`).
-        var owner = Array(repeating: -1, count: graph.copies.count)
+        var owner = [Int].filled(-1, count: graph.copies.count)
         for (index, request) in requests.enumerated() {
             for copy in request.copies {
                 if let first = graph.firstCopy(withTopViaOf: graph.copies[copy].entry) { owner[first] = index }

@@ -12,8 +12,11 @@ final class DialogBuilder {
     let requests: [DialogAssembler.LogicalRequest]
     let end: DialogEnd
     let declaredProxies: [Endpoint]
-    /// Outgoing copies of each copy (forwarding edges), by copy index.
-    private let forwards: [[Int]]
+    /// Outgoing copies of every copy (forwarding edges), grouped by copy in edge order: one
+    /// array for the call instead of one per forwarding copy.
+    private let forwardTargets: [Int]
+    /// Where each copy's outgoing copies lie in `forwardTargets`: `forwardBounds[copy + 1]..<forwardBounds[copy + 2]`.
+    private let forwardBounds: [Int]
 
     init(callID: String, graph: RequestCopyGraph, requests: [DialogAssembler.LogicalRequest], end: DialogEnd,
          declaredProxies: [Endpoint]) {
@@ -22,9 +25,25 @@ final class DialogBuilder {
         self.requests = requests
         self.end = end
         self.declaredProxies = declaredProxies
-        var forwards: [[Int]] = Array(repeating: [], count: graph.copies.count)
-        for edge in graph.edges { forwards[edge.from].append(edge.to) }
-        self.forwards = forwards
+        // Counting sort of the edges by incoming copy: bounds[copy + 1] first counts the edges of
+        // copies up to `copy` (where its own end); filling from the last edge moves it back to
+        // where its own start, keeping edge order within each copy, and leaves bounds[copy + 2]
+        // at the start of the next copy's, the end of its own.
+        var bounds = [Int].filled(0, count: graph.copies.count + 2)
+        for edge in graph.edges { bounds[edge.from + 1] += 1 }
+        for index in bounds.indices.dropFirst() { bounds[index] += bounds[index - 1] }
+        var targets = [Int].filled(0, count: graph.edges.count)
+        for edge in graph.edges.reversed() {
+            bounds[edge.from + 1] -= 1
+            targets[bounds[edge.from + 1]] = edge.to
+        }
+        forwardTargets = targets
+        forwardBounds = bounds
+    }
+
+    /// The copies `copy` was forwarded as, in edge order.
+    private func forwards(_ copy: Int) -> ArraySlice<Int> {
+        forwardTargets[forwardBounds[copy + 1]..<forwardBounds[copy + 2]]
     }
 
     private func observed(_ copy: Int) -> ObservedMessage { graph.copies[copy].entry.observed }
@@ -49,7 +68,7 @@ final class DialogBuilder {
         let ordered = [plan.initial].compactMap { $0 } + plan.priorAttempts + plan.members
         for index in ordered {
             for copy in requests[index].copies {
-                for next in forwards[copy] {
+                for next in forwards(copy) {
                     let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
                     if index == plan.initial {
                         finder.noteRecordRoute(proxy: proxy, incoming: message(copy).recordRoutes,
@@ -190,7 +209,7 @@ final class DialogBuilder {
                              finder: ProxyFinder) -> DialogRequest {
         var hops: [Hop] = []
         for copy in request.copies {
-            let forwarded = forwards[copy]
+            let forwarded = forwards(copy)
             guard let proxy = finder.index(owning: observed(copy).destination.endpoint) else { continue }
             if forwarded.isEmpty {
                 hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: nil))

@@ -176,7 +176,7 @@ struct RequestCopyGraph {
     /// then the To tag of a failure response to the INVITE with that CSeq (and no 2xx with it)
     /// tells (RFC 2543 matching, 17.1.1.3).
     private func failureACKs() -> [Bool] {
-        var isFailureACK = Array(repeating: false, count: copies.count)
+        var isFailureACK = [Bool].filled(false, count: copies.count)
         var successes: [Int] = []
         var successChains = HashChains(capacity: 0)
         var finals: [Int] = []
@@ -233,7 +233,7 @@ struct RequestCopyGraph {
 
     /// Groups the joined copies: groups in order of their first copy, each sorted in path order.
     private static func groups(of copies: [Copy], edges: [(from: Int, to: Int)], union: inout UnionFind) -> [[Int]] {
-        var groupOfRoot = Array(repeating: -1, count: copies.count)
+        var groupOfRoot = [Int].filled(-1, count: copies.count)
         var grouped: [[Int]] = []
         for index in copies.indices {
             let root = union.find(index)
@@ -246,7 +246,7 @@ struct RequestCopyGraph {
         }
         // Path order: how many hops from the originator (hop-by-hop copies all have one Via, so
         // the Via count alone cannot order them), then capture time.
-        var parentOf = Array(repeating: -1, count: copies.count)
+        var parentOf = [Int].filled(-1, count: copies.count)
         for edge in edges where parentOf[edge.to] < 0 { parentOf[edge.to] = edge.from }
         let depths = copies.indices.map { copy in
             var node = copy, steps = 0
