@@ -68,14 +68,14 @@ enum DialogAssembler {
     private static func logicalRequests(_ graph: RequestCopyGraph) -> [LogicalRequest] {
         graph.groups.compactMap { group -> LogicalRequest? in
             guard let first = group.first else { return nil }
-            let facts = graph.copies[first].facts
+            let entry = graph.copies[first].entry  // not a copy of its whole facts
             let toTag = group.lazy.compactMap { graph.copies[$0].facts.toTag }.first
             let role: RequestRole
-            if facts.method == .cancel {
+            if entry.facts.method == .cancel {
                 role = .cancel
             } else if group.contains(where: { graph.isFailureACK[$0] }) {
                 role = .failureACK
-            } else if formsDialog(facts.method) && facts.toTag == nil {
+            } else if formsDialog(entry.facts.method) && entry.facts.toTag == nil {
                 role = .initial
             } else if toTag != nil {
                 role = .inDialog
@@ -86,8 +86,8 @@ enum DialogAssembler {
             for copy in group where graph.copies[copy].entry.observed.time < time {
                 time = graph.copies[copy].entry.observed.time
             }
-            return LogicalRequest(copies: group, role: role, method: facts.method, cseq: facts.cseq,
-                                  fromTag: facts.fromTag, toTag: toTag, firstTime: time)
+            return LogicalRequest(copies: group, role: role, method: entry.facts.method, cseq: entry.facts.cseq,
+                                  fromTag: entry.facts.fromTag, toTag: toTag, firstTime: time)
         }.sorted { $0.firstTime < $1.firstTime }
     }
 
@@ -125,8 +125,8 @@ enum DialogAssembler {
         var confirmed: [String] = []
         var finalTag: String?
         for response in formingRequest.responses {
-            let facts = graph.responses[response].facts
-            guard let code = facts.statusCode, code > 100, let tag = facts.toTag else { continue }
+            let entry = graph.responses[response].entry
+            guard let code = entry.facts.statusCode, code > 100, let tag = entry.facts.toTag else { continue }
             if !tags.contains(tag) { tags.append(tag) }
             if code / 100 == 2 && !confirmed.contains(tag) { confirmed.append(tag) }
             if code >= 300 { finalTag = tag }
