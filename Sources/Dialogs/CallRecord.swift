@@ -30,7 +30,7 @@ final class CallRecord: @unchecked Sendable {
         init?(observed: ObservedMessage) {
             guard let facts = MessageFacts(observed.message) else { return nil }
             self.observed = observed
-            self.facts = facts
+            self.facts = consume facts
         }
     }
 
