@@ -227,9 +227,20 @@ final class DialogBuilder {
             retransmittedFrames: request.copies.flatMap { graph.copies[$0].retransmittedFrames }.sorted(),
             hops: hops,
             // Indices sorted, then the messages taken: sorting the messages moves whole structs.
-            responses: request.responses
-                .sorted { responseCopies[$0].entry.observed.time < responseCopies[$1].entry.observed.time }
-                .map { responseCopies[$0].entry.observed })
+            responses: inTimeOrder(request.responses).map { responseCopies[$0].entry.observed })
+    }
+
+    /// The response indices sorted by capture time (ties keep their order, as the stable sort
+    /// does). Most already are, being in capture order: then no sorted copy is made.
+    private func inTimeOrder(_ responses: [Int]) -> [Int] {
+        let copies = graph.responses
+        func time(_ response: Int) -> CaptureTime { copies[response].entry.observed.time }
+        var isSorted = true
+        for index in responses.indices.dropFirst() where time(responses[index]) < time(responses[index - 1]) {
+            isSorted = false
+            break
+        }
+        return isSorted ? responses : responses.sorted { time($0) < time($1) }
     }
 
     /// RFC 3261 12.2.1.2 / 12.2.2, RFC 3311, RFC 6665 4.1.2.4: a target refresh request answered
