@@ -234,13 +234,9 @@ final class DialogBuilder {
     /// does). Most already are, being in capture order: then no sorted copy is made.
     private func inTimeOrder(_ responses: [Int]) -> [Int] {
         let copies = graph.responses
-        func time(_ response: Int) -> CaptureTime { copies[response].entry.observed.time }
-        var isSorted = true
-        for index in responses.indices.dropFirst() where time(responses[index]) < time(responses[index - 1]) {
-            isSorted = false
-            break
-        }
-        return isSorted ? responses : responses.sorted { time($0) < time($1) }
+        var ordered = responses
+        ordered.sortIfNeeded { copies[$0].entry.observed.time < copies[$1].entry.observed.time }
+        return ordered
     }
 
     /// RFC 3261 12.2.1.2 / 12.2.2, RFC 3311, RFC 6665 4.1.2.4: a target refresh request answered

@@ -258,7 +258,7 @@ struct RequestCopyGraph {
             return steps
         }
         for index in grouped.indices where grouped[index].count > 1 {
-            grouped[index].sort { a, b in
+            grouped[index].sortIfNeeded { a, b in
                 depths[a] != depths[b] ? depths[a] < depths[b]
                     : copies[a].entry.observed.time < copies[b].entry.observed.time
             }
