@@ -24,6 +24,14 @@ final class CallRecord: @unchecked Sendable {
             self.observed = observed
             self.facts = facts
         }
+
+        /// Reads the message's facts into the entry; nil when the message lacks what a dialog
+        /// needs (see `MessageFacts.init`).
+        init?(observed: ObservedMessage) {
+            guard let facts = MessageFacts(observed.message) else { return nil }
+            self.observed = observed
+            self.facts = consume facts
+        }
     }
 
     /// An unordered pair of tags: a dialog whichever side sent the request.

@@ -14,21 +14,36 @@ enum DialogAssembler {
     }
 
     /// One logical request: all copies of it, with its responses.
-    struct LogicalRequest {
-        var copies: [Int]
-        var role: RequestRole
-        var method: SIPMethod
-        var cseq: UInt32
-        var fromTag: String?
-        var toTag: String?
+    ///
+    /// A class: planning and building read requests by index many times per dialog, and copying
+    /// one out of the array retained and released its two arrays and two tags each time.
+    final class LogicalRequest {
+        let copies: [Int]
+        let role: RequestRole
+        let method: SIPMethod
+        let cseq: UInt32
+        let fromTag: String?
+        let toTag: String?
+        /// Filled by `attachResponses`, before any plan reads it.
         var responses: [Int] = []
-        var firstTime: CaptureTime
+        let firstTime: CaptureTime
+
+        init(copies: [Int], role: RequestRole, method: SIPMethod, cseq: UInt32, fromTag: String?, toTag: String?,
+             firstTime: CaptureTime) {
+            self.copies = copies
+            self.role = role
+            self.method = method
+            self.cseq = cseq
+            self.fromTag = fromTag
+            self.toTag = toTag
+            self.firstTime = firstTime
+        }
     }
 
     static func assemble(_ call: CallRecord, end: DialogEnd, declaredProxies: [Endpoint]) -> [Dialog] {
         let graph = RequestCopyGraph(entries: call.entries)
-        var requests = logicalRequests(graph)
-        attachResponses(graph, &requests)
+        let requests = logicalRequests(graph)
+        attachResponses(graph, requests)
 
         var initialByTag: [String: [Int]] = [:]
         var initialOrder: [String] = []
@@ -37,7 +52,7 @@ enum DialogAssembler {
             if initialByTag[tag] == nil { initialOrder.append(tag) }
             initialByTag[tag, default: []].append(index)
         }
-        var used = Array(repeating: false, count: requests.count)  // per request: in a plan
+        var used = [Bool].filled(false, count: requests.count)  // per request: in a plan
         var plans: [DialogPlan] = []
         for callerTag in initialOrder {
             let attempts = initialByTag[callerTag] ?? []
@@ -53,14 +68,14 @@ enum DialogAssembler {
     private static func logicalRequests(_ graph: RequestCopyGraph) -> [LogicalRequest] {
         graph.groups.compactMap { group -> LogicalRequest? in
             guard let first = group.first else { return nil }
-            let facts = graph.copies[first].facts
+            let entry = graph.copies[first].entry  // not a copy of its whole facts
             let toTag = group.lazy.compactMap { graph.copies[$0].facts.toTag }.first
             let role: RequestRole
-            if facts.method == .cancel {
+            if entry.facts.method == .cancel {
                 role = .cancel
             } else if group.contains(where: { graph.isFailureACK[$0] }) {
                 role = .failureACK
-            } else if formsDialog(facts.method) && facts.toTag == nil {
+            } else if formsDialog(entry.facts.method) && entry.facts.toTag == nil {
                 role = .initial
             } else if toTag != nil {
                 role = .inDialog
@@ -71,17 +86,17 @@ enum DialogAssembler {
             for copy in group where graph.copies[copy].entry.observed.time < time {
                 time = graph.copies[copy].entry.observed.time
             }
-            return LogicalRequest(copies: group, role: role, method: facts.method, cseq: facts.cseq,
-                                  fromTag: facts.fromTag, toTag: toTag, firstTime: time)
+            return LogicalRequest(copies: group, role: role, method: entry.facts.method, cseq: entry.facts.cseq,
+                                  fromTag: entry.facts.fromTag, toTag: toTag, firstTime: time)
         }.sorted { $0.firstTime < $1.firstTime }
     }
 
     /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.
     /// Copies sharing method, CSeq and top Via share one owner, the request listed last (by
     /// request, then by copy) holding one of them.
-    private static func attachResponses(_ graph: RequestCopyGraph, _ requests: inout [LogicalRequest]) {
+    private static func attachResponses(_ graph: RequestCopyGraph, _ requests: [LogicalRequest]) {
         // Indexed by each key's first copy (`RequestCopyGraph.firstCopy`).
-        var owner = Array(repeating: -1, count: graph.copies.count)
+        var owner = [Int].filled(-1, count: graph.copies.count)
         for (index, request) in requests.enumerated() {
             for copy in request.copies {
                 if let first = graph.firstCopy(withTopViaOf: graph.copies[copy].entry) { owner[first] = index }
@@ -110,8 +125,8 @@ enum DialogAssembler {
         var confirmed: [String] = []
         var finalTag: String?
         for response in formingRequest.responses {
-            let facts = graph.responses[response].facts
-            guard let code = facts.statusCode, code > 100, let tag = facts.toTag else { continue }
+            let entry = graph.responses[response].entry
+            guard let code = entry.facts.statusCode, code > 100, let tag = entry.facts.toTag else { continue }
             if !tags.contains(tag) { tags.append(tag) }
             if code / 100 == 2 && !confirmed.contains(tag) { confirmed.append(tag) }
             if code >= 300 { finalTag = tag }

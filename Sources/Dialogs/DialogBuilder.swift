@@ -12,8 +12,11 @@ final class DialogBuilder {
     let requests: [DialogAssembler.LogicalRequest]
     let end: DialogEnd
     let declaredProxies: [Endpoint]
-    /// Outgoing copies of each copy (forwarding edges), by copy index.
-    private let forwards: [[Int]]
+    /// Outgoing copies of every copy (forwarding edges), grouped by copy in edge order: one
+    /// array for the call instead of one per forwarding copy.
+    private let forwardTargets: [Int]
+    /// Where each copy's outgoing copies lie in `forwardTargets`: `forwardBounds[copy + 1]..<forwardBounds[copy + 2]`.
+    private let forwardBounds: [Int]
 
     init(callID: String, graph: RequestCopyGraph, requests: [DialogAssembler.LogicalRequest], end: DialogEnd,
          declaredProxies: [Endpoint]) {
@@ -22,14 +25,31 @@ final class DialogBuilder {
         self.requests = requests
         self.end = end
         self.declaredProxies = declaredProxies
-        var forwards: [[Int]] = Array(repeating: [], count: graph.copies.count)
-        for edge in graph.edges { forwards[edge.from].append(edge.to) }
-        self.forwards = forwards
+        // Counting sort of the edges by incoming copy: bounds[copy + 1] first counts the edges of
+        // copies up to `copy` (where its own end); filling from the last edge moves it back to
+        // where its own start, keeping edge order within each copy, and leaves bounds[copy + 2]
+        // at the start of the next copy's, the end of its own.
+        var bounds = [Int].filled(0, count: graph.copies.count + 2)
+        for edge in graph.edges { bounds[edge.from + 1] += 1 }
+        for index in bounds.indices.dropFirst() { bounds[index] += bounds[index - 1] }
+        var targets = [Int].filled(0, count: graph.edges.count)
+        for edge in graph.edges.reversed() {
+            bounds[edge.from + 1] -= 1
+            targets[bounds[edge.from + 1]] = edge.to
+        }
+        forwardTargets = targets
+        forwardBounds = bounds
+    }
+
+    /// The copies `copy` was forwarded as, in edge order.
+    private func forwards(_ copy: Int) -> ArraySlice<Int> {
+        forwardTargets[forwardBounds[copy + 1]..<forwardBounds[copy + 2]]
     }
 
     private func observed(_ copy: Int) -> ObservedMessage { graph.copies[copy].entry.observed }
-    private func facts(_ copy: Int) -> MessageFacts { graph.copies[copy].facts }
-    private func responseFacts(_ response: Int) -> MessageFacts { graph.responses[response].facts }
+    // Entries, not `MessageFacts`: returning a copy of the whole facts retained each of its fields.
+    private func copyEntry(_ copy: Int) -> CallRecord.Entry { graph.copies[copy].entry }
+    private func responseEntry(_ response: Int) -> CallRecord.Entry { graph.responses[response].entry }
     private func message(_ copy: Int) -> SIPMessage { graph.copies[copy].entry.observed.message }
     private func responseMessage(_ response: Int) -> SIPMessage { graph.responses[response].entry.observed.message }
 
@@ -37,7 +57,7 @@ final class DialogBuilder {
         let initial = plan.initial.map { requests[$0] }
         let calleeTag = plan.calleeTag
         // Responses of the forming request that carry this dialog's To tag.
-        let mine = initial?.responses.filter { responseFacts($0).toTag == calleeTag } ?? []
+        let mine = initial?.responses.filter { responseEntry($0).facts.toTag == calleeTag } ?? []
         let forming = formingResponse(mine)
         let notifyForming = plan.members.first { index in
             let request = requests[index]
@@ -49,7 +69,7 @@ final class DialogBuilder {
         let ordered = [plan.initial].compactMap { $0 } + plan.priorAttempts + plan.members
         for index in ordered {
             for copy in requests[index].copies {
-                for next in forwards[copy] {
+                for next in forwards(copy) {
                     let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
                     if index == plan.initial {
                         finder.noteRecordRoute(proxy: proxy, incoming: message(copy).recordRoutes,
@@ -95,7 +115,7 @@ final class DialogBuilder {
         }
         let caller = Party(uri: originator.map { MessageFacts.fromURI(of: message($0)) } ?? "", contact: callerContact,
                            endpoint: originator.map { observed($0).source })
-        let calleeEndpoint = mine.max { responseFacts($0).viaCount < responseFacts($1).viaCount }
+        let calleeEndpoint = mine.max { responseEntry($0).facts.viaCount < responseEntry($1).facts.viaCount }
             .map { graph.responses[$0].entry.observed.source }
             ?? initial.flatMap { $0.copies.last }.map { observed($0).destination }
         let callee = Party(uri: originator.map { MessageFacts.toURI(of: message($0)) } ?? "", contact: calleeContact, endpoint: calleeEndpoint)
@@ -161,15 +181,15 @@ final class DialogBuilder {
     /// last provisional response with the tag (an early dialog, RFC 3261 12.1), else the final
     /// failure; among its copies, the one with fewest Vias (nearest the UAC).
     private func formingResponse(_ mine: [Int]) -> Int? {
-        func code(_ index: Int) -> Int { responseFacts(index).statusCode ?? 0 }
+        func code(_ index: Int) -> Int { responseEntry(index).facts.statusCode ?? 0 }
         // Among the responses of a class, those with the code of the last one; the first with
         // fewest Vias. Loops, not filtered arrays: this runs for every dialog.
         func pick(_ inClass: (Int) -> Bool) -> Int? {
             guard let last = mine.last(where: { inClass(code($0)) }) else { return nil }
             let best = code(last)
             var nearest: Int?, fewest = Int.max
-            for response in mine where code(response) == best && responseFacts(response).viaCount < fewest {
-                (nearest, fewest) = (response, responseFacts(response).viaCount)
+            for response in mine where code(response) == best && responseEntry(response).facts.viaCount < fewest {
+                (nearest, fewest) = (response, responseEntry(response).facts.viaCount)
             }
             return nearest
         }
@@ -179,18 +199,18 @@ final class DialogBuilder {
     /// The copy of the initial request the UAS that answered with this tag received: the response
     /// copy with the most Vias carries that copy's top Via. Falls back to the deepest copy.
     private func copyReachingCallee(_ initial: DialogAssembler.LogicalRequest, responses mine: [Int]) -> Int {
-        if let deepest = mine.max(by: { responseFacts($0).viaCount < responseFacts($1).viaCount }),
-           let copy = initial.copies.first(where: { facts($0).topVia == responseFacts(deepest).topVia }) {
+        if let deepest = mine.max(by: { responseEntry($0).facts.viaCount < responseEntry($1).facts.viaCount }),
+           let copy = initial.copies.first(where: { copyEntry($0).facts.topVia == responseEntry(deepest).facts.topVia }) {
             return copy
         }
-        return initial.copies.max { facts($0).viaCount < facts($1).viaCount } ?? initial.copies[0]
+        return initial.copies.max { copyEntry($0).facts.viaCount < copyEntry($1).facts.viaCount } ?? initial.copies[0]
     }
 
     private func makeRequest(_ request: DialogAssembler.LogicalRequest, callerTag: String,
                              finder: ProxyFinder) -> DialogRequest {
         var hops: [Hop] = []
         for copy in request.copies {
-            let forwarded = forwards[copy]
+            let forwarded = forwards(copy)
             guard let proxy = finder.index(owning: observed(copy).destination.endpoint) else { continue }
             if forwarded.isEmpty {
                 hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: nil))
@@ -207,9 +227,16 @@ final class DialogBuilder {
             retransmittedFrames: request.copies.flatMap { graph.copies[$0].retransmittedFrames }.sorted(),
             hops: hops,
             // Indices sorted, then the messages taken: sorting the messages moves whole structs.
-            responses: request.responses
-                .sorted { responseCopies[$0].entry.observed.time < responseCopies[$1].entry.observed.time }
-                .map { responseCopies[$0].entry.observed })
+            responses: inTimeOrder(request.responses).map { responseCopies[$0].entry.observed })
+    }
+
+    /// The response indices sorted by capture time (ties keep their order, as the stable sort
+    /// does). Most already are, being in capture order: then no sorted copy is made.
+    private func inTimeOrder(_ responses: [Int]) -> [Int] {
+        let copies = graph.responses
+        var ordered = responses
+        ordered.sortIfNeeded { copies[$0].entry.observed.time < copies[$1].entry.observed.time }
+        return ordered
     }
 
     /// RFC 3261 12.2.1.2 / 12.2.2, RFC 3311, RFC 6665 4.1.2.4: a target refresh request answered
@@ -218,8 +245,8 @@ final class DialogBuilder {
                                direction: RequestDirection) {
         let refreshes: [SIPMethod] = [.invite, .update, .subscribe, .notify]
         guard refreshes.contains(request.method),
-              let success = request.responses.filter({ (responseFacts($0).statusCode ?? 0) / 100 == 2 })
-                .min(by: { responseFacts($0).viaCount < responseFacts($1).viaCount }) else { return }
+              let success = request.responses.filter({ (responseEntry($0).facts.statusCode ?? 0) / 100 == 2 })
+                .min(by: { responseEntry($0).facts.viaCount < responseEntry($1).facts.viaCount }) else { return }
         let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: message($0)) }
         let answerContact = MessageFacts.contact(of: responseMessage(success))
         switch direction {
@@ -240,18 +267,18 @@ final class DialogBuilder {
         // comes; a BYE refused otherwise (e.g. 404 from a proxy) never reached the peer.
         if members.contains(where: { request in
             guard request.role == .inDialog && request.method == .bye else { return false }
-            let finals = request.responses.compactMap { responseFacts($0).statusCode }.filter { $0 >= 200 }
+            let finals = request.responses.compactMap { responseEntry($0).facts.statusCode }.filter { $0 >= 200 }
             return finals.isEmpty || finals.contains { $0 / 100 == 2 || $0 == 481 || $0 == 408 }
         }) { return .terminated }
         if members.contains(where: { request in
-            request.method == .notify && request.copies.contains { facts($0).subscriptionTerminated }
+            request.method == .notify && request.copies.contains { copyEntry($0).facts.subscriptionTerminated }
         }) { return .terminated }
         guard let initial else { return .confirmed }
-        if mine.contains(where: { (responseFacts($0).statusCode ?? 0) / 100 == 2 }) || notifyForming != nil {
+        if mine.contains(where: { (responseEntry($0).facts.statusCode ?? 0) / 100 == 2 }) || notifyForming != nil {
             return .confirmed
         }
         if members.contains(where: { $0.role == .cancel }) { return .cancelled }
-        if initial.responses.contains(where: { (responseFacts($0).statusCode ?? 0) >= 300 }) { return .rejected }
+        if initial.responses.contains(where: { (responseEntry($0).facts.statusCode ?? 0) >= 300 }) { return .rejected }
         // A dialog proven by in-dialog requests whose 2xx was not captured.
         if members.contains(where: { $0.role == .inDialog && $0.method != .prack && $0.method != .update }) {
             return .confirmed

@@ -58,7 +58,7 @@ public struct DialogTracker: Sendable {
 
     /// `track`, for a message whose facts were read beforehand (see `PreparedMessage`).
     public mutating func track(_ prepared: PreparedMessage, ended emit: (EndedCall) -> Void) {
-        let observedTime = prepared.observed.time
+        let observedTime = prepared.time
         statistics.messages += 1
         let time = max(now ?? observedTime, observedTime)
         now = time

@@ -22,7 +22,7 @@ struct HashChains {
         }
         var size = 8
         while size < 2 * capacity { size *= 2 }
-        buckets = Array(repeating: (0, 0), count: size)
+        buckets = .filled((0, 0), count: size)
         mask = size - 1
         items.reserveCapacity(capacity)
     }
@@ -33,7 +33,7 @@ struct HashChains {
     /// Adds the next item (numbered from 0 in the order added) with its key's hash.
     mutating func append(hash: Int) {
         if buckets.isEmpty {
-            buckets = Array(repeating: (0, 0), count: 8)
+            buckets = .filled((0, 0), count: 8)
             mask = 7
         }
         let bucket = hash & mask

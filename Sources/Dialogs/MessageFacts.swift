@@ -28,7 +28,7 @@ struct MessageFacts: Sendable {
     var subscriptionTerminated: Bool
 
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
-    init?(_ message: SIPMessage) {
+    init?(_ message: __shared SIPMessage) {
         guard let callID = message.callID, let cseq = message.cseq,
               let fromTag = Self.withField(.from, of: message, Identity.tag(bytes:)),
               let toTag = Self.withField(.to, of: message, Identity.tag(bytes:))

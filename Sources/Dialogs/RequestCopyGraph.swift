@@ -176,7 +176,7 @@ struct RequestCopyGraph {
     /// then the To tag of a failure response to the INVITE with that CSeq (and no 2xx with it)
     /// tells (RFC 2543 matching, 17.1.1.3).
     private func failureACKs() -> [Bool] {
-        var isFailureACK = Array(repeating: false, count: copies.count)
+        var isFailureACK = [Bool].filled(false, count: copies.count)
         var successes: [Int] = []
         var successChains = HashChains(capacity: 0)
         var finals: [Int] = []
@@ -194,15 +194,17 @@ struct RequestCopyGraph {
         // Built on first need: most ACKs are told by their branch alone.
         var tagChains: HashChains?
         for index in copies.indices where copies[index].entry.facts.method == .ack {
-            let facts = copies[index].entry.facts
+            // Facts read through their entries: a copy of a whole `MessageFacts` retains each of its fields.
+            let ack = copies[index].entry
             var hasInvite = false
-            Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: facts.cseq,
-                             fromTag: facts.fromTag, topVia: facts.topVia) { _ in hasInvite = true; return false }
+            Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,
+                             fromTag: ack.facts.fromTag, topVia: ack.facts.topVia) { _ in hasInvite = true; return false }
             if hasInvite {
-                let answered = successChains.first(hash: Self.viaHash(methodHash: Self.inviteHash, cseq: facts.cseq,
-                                                                      via: facts.topVia)) { item in
-                    let success = responses[successes[item]].facts
-                    return success.cseq == facts.cseq && success.fromTag == facts.fromTag && success.topVia == facts.topVia
+                let answered = successChains.first(hash: Self.viaHash(methodHash: Self.inviteHash, cseq: ack.facts.cseq,
+                                                                      via: ack.facts.topVia)) { item in
+                    let success = responses[successes[item]].entry
+                    return success.facts.cseq == ack.facts.cseq && success.facts.fromTag == ack.facts.fromTag
+                        && success.facts.topVia == ack.facts.topVia
                 } != nil
                 if !answered {
                     isFailureACK[index] = true
@@ -211,14 +213,15 @@ struct RequestCopyGraph {
             }
             if tagChains == nil {
                 var chains = HashChains(capacity: finals.count)
-                for response in finals { chains.append(hash: Self.tagHash(responses[response].facts)) }
+                for response in finals { chains.append(hash: Self.tagHash(responses[response].entry)) }
                 tagChains = chains
             }
             var failed = false, succeeded = false
-            tagChains?.forEach(hash: Self.tagHash(facts)) { item in
-                let response = responses[finals[item]].facts
-                if response.cseq == facts.cseq && response.fromTag == facts.fromTag && response.toTag == facts.toTag {
-                    if (response.statusCode ?? 0) >= 300 { failed = true } else { succeeded = true }
+            tagChains?.forEach(hash: Self.tagHash(ack)) { item in
+                let response = responses[finals[item]].entry
+                if response.facts.cseq == ack.facts.cseq && response.facts.fromTag == ack.facts.fromTag
+                    && response.facts.toTag == ack.facts.toTag {
+                    if (response.facts.statusCode ?? 0) >= 300 { failed = true } else { succeeded = true }
                 }
                 return true
             }
@@ -227,13 +230,14 @@ struct RequestCopyGraph {
         return isFailureACK
     }
 
-    private static func tagHash(_ facts: MessageFacts) -> Int {
-        KeyHash.mix(KeyHash.mix(Int(facts.cseq), facts.fromTag.map(KeyHash.string) ?? 0), facts.toTag.map(KeyHash.string) ?? 0)
+    private static func tagHash(_ entry: CallRecord.Entry) -> Int {
+        KeyHash.mix(KeyHash.mix(Int(entry.facts.cseq), entry.facts.fromTag.map(KeyHash.string) ?? 0),
+                    entry.facts.toTag.map(KeyHash.string) ?? 0)
     }
 
     /// Groups the joined copies: groups in order of their first copy, each sorted in path order.
     private static func groups(of copies: [Copy], edges: [(from: Int, to: Int)], union: inout UnionFind) -> [[Int]] {
-        var groupOfRoot = Array(repeating: -1, count: copies.count)
+        var groupOfRoot = [Int].filled(-1, count: copies.count)
         var grouped: [[Int]] = []
         for index in copies.indices {
             let root = union.find(index)
@@ -246,7 +250,7 @@ struct RequestCopyGraph {
         }
         // Path order: how many hops from the originator (hop-by-hop copies all have one Via, so
         // the Via count alone cannot order them), then capture time.
-        var parentOf = Array(repeating: -1, count: copies.count)
+        var parentOf = [Int].filled(-1, count: copies.count)
         for edge in edges where parentOf[edge.to] < 0 { parentOf[edge.to] = edge.from }
         let depths = copies.indices.map { copy in
             var node = copy, steps = 0
@@ -254,7 +258,7 @@ struct RequestCopyGraph {
             return steps
         }
         for index in grouped.indices where grouped[index].count > 1 {
-            grouped[index].sort { a, b in
+            grouped[index].sortIfNeeded { a, b in
                 depths[a] != depths[b] ? depths[a] < depths[b]
                     : copies[a].entry.observed.time < copies[b].entry.observed.time
             }
