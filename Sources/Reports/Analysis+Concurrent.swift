@@ -14,8 +14,9 @@ extension Analysis {
 
     /// What an audit worker hands back for one `StageItem`.
     enum StageResult<Rendered: Sendable>: Sendable {
-        /// An ended call's dialogs, assembled, audited and rendered.
-        case audits([(audit: DialogAudit, rendered: Rendered)])
+        /// An ended call's dialogs, assembled, audited and rendered, with the findings the
+        /// summary counts.
+        case audits([(findings: [Finding], rendered: Rendered)])
         case problem(DecodeProblem)
     }
 
@@ -80,16 +81,16 @@ extension Analysis {
     /// so that reports and memory drain before more input is read.
     public mutating func runConcurrently(_ pipeline: DecodePipeline, workers: Int = 2, emit: (DialogAudit) -> Void,
                                          problem: (DecodeProblem) -> Void = { _ in }) {
-        runConcurrently(pipeline, workers: workers, render: { _ in }, emit: { audit, _ in emit(audit) },
-                        problem: problem)
+        runConcurrently(pipeline, workers: workers, render: { $0 }, emit: emit, problem: problem)
     }
 
-    /// `runConcurrently`, with each audited dialog also rendered on the worker that audited it
-    /// (e.g. its report records), so that the calling thread, which takes the dialogs one by one
-    /// in order, only writes what the workers rendered in parallel.
+    /// `runConcurrently`, with each audited dialog rendered on the worker that audited it (e.g.
+    /// into its report records), so that the calling thread, which takes the dialogs one by one
+    /// in order, only writes what the workers rendered in parallel. The audit itself stays on
+    /// the worker: freeing a dialog and its messages is work too, and it is spread with the rest.
     public mutating func runConcurrently<Rendered: Sendable>(
         _ pipeline: DecodePipeline, workers: Int = 2, render: @escaping @Sendable (DialogAudit) -> Rendered,
-        emit: (DialogAudit, Rendered) -> Void, problem: (DecodeProblem) -> Void = { _ in }
+        emit: (Rendered) -> Void, problem: (DecodeProblem) -> Void = { _ in }
     ) {
         let pool = WorkerPool()
         let parses = OrderedWorkQueue<[DecodedItem], [ReadItem]>(capacity: Self.parseCapacity, pool: pool)
@@ -157,7 +158,7 @@ extension Analysis {
                             case .call(let call):
                                 .audits(call.dialogs().map { dialog in
                                     let audit = auditor.audit(dialog)
-                                    return (audit, render(audit))
+                                    return (audit.findings, render(audit))
                                 })
                             case .problem(let decodeProblem): .problem(decodeProblem)
                             }
@@ -177,7 +178,10 @@ extension Analysis {
             for result in results {
                 switch result {
                 case .audits(let audits):
-                    for (audit, rendered) in audits { record(audit) { emit($0, rendered) } }
+                    for (findings, rendered) in audits {
+                        countDialog(findings: findings)
+                        emit(rendered)
+                    }
                 case .problem(let decodeProblem): problem(decodeProblem)
                 }
             }

@@ -86,9 +86,14 @@ public struct Analysis: Sendable {
 
     /// Counts an audited dialog and its findings, and hands it to `emit`.
     mutating func record(_ audit: DialogAudit, emit: (DialogAudit) -> Void) {
-        summary.dialogs += 1
-        for finding in audit.findings { summary.count(finding) }
+        countDialog(findings: audit.findings)
         emit(audit)
+    }
+
+    /// Counts one audited dialog with its findings.
+    mutating func countDialog(findings: [Finding]) {
+        summary.dialogs += 1
+        for finding in findings { summary.count(finding) }
     }
 }
 

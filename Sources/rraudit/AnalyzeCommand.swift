@@ -123,12 +123,12 @@ struct AnalyzeCommand: ParsableCommand {
                 var bytes: [UInt8] = []
                 json.appendRecords(of: audit, to: &bytes)
                 return bytes
-            }, emit: { _, bytes in
+            }, emit: { bytes in
                 records.append(contentsOf: bytes)
                 if records.count >= Self.recordBlock { writeRecords() }
             }, problem: noteFirstFrames)
         } else if threads > 1 && format == .text {
-            analysis.runConcurrently(pipeline, workers: threads, render: text.dialogBlock, emit: { _, block in
+            analysis.runConcurrently(pipeline, workers: threads, render: text.dialogBlock, emit: { block in
                 print(block, terminator: "")
             }, problem: noteFirstFrames)
         } else if threads > 1 {

@@ -22,7 +22,7 @@ private func bothWays(_ path: String, workers: Int,
         if concurrently && rendering {
             analysis.runConcurrently(pipeline, workers: workers, render: { audit in
                 [json.dialogLine(audit)] + audit.findings.map(json.findingLine)
-            }, emit: { _, rendered in lines += rendered }, problem: problem)
+            }, emit: { rendered in lines += rendered }, problem: problem)
         } else if concurrently {
             analysis.runConcurrently(pipeline, workers: workers, emit: emit, problem: problem)
         } else {
