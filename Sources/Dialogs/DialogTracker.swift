@@ -112,8 +112,10 @@ public struct DialogTracker: Sendable {
         // last second's calls alive until the tracker itself goes, freed then one by one on
         // whatever thread drops it last instead of by whoever audits them.
         mayHaveEnded.removeAll()
-        let remaining = calls.values.sorted(by: Self.captureOrder)
-        for call in remaining {
+        // Latest first, taken from the end: each call leaves the list as it is reported, so the
+        // list does not keep a third of the capture's calls alive until the last is audited.
+        var remaining = calls.values.sorted { Self.captureOrder($1, $0) }
+        while let call = remaining.popLast() {
             report(call, end: call.completionTime == nil ? .endOfInput : .ended, now: now ?? call.lastTime, emit: emit)
         }
         tombstones.removeAll()
