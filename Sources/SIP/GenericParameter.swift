@@ -83,17 +83,24 @@ enum HeaderParameterParser {
             guard !name.isEmpty else { return true }
             return body(name, trimmed((eq + 1)..<r.upperBound))
         }
+        // Jumps from one byte that matters to the next: `"` and `;` outside quotes, `\` and `"`
+        // inside them.
         var start = from, i = from, inQuotes = false
         while i < b.count {
-            let c = b[i]
             if inQuotes {
-                if c == UInt8(ascii: "\\") { i += 2; continue }
-                if c == UInt8(ascii: "\"") { inQuotes = false }
-            } else if c == UInt8(ascii: "\"") {
-                inQuotes = true
-            } else if c == UInt8(ascii: ";") {
-                guard piece(start..<i) else { return }
-                start = i + 1
+                i = ByteClass.findEither(UInt8(ascii: "\\"), UInt8(ascii: "\""), b, i, b.count)
+                guard i < b.count else { break }
+                if b[i] == UInt8(ascii: "\\") { i += 2; continue }
+                inQuotes = false
+            } else {
+                i = ByteClass.findEither(UInt8(ascii: "\""), UInt8(ascii: ";"), b, i, b.count)
+                guard i < b.count else { break }
+                if b[i] == UInt8(ascii: "\"") {
+                    inQuotes = true
+                } else {
+                    guard piece(start..<i) else { return }
+                    start = i + 1
+                }
             }
             i += 1
         }

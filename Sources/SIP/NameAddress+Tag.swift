@@ -27,9 +27,11 @@ extension NameAddress {
             while i < b.count, ByteClass.isLWS(b[i]) { i += 1 }
             guard i < b.count, b[i] == UInt8(ascii: "<") else { return nil }
         }
-        let semicolon = b[i...].firstIndex(of: UInt8(ascii: ";")) ?? b.count
-        if let open = b[i..<semicolon].firstIndex(of: UInt8(ascii: "<")) {
-            guard let close = b[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let semicolon = ByteClass.findEither(UInt8(ascii: ";"), UInt8(ascii: ";"), b, i, b.count)
+        let open = ByteClass.findEither(UInt8(ascii: "<"), UInt8(ascii: "<"), b, i, semicolon)
+        if open < semicolon {
+            let close = ByteClass.findEither(UInt8(ascii: ">"), UInt8(ascii: ">"), b, open, b.count)
+            guard close < b.count else { return nil }
             // The URI, whitespace dropped as the lenient parse drops it, must not be empty.
             guard b[(open + 1)..<close].contains(where: { !ByteClass.isLWS($0) }) else { return nil }
             i = close + 1
