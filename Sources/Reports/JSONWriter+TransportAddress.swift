@@ -23,25 +23,24 @@ extension JSONWriter {
     mutating func address(_ address: TransportAddress?) {
         guard let address else { null(); return }
         guard case .v4(let value) = address.endpoint.address else { string(address.description); return }
-        unescapedString { bytes in
-            // "255.255.255.255:65535/sctp" is 26 bytes at most.
-            var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &text) { text in
-                var count = 0
-                Self.put(value >> 24, UInt8(ascii: "."), into: text, at: &count)
-                Self.put(value >> 16 & 0xff, UInt8(ascii: "."), into: text, at: &count)
-                Self.put(value >> 8 & 0xff, UInt8(ascii: "."), into: text, at: &count)
-                Self.put(value & 0xff, UInt8(ascii: ":"), into: text, at: &count)
-                Self.put(UInt32(address.endpoint.port), UInt8(ascii: "/"), into: text, at: &count)
-                Self.transportName(address.transport).withUTF8Buffer { name in
-                    for byte in name {
-                        text[count] = byte
-                        count += 1
-                    }
+        // "255.255.255.255:65535/sctp" is 26 bytes at most.
+        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &text) { text in
+            var count = 0
+            Self.put(value >> 24, UInt8(ascii: "."), into: text, at: &count)
+            Self.put(value >> 16 & 0xff, UInt8(ascii: "."), into: text, at: &count)
+            Self.put(value >> 8 & 0xff, UInt8(ascii: "."), into: text, at: &count)
+            Self.put(value & 0xff, UInt8(ascii: ":"), into: text, at: &count)
+            Self.put(UInt32(address.endpoint.port), UInt8(ascii: "/"), into: text, at: &count)
+            Self.transportName(address.transport).withUTF8Buffer { name in
+                for byte in name {
+                    text[count] = byte
+                    count += 1
                 }
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[..<count]))
             }
+            return count
         }
+        withUnsafeBytes(of: &text) { unescapedString(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 
     /// Writes the digits of `number`, then `separator`, at `count` (no captured state: a nested

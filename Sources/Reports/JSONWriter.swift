@@ -56,10 +56,7 @@ struct JSONWriter: ~Copyable {
     mutating func key(_ name: StaticString) {
         separate()
         assert(name.withUTF8Buffer { !$0.contains(where: Self.needsEscape) }, "a literal JSON key that needs escaping")
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(name)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        bytes.appendKey(name)
         afterKey = true
     }
 
@@ -102,6 +99,14 @@ struct JSONWriter: ~Copyable {
         content(&scratch)
         bytes.append(UInt8(ascii: "\""))
         scratch.withUnsafeBufferPointer { bytes.append($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A string value of bytes that need no escaping (an address written on the stack).
+    mutating func unescapedString(bytes text: UnsafeRawBufferPointer) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(text.assumingMemoryBound(to: UInt8.self))
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -158,19 +163,51 @@ struct JSONWriter: ~Copyable {
     /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
     /// `\t`, `\b`, `\f` or `\u00XX`; everything else (UTF-8 included) as is.
     private static func appendQuoted(_ value: String, to bytes: inout ByteBuffer) {
-        bytes.append(UInt8(ascii: "\""))
-        // Fast path: the String's own bytes, scanned, then copied at once.
-        let copied = value.utf8.withContiguousStorageIfAvailable { storage in
-            guard !anyNeedsEscape(storage) else { return false }
-            bytes.append(storage)
-            return true
-        } ?? false
-        if !copied {
-            for byte in value.utf8 {
+        // The String's own bytes (small ones lent from the stack) are checked and copied in one
+        // pass, eight at a time; a value that needs escaping is written again byte by byte.
+        var value = value
+        value.withUTF8 { storage in
+            let length = storage.count
+            var copied = false
+            bytes.appendInPlace(upTo: length + 2) { target in
+                target[0] = UInt8(ascii: "\"")
+                guard copyUnlessEscapeNeeded(storage, to: target + 1) else { return 0 }
+                target[length + 1] = UInt8(ascii: "\"")
+                copied = true
+                return length + 2
+            }
+            guard !copied else { return }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in storage {
                 if needsEscape(byte) { appendEscaped(byte, to: &bytes) } else { bytes.append(byte) }
             }
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies `text` to `target` and returns true, or returns false (after a partial copy) when
+    /// a byte needs escaping: `anyNeedsEscape` fused with the copy.
+    private static func copyUnlessEscapeNeeded(_ text: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var offset = 0
+        while offset + 8 <= text.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
+                || hasZeroByte(word ^ (ones &* 0x5c)) {
+                return false
+            }
+            UnsafeMutableRawPointer(target + offset).storeBytes(of: word, as: UInt64.self)
+            offset += 8
+        }
+        while offset < text.count {
+            let byte = base[offset]
+            if needsEscape(byte) { return false }
+            target[offset] = byte
+            offset += 1
+        }
+        return true
     }
 
     private static func appendEscaped(_ byte: UInt8, to bytes: inout ByteBuffer) {
