@@ -136,28 +136,9 @@ struct JSONWriter: ~Copyable {
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5c }
 
-    /// True when any byte of `text` needs escaping. Eight bytes at a time (the route values a
-    /// record repeats are a hundred bytes or more): a word has a byte below 0x20 when
-    /// `(w - 0x20…20) & ~w & 0x80…80` is not zero, and a byte equal to `c` when `w ^ c…c` has
-    /// a zero byte (exact as a whole, though not which byte; bytes from 0x80 up never match).
+    /// True when any byte of `text` needs escaping.
     static func anyNeedsEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var offset = 0
-        while offset + 8 <= text.count {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
-                || hasZeroByte(word ^ (ones &* 0x5c)) {
-                return true
-            }
-            offset += 8
-        }
-        while offset < text.count {
-            if needsEscape(base[offset]) { return true }
-            offset += 1
-        }
-        return false
+        !copyUnlessEscapeNeeded(text, to: nil)
     }
 
     /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
@@ -185,9 +166,14 @@ struct JSONWriter: ~Copyable {
         }
     }
 
-    /// Copies `text` to `target` and returns true, or returns false (after a partial copy) when
-    /// a byte needs escaping: `anyNeedsEscape` fused with the copy.
-    private static func copyUnlessEscapeNeeded(_ text: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Bool {
+    /// Copies `text` to `target` (when given) and returns true, or returns false (after a
+    /// partial copy) when a byte needs escaping. Eight bytes at a time (the route values a record
+    /// repeats are a hundred bytes or more): a word has a byte below 0x20 when
+    /// `(w - 0x20…20) & ~w & 0x80…80` is not zero, and a byte equal to `c` when `w ^ c…c` has
+    /// a zero byte (exact as a whole, though not which byte; bytes from 0x80 up never match).
+    @inline(__always)
+    private static func copyUnlessEscapeNeeded(_ text: UnsafeBufferPointer<UInt8>,
+                                               to target: UnsafeMutablePointer<UInt8>?) -> Bool {
         guard let base = text.baseAddress else { return true }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
@@ -198,13 +184,13 @@ struct JSONWriter: ~Copyable {
                 || hasZeroByte(word ^ (ones &* 0x5c)) {
                 return false
             }
-            UnsafeMutableRawPointer(target + offset).storeBytes(of: word, as: UInt64.self)
+            if let target { UnsafeMutableRawPointer(target + offset).storeBytes(of: word, as: UInt64.self) }
             offset += 8
         }
         while offset < text.count {
             let byte = base[offset]
             if needsEscape(byte) { return false }
-            target[offset] = byte
+            target?[offset] = byte
             offset += 1
         }
         return true
