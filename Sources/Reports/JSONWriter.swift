@@ -25,6 +25,7 @@ struct JSONWriter: ~Copyable {
         bytes.withBytes { output.append(contentsOf: $0) }
     }
 
+    @inline(__always)
     private mutating func separate() {
         if afterKey { afterKey = false; return }
         guard depth > 0 else { return }
@@ -52,7 +53,10 @@ struct JSONWriter: ~Copyable {
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A key written in the source: copied as is, as keys of the contract need no escaping
-    /// (checked in debug builds). Records carry dozens of keys each, so this is the common case.
+    /// (checked in debug builds). Records carry dozens of keys each, so this is the common case:
+    /// inlined, the key's length is a constant and its copy a few stores (out of line, a key cost
+    /// about a hundred instructions).
+    @inline(__always)
     mutating func key(_ name: StaticString) {
         separate()
         assert(name.withUTF8Buffer { !$0.contains(where: Self.needsEscape) }, "a literal JSON key that needs escaping")
@@ -111,8 +115,11 @@ struct JSONWriter: ~Copyable {
     }
 
     /// `"key":value` for the common cases.
+    @inline(__always)
     mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    @inline(__always)
     mutating func field(_ name: StaticString, _ value: Int?) { key(name); int(value) }
+    @inline(__always)
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
     mutating func field(_ name: StaticString, strings values: [String]) {
         key(name)
