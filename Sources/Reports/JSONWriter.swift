@@ -130,15 +130,24 @@ struct JSONWriter: ~Copyable {
 
     /// The decimal digits of a number.
     private static func appendDecimal(_ number: UInt, to bytes: inout ByteBuffer) {
-        var divisor: UInt = 1
-        while divisor <= number / 10 { divisor *= 10 }
+        bytes.appendInPlace(upTo: 20) { writeDecimal(number, to: $0) }
+    }
+
+    /// Writes the decimal digits of `number` (20 at most) at `target` and returns how many: the
+    /// length first, then the digits from the last, dividing by the constant 10 only.
+    @inline(__always)
+    static func writeDecimal(_ number: UInt, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var length = 1
         var rest = number
-        bytes.reserve(20)
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        while rest >= 10 { rest /= 10; length += 1 }
+        rest = number
+        var index = length
+        repeat {
+            index -= 1
+            target[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while index > 0
+        return length
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5c }
