@@ -160,26 +160,33 @@ struct JSONWriter: ~Copyable {
     /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
     /// `\t`, `\b`, `\f` or `\u00XX`; everything else (UTF-8 included) as is.
     private static func appendQuoted(_ value: String, to bytes: inout ByteBuffer) {
-        // The String's own bytes (small ones lent from the stack) are checked and copied in one
-        // pass, eight at a time; a value that needs escaping is written again byte by byte.
+        // The String's own bytes, read in place when it has them (no copy of the String to
+        // retain), else lent from the stack (small strings).
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendQuoted(utf8: $0, to: &bytes) }
+        guard done == nil else { return }
         var value = value
-        value.withUTF8 { storage in
-            let length = storage.count
-            var copied = false
-            bytes.appendInPlace(upTo: length + 2) { target in
-                target[0] = UInt8(ascii: "\"")
-                guard copyUnlessEscapeNeeded(storage, to: target + 1) else { return 0 }
-                target[length + 1] = UInt8(ascii: "\"")
-                copied = true
-                return length + 2
-            }
-            guard !copied else { return }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in storage {
-                if needsEscape(byte) { appendEscaped(byte, to: &bytes) } else { bytes.append(byte) }
-            }
-            bytes.append(UInt8(ascii: "\""))
+        value.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    /// Checks and copies `storage` in one pass, eight bytes at a time; text that needs escaping
+    /// is written again byte by byte.
+    @inline(__always)
+    private static func appendQuoted(utf8 storage: UnsafeBufferPointer<UInt8>, to bytes: inout ByteBuffer) {
+        let length = storage.count
+        var copied = false
+        bytes.appendInPlace(upTo: length + 2) { target in
+            target[0] = UInt8(ascii: "\"")
+            guard copyUnlessEscapeNeeded(storage, to: target + 1) else { return 0 }
+            target[length + 1] = UInt8(ascii: "\"")
+            copied = true
+            return length + 2
         }
+        guard !copied else { return }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in storage {
+            if needsEscape(byte) { appendEscaped(byte, to: &bytes) } else { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Copies `text` to `target` (when given) and returns true, or returns false (after a
