@@ -43,12 +43,76 @@ public struct Proxy: Sendable, Hashable {
     /// The URI parameters of its first Record-Route value, in wire order, without `lr`, `r2` and
     /// `transport` (routing mechanics, not the proxy's own state), e.g. `ftag=a1`, `nat=yes`.
     public var recordRouteParameters: [(name: String, value: String?)] {
-        // Read as Kamailio reads the value (parameters inside `<>` only, quotes respected).
-        guard let first = recordRoute.first,
-              let entry = (try? RouteEntry.parseFields([first]))?.first else { return [] }
+        guard let first = recordRoute.first else { return [] }
+        // Every proxy of every dialog record asks: the usual plain value is read in one pass.
+        return Self.plainRecordRouteParameters(first) ?? Self.parsedRecordRouteParameters(first)
+    }
+
+    /// `recordRouteParameters` read as Kamailio reads the value (parameters inside `<>` only,
+    /// quotes respected): the general case.
+    static func parsedRecordRouteParameters(_ value: String) -> [(name: String, value: String?)] {
+        guard let entry = (try? RouteEntry.parseFields([value]))?.first else { return [] }
         return URIParameters.all(in: entry.uriParameters).filter {
             let name = $0.name.lowercased()
             return name != "lr" && name != "r2" && name != "transport"
         }
+    }
+
+    /// `parsedRecordRouteParameters` for a value that is one `<uri>` and nothing else, without
+    /// quotes, white space, `,`, `?` or `@`: then the URI's parameters are the text after its first
+    /// `;`, split at every `;`, untrimmed. Nil for anything else (read the general way).
+    static func plainRecordRouteParameters(_ value: String) -> [(name: String, value: String?)]? {
+        var value = value
+        return value.withUTF8 { b -> [(name: String, value: String?)]? in
+            guard b.count >= 2, b[0] == UInt8(ascii: "<"), b[b.count - 1] == UInt8(ascii: ">") else { return nil }
+            let end = b.count - 1
+            var firstSemi: Int?
+            for i in 1..<end {
+                switch b[i] {
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "?"),
+                     UInt8(ascii: "@"), 0x20, 0x09, 0x0D, 0x0A:
+                    return nil
+                case UInt8(ascii: ";"):
+                    if firstSemi == nil { firstSemi = i }
+                default:
+                    break
+                }
+            }
+            guard let firstSemi else { return [] }
+            func text(_ lo: Int, _ hi: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+            }
+            var parameters: [(name: String, value: String?)] = []
+            var start = firstSemi + 1
+            while start < end {
+                var stop = start
+                var equals: Int?
+                while stop < end, b[stop] != UInt8(ascii: ";") {
+                    if equals == nil, b[stop] == UInt8(ascii: "=") { equals = stop }
+                    stop += 1
+                }
+                let nameEnd = equals ?? stop
+                if equals != nil || stop > start, !isRoutingMechanics(UnsafeBufferPointer(rebasing: b[start..<nameEnd])) {
+                    parameters.append((text(start, nameEnd), equals.map { text($0 + 1, stop) }))
+                }
+                start = stop + 1
+            }
+            return parameters
+        }
+    }
+
+    /// Whether a parameter name is `lr`, `r2` or `transport`, ASCII case-insensitive (as
+    /// `lowercased()` compares them: no other character lower-cases to these letters).
+    private static func isRoutingMechanics(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        func matches(_ word: StaticString) -> Bool {
+            guard name.count == word.utf8CodeUnitCount else { return false }
+            for i in 0..<name.count {
+                let c = name[i]
+                let lower = c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c
+                if lower != word.utf8Start[i] { return false }
+            }
+            return true
+        }
+        return matches("lr") || matches("r2") || matches("transport")
     }
 }

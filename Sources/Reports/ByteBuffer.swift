@@ -67,6 +67,32 @@ struct ByteBuffer: ~Copyable {
         }
     }
 
+    /// Appends `"name":` for a literal key: one capacity check for the whole key.
+    @inline(__always)
+    mutating func appendKey(_ name: StaticString) {
+        let length = name.utf8CodeUnitCount
+        reserve(length + 3)
+        let target = start + count
+        target[0] = UInt8(ascii: "\"")
+        if name.hasPointerRepresentation {
+            let source = name.utf8Start
+            for index in 0..<length { target[1 + index] = source[index] }
+        } else {
+            name.withUTF8Buffer { source in for index in 0..<length { target[1 + index] = source[index] } }
+        }
+        target[length + 1] = UInt8(ascii: "\"")
+        target[length + 2] = UInt8(ascii: ":")
+        count += length + 3
+    }
+
+    /// Lends room for `extra` more bytes to `body`, which writes some and returns how many to
+    /// keep (0 leaves the buffer as it was).
+    @inline(__always)
+    mutating func appendInPlace(upTo extra: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(extra)
+        count += body(start + count)
+    }
+
     /// Lends the bytes written so far.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: start, count: count))

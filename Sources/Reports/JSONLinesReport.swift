@@ -68,7 +68,9 @@ public struct JSONLinesReport: Sendable {
         for proxy in dialog.proxies { writeProxy(&json, proxy) }
         // Declared proxies the audit evaluated a request at although no hop revealed them (the
         // others were never touched by this dialog and would only be noise).
-        let evaluated = Set(audit.requests.compactMap { $0.atProxy?.proxyIndex })
+        // (Usually every declared proxy was revealed: no set to build then.)
+        let evaluated = audit.proxyNames.count > dialog.proxies.count
+            ? Set(audit.requests.compactMap { $0.atProxy?.proxyIndex }) : []
         for (index, name) in audit.proxyNames.enumerated().dropFirst(dialog.proxies.count) where evaluated.contains(index) {
             json.beginObject()
             json.field("endpoint", name)

@@ -23,38 +23,32 @@ extension JSONWriter {
     mutating func address(_ address: TransportAddress?) {
         guard let address else { null(); return }
         guard case .v4(let value) = address.endpoint.address else { string(address.description); return }
-        unescapedString { bytes in
-            // "255.255.255.255:65535/sctp" is 26 bytes at most.
-            var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &text) { text in
-                var count = 0
-                Self.put(value >> 24, UInt8(ascii: "."), into: text, at: &count)
-                Self.put(value >> 16 & 0xff, UInt8(ascii: "."), into: text, at: &count)
-                Self.put(value >> 8 & 0xff, UInt8(ascii: "."), into: text, at: &count)
-                Self.put(value & 0xff, UInt8(ascii: ":"), into: text, at: &count)
-                Self.put(UInt32(address.endpoint.port), UInt8(ascii: "/"), into: text, at: &count)
-                Self.transportName(address.transport).withUTF8Buffer { name in
-                    for byte in name {
-                        text[count] = byte
-                        count += 1
-                    }
+        // "255.255.255.255:65535/sctp" is 26 bytes at most.
+        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &text) { raw in
+            guard let text = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
+            var count = 0
+            Self.put(value >> 24, UInt8(ascii: "."), into: text, at: &count)
+            Self.put(value >> 16 & 0xff, UInt8(ascii: "."), into: text, at: &count)
+            Self.put(value >> 8 & 0xff, UInt8(ascii: "."), into: text, at: &count)
+            Self.put(value & 0xff, UInt8(ascii: ":"), into: text, at: &count)
+            Self.put(UInt32(address.endpoint.port), UInt8(ascii: "/"), into: text, at: &count)
+            Self.transportName(address.transport).withUTF8Buffer { name in
+                for byte in name {
+                    text[count] = byte
+                    count += 1
                 }
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[..<count]))
             }
+            return count
         }
+        withUnsafeBytes(of: &text) { unescapedString(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 
     /// Writes the digits of `number`, then `separator`, at `count` (no captured state: a nested
     /// function capturing `count` paid an exclusivity check per byte).
-    private static func put(_ number: UInt32, _ separator: UInt8, into text: UnsafeMutableRawBufferPointer,
+    private static func put(_ number: UInt32, _ separator: UInt8, into text: UnsafeMutablePointer<UInt8>,
                             at count: inout Int) {
-        var divisor: UInt32 = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        while divisor > 0 {
-            text[count] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: number / divisor % 10)
-            count += 1
-            divisor /= 10
-        }
+        count += writeDecimal(UInt(number), to: text + count)
         text[count] = separator
         count += 1
     }

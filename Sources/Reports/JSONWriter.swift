@@ -25,6 +25,7 @@ struct JSONWriter: ~Copyable {
         bytes.withBytes { output.append(contentsOf: $0) }
     }
 
+    @inline(__always)
     private mutating func separate() {
         if afterKey { afterKey = false; return }
         guard depth > 0 else { return }
@@ -52,14 +53,14 @@ struct JSONWriter: ~Copyable {
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A key written in the source: copied as is, as keys of the contract need no escaping
-    /// (checked in debug builds). Records carry dozens of keys each, so this is the common case.
+    /// (checked in debug builds). Records carry dozens of keys each, so this is the common case:
+    /// inlined, the key's length is a constant and its copy a few stores (out of line, a key cost
+    /// about a hundred instructions).
+    @inline(__always)
     mutating func key(_ name: StaticString) {
         separate()
         assert(name.withUTF8Buffer { !$0.contains(where: Self.needsEscape) }, "a literal JSON key that needs escaping")
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(name)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        bytes.appendKey(name)
         afterKey = true
     }
 
@@ -105,9 +106,20 @@ struct JSONWriter: ~Copyable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A string value of bytes that need no escaping (an address written on the stack).
+    mutating func unescapedString(bytes text: UnsafeRawBufferPointer) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(text.assumingMemoryBound(to: UInt8.self))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// `"key":value` for the common cases.
+    @inline(__always)
     mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    @inline(__always)
     mutating func field(_ name: StaticString, _ value: Int?) { key(name); int(value) }
+    @inline(__always)
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
     mutating func field(_ name: StaticString, strings values: [String]) {
         key(name)
@@ -118,25 +130,74 @@ struct JSONWriter: ~Copyable {
 
     /// The decimal digits of a number.
     private static func appendDecimal(_ number: UInt, to bytes: inout ByteBuffer) {
-        var divisor: UInt = 1
-        while divisor <= number / 10 { divisor *= 10 }
+        bytes.appendInPlace(upTo: 20) { writeDecimal(number, to: $0) }
+    }
+
+    /// Writes the decimal digits of `number` (20 at most) at `target` and returns how many: the
+    /// length first, then the digits from the last, dividing by the constant 10 only.
+    @inline(__always)
+    static func writeDecimal(_ number: UInt, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var length = 1
         var rest = number
-        bytes.reserve(20)
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        while rest >= 10 { rest /= 10; length += 1 }
+        rest = number
+        var index = length
+        repeat {
+            index -= 1
+            target[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while index > 0
+        return length
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5c }
 
-    /// True when any byte of `text` needs escaping. Eight bytes at a time (the route values a
-    /// record repeats are a hundred bytes or more): a word has a byte below 0x20 when
+    /// True when any byte of `text` needs escaping.
+    static func anyNeedsEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        !copyUnlessEscapeNeeded(text, to: nil)
+    }
+
+    /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
+    /// `\t`, `\b`, `\f` or `\u00XX`; everything else (UTF-8 included) as is.
+    private static func appendQuoted(_ value: String, to bytes: inout ByteBuffer) {
+        // The String's own bytes, read in place when it has them (no copy of the String to
+        // retain), else lent from the stack (small strings).
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendQuoted(utf8: $0, to: &bytes) }
+        guard done == nil else { return }
+        var value = value
+        value.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    /// Checks and copies `storage` in one pass, eight bytes at a time; text that needs escaping
+    /// is written again byte by byte.
+    @inline(__always)
+    private static func appendQuoted(utf8 storage: UnsafeBufferPointer<UInt8>, to bytes: inout ByteBuffer) {
+        let length = storage.count
+        var copied = false
+        bytes.appendInPlace(upTo: length + 2) { target in
+            target[0] = UInt8(ascii: "\"")
+            guard copyUnlessEscapeNeeded(storage, to: target + 1) else { return 0 }
+            target[length + 1] = UInt8(ascii: "\"")
+            copied = true
+            return length + 2
+        }
+        guard !copied else { return }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in storage {
+            if needsEscape(byte) { appendEscaped(byte, to: &bytes) } else { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies `text` to `target` (when given) and returns true, or returns false (after a
+    /// partial copy) when a byte needs escaping. Eight bytes at a time (the route values a record
+    /// repeats are a hundred bytes or more): a word has a byte below 0x20 when
     /// `(w - 0x20…20) & ~w & 0x80…80` is not zero, and a byte equal to `c` when `w ^ c…c` has
     /// a zero byte (exact as a whole, though not which byte; bytes from 0x80 up never match).
-    static func anyNeedsEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return false }
+    @inline(__always)
+    private static func copyUnlessEscapeNeeded(_ text: UnsafeBufferPointer<UInt8>,
+                                               to target: UnsafeMutablePointer<UInt8>?) -> Bool {
+        guard let base = text.baseAddress else { return true }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var offset = 0
@@ -144,33 +205,18 @@ struct JSONWriter: ~Copyable {
             let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
             if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
                 || hasZeroByte(word ^ (ones &* 0x5c)) {
-                return true
+                return false
             }
+            if let target { UnsafeMutableRawPointer(target + offset).storeBytes(of: word, as: UInt64.self) }
             offset += 8
         }
         while offset < text.count {
-            if needsEscape(base[offset]) { return true }
+            let byte = base[offset]
+            if needsEscape(byte) { return false }
+            target?[offset] = byte
             offset += 1
         }
-        return false
-    }
-
-    /// Appends `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
-    /// `\t`, `\b`, `\f` or `\u00XX`; everything else (UTF-8 included) as is.
-    private static func appendQuoted(_ value: String, to bytes: inout ByteBuffer) {
-        bytes.append(UInt8(ascii: "\""))
-        // Fast path: the String's own bytes, scanned, then copied at once.
-        let copied = value.utf8.withContiguousStorageIfAvailable { storage in
-            guard !anyNeedsEscape(storage) else { return false }
-            bytes.append(storage)
-            return true
-        } ?? false
-        if !copied {
-            for byte in value.utf8 {
-                if needsEscape(byte) { appendEscaped(byte, to: &bytes) } else { bytes.append(byte) }
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        return true
     }
 
     private static func appendEscaped(_ byte: UInt8, to bytes: inout ByteBuffer) {

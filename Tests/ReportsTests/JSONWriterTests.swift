@@ -103,3 +103,32 @@ import Transport
     #expect(!clean.withUnsafeBufferPointer(JSONWriter.anyNeedsEscape))
     #expect(!([] as [UInt8]).withUnsafeBufferPointer(JSONWriter.anyNeedsEscape))
 }
+
+/// Strings are checked and copied eight bytes at a time: a byte that needs escaping anywhere (the
+/// first word, a later one, the tail) must still come out escaped, and the rest as is.
+@Test func escapesAByteAtEveryPositionOfTheWordCopy() {
+    for length in [1, 7, 8, 9, 16, 23] {
+        for position in 0..<length {
+            for byte in UInt8(0)..<0x80 {
+                var text = Array(repeating: UInt8(ascii: "a"), count: length)
+                text[position] = byte
+                var expected = String(repeating: "a", count: position)
+                switch byte {
+                case 0x22: expected += "\\\""
+                case 0x5c: expected += "\\\\"
+                case 0x0a: expected += "\\n"
+                case 0x0d: expected += "\\r"
+                case 0x09: expected += "\\t"
+                case 0x08: expected += "\\b"
+                case 0x0c: expected += "\\f"
+                case ..<0x20: expected += "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                default: expected += String(UnicodeScalar(byte))
+                }
+                expected += String(repeating: "a", count: length - position - 1)
+                var json = JSONWriter()
+                json.string(String(decoding: text, as: UTF8.self))
+                #expect(json.text == "\"" + expected + "\"")
+            }
+        }
+    }
+}
