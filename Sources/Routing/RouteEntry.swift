@@ -51,15 +51,21 @@ public struct RouteEntry: Sendable, Hashable {
         return all
     }
 
-    /// Parses one header field body (`do_parse_rr_body`).
-    static func parseField(_ body: String, index: Int) throws(RouteParseError) -> [RouteEntry] {
+    /// Parses one header field body (`do_parse_rr_body`) given as on the wire, as
+    /// `parseFields([body])` does (entries of field index `index`), without the one-element array.
+    public static func parseField(_ body: String, index: Int) throws(RouteParseError) -> [RouteEntry] {
         // Read in place (every Route value of every audited message comes here); the typed error
         // is carried out of the closure as a Result.
-        var body = body
-        return try body.withUTF8 { b in Result { () throws(RouteParseError) in try parseField(b, index: index) } }.get()
+        var bytes = body
+        return try bytes.withUTF8 { b in
+            Result { () throws(RouteParseError) in try parseField(b, index: index, whole: body) }
+        }.get()
     }
 
-    private static func parseField(_ b: UnsafeBufferPointer<UInt8>, index: Int) throws(RouteParseError) -> [RouteEntry] {
+    /// - Parameter whole: the field as a String: an entry spanning all of it (the usual single
+    ///   value) takes it as its `raw` instead of a copy of the same bytes.
+    private static func parseField(_ b: UnsafeBufferPointer<UInt8>, index: Int,
+                                   whole: String) throws(RouteParseError) -> [RouteEntry] {
         var p = skipWhite(b, 0)
         guard p < b.count else { throw .emptyBody(field: index) }
         var entries: [RouteEntry] = []
@@ -95,7 +101,7 @@ public struct RouteEntry: Sendable, Hashable {
             let trimmedName = lt == start ? "" : text(b, start, lt).trimmed(of: " \t\r\n")
             let uriText = text(b, lt + 1, gt)
             entries.append(RouteEntry(
-                raw: text(b, start, end), displayName: trimmedName.isEmpty ? nil : trimmedName,
+                raw: start == 0 && end == b.count ? whole : text(b, start, end), displayName: trimmedName.isEmpty ? nil : trimmedName,
                 uriText: uriText, uri: try? RouteURI(parsing: uriText), headerParams: headerParams,
                 fieldIndex: index, offset: start, length: end - start))
             if q >= b.count { return entries }

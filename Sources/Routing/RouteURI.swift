@@ -53,6 +53,12 @@ public struct RouteURI: Sendable, Hashable {
         return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
+    /// Lends the parameter section's UTF-8 (what `params` holds) to `body`, without building the
+    /// String: callers that only scan the parameters of every parsed Route value read them here.
+    public func withParameterBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withParams(body)
+    }
+
     /// Lends the parameter section's bytes to `body`, without building the String.
     private func withParams<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var text = text

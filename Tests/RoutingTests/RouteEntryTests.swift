@@ -82,4 +82,18 @@ import Testing
         #expect(e[0].uri == nil)
         #expect(e[0].isLoose)
     }
+
+    @Test("one field parses as parseFields parses it, a whole-field entry keeping the text as raw")
+    func parseFieldAgreesWithParseFields() throws {
+        for field in ["<sip:127.0.5.110:18510;transport=tcp;r2=on;lr;ftag=32303c2>",
+                      "\"edge\" <sip:10.0.0.1;lr>;foo=bar ", " <sip:a;lr>", "<sip:a;lr>, <sip:b;r2=on;lr>"] {
+            #expect(try RouteEntry.parseField(field, index: 0) == RouteEntry.parseFields([field]))
+        }
+        #expect(try RouteEntry.parseField("<sip:a;lr>", index: 0)[0].raw == "<sip:a;lr>")
+        #expect(try RouteEntry.parseField(" <sip:a;lr> ", index: 0)[0].raw == "<sip:a;lr>")
+        #expect(try RouteEntry.parseField("<sip:a>;x=1 ,<sip:b>", index: 2).map(\.raw) == ["<sip:a>;x=1", "<sip:b>"])
+        #expect(throws: RouteParseError.textAfterCommaMissing(field: 3, offset: 7)) {
+            try RouteEntry.parseField("<sip:a>,", index: 3)
+        }
+    }
 }

@@ -41,4 +41,11 @@ import Testing
         #expect(try RouteURI(parsing: "sip:p;lr;GR=urn:x").hasGRUU)
         #expect(try !RouteURI(parsing: "sip:p;ftag=g;lr").hasGRUU)   // g and r apart: no parameter read
     }
+
+    @Test func parameterBytesAreTheParams() throws {
+        for text in ["sip:p;lr;ftag=a1?h=1", "sip:u@p:5060;transport=tcp;r2=on", "sip:p", "tel:+1;x"] {
+            let uri = try RouteURI(parsing: text)
+            #expect(uri.withParameterBytes { String(decoding: $0, as: UTF8.self) } == uri.params)
+        }
+    }
 }

@@ -148,20 +148,17 @@ enum RouteComparison {
     /// What the rules read of a Record-Route value's parameters, found in one pass without building
     /// the others: the first `ftag` value (nil also for a bare `ftag`) and whether an `lr` has a
     /// value; the same answers `splitParameters` would give.
-    static func ftagAndLRValue(_ params: String) -> (ftag: String?, lrHasValue: Bool) {
-        var params = params
-        return params.withUTF8 { bytes in
-            var ftag: String?, ftagSeen = false, lrHasValue = false
-            forEachParameter(bytes) { name, value in
-                if !ftagSeen && isName("ftag", bytes, name) {
-                    ftagSeen = true
-                    ftag = value.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-                } else if value != nil && isName("lr", bytes, name) {
-                    lrHasValue = true
-                }
+    static func ftagAndLRValue(_ bytes: UnsafeBufferPointer<UInt8>) -> (ftag: String?, lrHasValue: Bool) {
+        var ftag: String?, ftagSeen = false, lrHasValue = false
+        forEachParameter(bytes) { name, value in
+            if !ftagSeen && isName("ftag", bytes, name) {
+                ftagSeen = true
+                ftag = value.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            } else if value != nil && isName("lr", bytes, name) {
+                lrHasValue = true
             }
-            return (ftag, lrHasValue)
         }
+        return (ftag, lrHasValue)
     }
 
     /// True when the parameter name at `range`, lower-cased as `lowercased()` does, is `target`

@@ -71,7 +71,7 @@ struct RouteValue: Sendable, Hashable {
             self.raw = raw
             var entry: RouteEntry?
             do {
-                let entries = try RouteEntry.parseFields([raw])
+                let entries = try RouteEntry.parseField(raw, index: 0)
                 entry = entries.count == 1 ? entries.first : nil
                 parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
             } catch {
@@ -96,8 +96,8 @@ struct RouteValue: Sendable, Hashable {
             hasURI = true
             isLoose = uri.isLoose
             hasR2 = uri.hasR2
-            let params = uri.params
-            (ftag, lrHasValue) = params.isEmpty ? (nil, false) : RouteComparison.ftagAndLRValue(params)
+            // Scanned in place: building the parameter String was a tenth of the parse.
+            (ftag, lrHasValue) = uri.withParameterBytes { $0.isEmpty ? (nil, false) : RouteComparison.ftagAndLRValue($0) }
             if let host = uri.host, !uri.hasGRUU {
                 myselfAddress = (host, uri.port ?? 5060)
             } else {
