@@ -86,6 +86,12 @@ public struct RouteURI: Sendable, Hashable {
         var i = colon + 1
         while i < b.count {
             let c = b[i]
+            // Letters, digits, '-', '.', '/' and ':' (most of every URI) are none of the bytes
+            // looked for below (all in 0x09...0x40 outside 0x2D...0x3A): one or two compares each.
+            if c > UInt8(ascii: "@") || (c >= UInt8(ascii: "-") && c <= UInt8(ascii: ":")) {
+                i += 1
+                continue
+            }
             if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
                 return nil
             } else if question == nil {

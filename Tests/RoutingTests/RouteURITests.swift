@@ -48,4 +48,15 @@ import Testing
             #expect(uri.withParameterBytes { String(decoding: $0, as: UTF8.self) } == uri.params)
         }
     }
+
+    @Test func delimitersAreFoundBetweenPlainBytes() throws {
+        let u = try RouteURI(parsing: "sip:a;b@host-1.example:5060;ftag=x@y;lr?h=a;b@c")
+        #expect(u.user == "a;b")
+        #expect(u.host == "host-1.example")
+        #expect(u.params == "ftag=x@y;lr")
+        #expect(u.headers == "h=a;b@c")
+        for bad in ["sip:host.example;lr;x=a b", "sip:10.0.0.1:5060\t", "sip:h<1>", "sip:u@h;p=\r\n"] {
+            #expect(throws: RouteParseError.invalidURI(bad)) { try RouteURI(parsing: bad) }
+        }
+    }
 }
