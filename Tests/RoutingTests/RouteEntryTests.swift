@@ -96,4 +96,17 @@ import Testing
             try RouteEntry.parseField("<sip:a>,", index: 3)
         }
     }
+
+    @Test("quotes hide < and > also past the first sixteen bytes, on either side of a block")
+    func quotedBracketsInLongValues() throws {
+        let e = try RouteEntry.parseFields(["\"a long name <with> \\\" brackets\" <sip:proxy-number-one.example.com;lr>"])
+        #expect(e.count == 1)
+        #expect(e[0].displayName == "\"a long name <with> \\\" brackets\"")
+        #expect(e[0].uriText == "sip:proxy-number-one.example.com;lr")
+        let q = try RouteEntry.parseFields(["<sip:proxy-number-one.example.com;x=\"a>b\";lr>"])
+        #expect(q[0].uriText == "sip:proxy-number-one.example.com;x=\"a>b\";lr")  // find_not_quoted
+        #expect(throws: RouteParseError.missingClosingBracket(field: 0, offset: 0)) {
+            try RouteEntry.parseFields(["<sip:proxy-number-one.example.com;lr;ftag=0123456789"])
+        }
+    }
 }
