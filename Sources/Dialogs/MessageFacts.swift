@@ -45,16 +45,16 @@ struct MessageFacts: Sendable {
             viaCount += 1
         }
         guard let top else { return nil }
+        // Computed into locals, then stored: measured cheaper than storing fields in branches
+        // and reading `self.method` back (1.6 M instructions on load-30k).
+        let code = message.statusCode
         // Read without `startLine`, which would make a String of the Request-URI or reason.
-        if let code = message.statusCode {
-            isRequest = false
-            method = cseq.method
-            statusCode = code
-        } else {
-            isRequest = true
-            method = message.method ?? cseq.method  // a request always has its own method
-            statusCode = nil
-        }
+        let method = code == nil ? message.method ?? cseq.method : cseq.method  // a request always has its own method
+        let terminated = method == .notify
+            && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
+        isRequest = code == nil
+        self.method = method
+        statusCode = code
         methodHash = KeyHash.string(method.rawValue)
         callKey = CallKey(callID)
         self.cseq = cseq.number
@@ -63,8 +63,7 @@ struct MessageFacts: Sendable {
         topVia = top
         secondVia = second
         self.viaCount = viaCount
-        subscriptionTerminated = method == .notify
-            && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
+        subscriptionTerminated = terminated
     }
 
     /// `message.withFieldBytes(name, body)`, specialised here: that method is generic and in

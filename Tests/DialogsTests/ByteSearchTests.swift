@@ -15,3 +15,22 @@ import Testing
         }
     }
 }
+
+@Test func byteSearchIgnoresNeighbouringAndHighBytesAroundTheMatch() {
+    // Bytes one below and above `;`, 0x00 and 0xBB (`;` with the high bit) must not be taken
+    // for it when the lane is pinned down eight bytes at a time, inside a block or in the tail.
+    let fillers: [UInt8] = [0x3A, 0x3C, 0x00, 0xBB, 0xFF, 0x80]
+    for position in 0..<32 {
+        var bytes = (0..<32).map { fillers[$0 % fillers.count] }
+        bytes[position] = UInt8(ascii: ";")
+        bytes.withUnsafeBufferPointer { buffer in
+            // Every range: a `;` past its end (still in the buffer) is not found.
+            for from in 0...32 {
+                for to in from...32 {
+                    let expected = (from..<to).contains(position) ? position : to
+                    #expect(ByteSearch.first(UInt8(ascii: ";"), in: buffer, from: from, to: to) == expected)
+                }
+            }
+        }
+    }
+}
