@@ -46,31 +46,7 @@ enum ByteClass {
     /// with SIMD compares, which beats two memchr calls on lines of typical SIP header length
     /// (measured with callgrind: fewer instructions than both memchr and 8-byte SWAR).
     @inline(__always) static func findLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        guard let base = p.baseAddress else { return to }
-        let lfs = SIMD16<UInt8>(repeating: lf), crs = SIMD16<UInt8>(repeating: cr)
-        var i = from
-        while i + 16 <= to {
-            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hit = (v .== lfs) .| (v .== crs)
-            if any(hit) {
-                // Locate the lane with the 8-byte "has zero byte" trick: after XOR a CR or LF
-                // byte is zero, and the lowest flagged byte is always exact.
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let lf8 = ones &* UInt64(lf), cr8 = ones &* UInt64(cr)
-                for half in 0..<2 {
-                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i + half * 8).loadUnaligned(as: UInt64.self))
-                    let a = w ^ lf8, b = w ^ cr8
-                    let z = ((a &- ones) & ~a & highs) | ((b &- ones) & ~b & highs)
-                    if z != 0 { return i + half * 8 + z.trailingZeroBitCount >> 3 }
-                }
-            }
-            i += 16
-        }
-        while i < to {
-            if p[i] == lf || p[i] == cr { return i }
-            i += 1
-        }
-        return to
+        findEither(lf, cr, p, from, to)
     }
 
     /// Index of the first `,`, `"` or `<` in `p[from..<to]`, or `to`: the bytes that matter when
@@ -95,8 +71,10 @@ enum ByteClass {
     }
 
     /// Index of the first `a` or `b` in `p[from..<to]`, or `to` (also when `from >= to`). Sixteen
-    /// bytes at a time, as `findLineBreak`: parameter lists are scanned for `;` and `"` on every
-    /// From and To the audit reads, and a test of one byte at a time was most of that.
+    /// bytes at a time with SIMD compares; in a block that holds one, the 8-byte "has zero byte"
+    /// trick finds the lane (after XOR a match is a zero byte, and the lowest flagged byte is
+    /// always exact). Line breaks, and the `;` and `"` of every From and To parameter list the
+    /// audit reads, are found this way.
     @inline(__always) static func findEither(_ a: UInt8, _ b: UInt8, _ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         guard let base = p.baseAddress else { return to }
         let av = SIMD16<UInt8>(repeating: a), bv = SIMD16<UInt8>(repeating: b)
@@ -104,7 +82,6 @@ enum ByteClass {
         while i + 16 <= to {
             let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
             if any((v .== av) .| (v .== bv)) {
-                // Locate the lane as `findLineBreak` does, instead of testing byte by byte.
                 for half in 0..<2 {
                     let w = UInt64(littleEndian: UnsafeRawPointer(base + i + half * 8).loadUnaligned(as: UInt64.self))
                     let z = zeroBytes(w ^ broadcast(a)) | zeroBytes(w ^ broadcast(b))
