@@ -1,6 +1,5 @@
 import Audit
 import Dialogs
-import Foundation
 import Transport
 
 extension Analysis {
@@ -98,7 +97,7 @@ extension Analysis {
             capacity: Self.stageCapacity, weightLimit: Self.stageMessages, pool: pool)
         let stage = TrackingStage(collection: collection, pipeline: pipeline)
         let auditor = self.auditor
-        Thread.detachNewThread {
+        DetachedThread.start {
             var batch: [DecodedItem] = []
             batch.reserveCapacity(Self.readBatchSize)
             let add = { (item: DecodedItem) in
@@ -112,7 +111,7 @@ extension Analysis {
             if !batch.isEmpty { parses.submit(batch) }
             parses.close()
         }
-        Thread.detachNewThread {
+        DetachedThread.start {
             var collection = stage.collection
             var pending: [StageItem] = []
             pending.reserveCapacity(Self.stageBatchSize)
@@ -149,7 +148,7 @@ extension Analysis {
             audits.close()
         }
         for _ in 0..<max(1, workers) {
-            Thread.detachNewThread {
+            DetachedThread.start {
                 while let job = OrderedWorkQueue.take(from: audits, or: parses) {
                     switch job {
                     case .first(let (sequence, items)):

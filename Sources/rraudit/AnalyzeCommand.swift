@@ -2,7 +2,7 @@ import ArgumentParser
 import Audit
 import Capture
 import Dialogs
-import Foundation
+import FoundationEssentials
 import Glibc
 import Reports
 import Transport
@@ -83,7 +83,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let output { try redirectStandardOutput(to: output) }
         let isTerminal = isatty(STDOUT_FILENO) == 1
         let format = self.format ?? (output?.hasSuffix(".html") == true ? .html : isTerminal ? .text : .jsonl)
-        let names = files.map { path in path.split(separator: "/").last.map(String.init) ?? path }
+        let names = files.map(PathText.lastComponent)
         let json = JSONLinesReport(fileNames: names)
         let noColor = getenv("NO_COLOR").map { String(cString: $0) }
         let text = TextReport(fileNames: names, style: TextStyle(colored: TextStyle.colored(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Audit
-import Foundation
+import FoundationEssentials
 import Glibc
 import Reports
 
@@ -41,9 +41,9 @@ struct BatchCommand: AsyncParsableCommand {
         guard !list.isEmpty else { throw usage("no capture files (.pcap, .pcapng, .cap, .gz) in \(inputs.joined(separator: " "))") }
         if let directory = outputDirectory {
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try OutputDirectory.create(directory)
             } catch {
-                throw usage("cannot create --output-dir '\(directory)': \(error.localizedDescription)")
+                throw usage("cannot create --output-dir '\(directory)': \(error)")
             }
         }
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .jsonl)
@@ -60,9 +60,11 @@ struct BatchCommand: AsyncParsableCommand {
                 result.reports.first { $0.hasSuffix(".html") }
             }
             do {
-                try page.write(toFile: directory + "/index.html", atomically: true, encoding: .utf8)
+                let file = try ReportFile(path: directory + "/index.html")
+                file.write(page)
+                if !file.close() { printError("rraudit: cannot write \(directory)/index.html") }
             } catch {
-                printError("rraudit: cannot write \(directory)/index.html: \(error.localizedDescription)")
+                printError("rraudit: \(error)")
             }
         }
         fflush(nil)

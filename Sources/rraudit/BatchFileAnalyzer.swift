@@ -1,8 +1,12 @@
 import Audit
 import Capture
-import Foundation
 import Reports
 import Transport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Analyses one capture of a batch with its own pipeline and writes its reports: a value that
 /// tasks share read-only, so files run in parallel without shared mutable state.
@@ -21,7 +25,7 @@ struct BatchFileAnalyzer: Sendable {
         } catch {
             return BatchFileResult(path: job.path, summary: nil, error: "\(error)")
         }
-        let displayName = (job.path as NSString).lastPathComponent
+        let displayName = PathText.lastComponent(job.path)
         let json = JSONLinesReport(fileNames: [displayName])
         var html = HTMLReport(fileNames: [displayName], title: "rraudit: \(displayName)")
         var jsonl: ReportFile?

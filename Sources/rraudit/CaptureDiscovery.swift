@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The capture files a batch covers: files named on the command line as given, directories
 /// searched recursively for `.pcap`, `.pcapng`, `.cap` and `.gz` files (sorted, so runs repeat).
@@ -18,29 +18,25 @@ struct CaptureDiscovery {
         let manager = FileManager.default
         var paths: [(path: String, relative: String)] = []
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                let root = URL(fileURLWithPath: argument)
-                var found: [String] = []
-                // The enumerator does not follow symbolic links to directories, so a loop cannot recurse forever.
-                if let enumerator = manager.enumerator(atPath: argument) {
-                    while let relative = enumerator.nextObject() as? String {
-                        let ext = (relative as NSString).pathExtension.lowercased()
-                        guard extensions.contains(ext) else { continue }
-                        var isDir: ObjCBool = false
-                        let full = root.appendingPathComponent(relative).path
-                        if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(relative) }
-                    }
-                }
+            var isDirectory = false
+            if manager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory {
                 let prefix = argument.hasSuffix("/") ? argument : argument + "/"
+                var found: [String] = []
+                // The walk does not follow symbolic links to directories, so a loop cannot recurse
+                // forever; an unreadable directory adds nothing.
+                for relative in (try? manager.subpathsOfDirectory(atPath: argument)) ?? [] {
+                    guard extensions.contains(PathText.pathExtension(relative).lowercased()) else { continue }
+                    var isDir = false
+                    if manager.fileExists(atPath: prefix + relative, isDirectory: &isDir), !isDir { found.append(relative) }
+                }
                 paths += found.sorted().map { (prefix + $0, $0) }
             } else {
-                paths.append((argument, (argument as NSString).lastPathComponent))
+                paths.append((argument, PathText.lastComponent(argument)))
             }
         }
         var used = Set<String>()
         return paths.map { entry in
-            let base = entry.relative.replacingOccurrences(of: "/", with: "_")
+            let base = String(entry.relative.map { $0 == "/" ? "_" : $0 })
             var name = base
             var suffix = 2
             while !used.insert(name).inserted {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Audit
-import Foundation
 
 /// `rraudit explain CODE`: why a finding breaks calls, how to fix it, and the rule behind it.
 struct ExplainCommand: ParsableCommand {
@@ -35,7 +34,7 @@ struct ExplainCommand: ParsableCommand {
 
     /// Usage error: one clear line on stderr, exit status 2 (design.md "Exit status").
     private static func usageError(_ line: String) -> ExitCode {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        printError(line)
         return ExitCode(2)
     }
 }

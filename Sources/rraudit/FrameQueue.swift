@@ -1,5 +1,5 @@
 import Capture
-import Foundation
+import Reports
 
 /// The bounded hand-off between the capture thread and the analysis thread of `rraudit live`.
 ///
@@ -7,8 +7,9 @@ import Foundation
 /// frame is dropped and counted (reported in the summary), so the kernel buffer keeps draining
 /// and memory stays bounded. The analysis side waits at most a given time for the next frame.
 final class FrameQueue: @unchecked Sendable {
-    // @unchecked: every stored property is read and written only while `condition` is locked.
-    private let condition = NSCondition()
+    // @unchecked: every stored property is read and written only while `mutex` is locked.
+    private let mutex = SharedMutex()
+    private let frameOrClose: SharedMutex.Condition
     private var buffer: [Frame?]
     private var head = 0
     private var count = 0
@@ -28,31 +29,32 @@ final class FrameQueue: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
+        frameOrClose = SharedMutex.Condition(mutex)
         buffer = Array(repeating: nil, count: self.capacity)
     }
 
     /// Adds a frame; false (and counted) when the queue is full or closed.
     @discardableResult
     func offer(_ frame: Frame) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
+        mutex.lock()
+        defer { mutex.unlock() }
         guard !closed, count < capacity else {
             droppedFrames += 1
             return false
         }
         buffer[(head + count) % capacity] = frame
         count += 1
-        condition.signal()
+        frameOrClose.signal()
         return true
     }
 
     /// The next frame, waiting at most `timeout` seconds.
     func take(timeout: Double) -> Item {
-        condition.lock()
-        defer { condition.unlock() }
-        let deadline = Date(timeIntervalSinceNow: timeout)
+        mutex.lock()
+        defer { mutex.unlock() }
+        let deadline = SharedMutex.Condition.deadline(in: timeout)
         while count == 0 && !closed {
-            if !condition.wait(until: deadline) { break }
+            if !frameOrClose.wait(until: deadline) { break }
         }
         guard count > 0 else { return closed ? .end : .idle }
         let frame = buffer[head]
@@ -64,16 +66,16 @@ final class FrameQueue: @unchecked Sendable {
 
     /// No more frames will be offered; `take` returns `.end` once the queue is drained.
     func close() {
-        condition.lock()
+        mutex.lock()
         closed = true
-        condition.broadcast()
-        condition.unlock()
+        frameOrClose.broadcast()
+        mutex.unlock()
     }
 
     /// Frames dropped because the queue was full.
     var dropped: Int {
-        condition.lock()
-        defer { condition.unlock() }
+        mutex.lock()
+        defer { mutex.unlock() }
         return droppedFrames
     }
 }

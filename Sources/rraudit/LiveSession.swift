@@ -1,7 +1,7 @@
 import Audit
 import Capture
 import Dispatch
-import Foundation
+import Glibc
 import Reports
 import Synchronization
 import Transport
@@ -63,19 +63,19 @@ struct LiveSession {
         let queue = FrameQueue(capacity: configuration.queueCapacity)
         let box = SummaryBox()
         let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        DetachedThread.start {
             box.summary.withLock { $0 = Self.analyse(queue, analysis: analysis, emit: emit) }
             finished.signal()
         }
         // A read with no traffic blocks however short the pcap timeout (TPACKET_V3 on Linux),
         // so a watcher breaks the loop on a stop request or at the deadline.
-        let deadline = configuration.duration.map { Date(timeIntervalSinceNow: $0) }
+        let deadline = configuration.duration.map { ContinuousClock.now + .seconds($0) }
         let breaker = Breaker(capture)
         let reading = StopFlag()
         let watcherDone = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        DetachedThread.start {
             while !reading.isStopped {
-                if stop.isStopped || deadline.map({ Date() >= $0 }) == true {
+                if stop.isStopped || deadline.map({ ContinuousClock.now >= $0 }) == true {
                     breaker.breakLoop()
                     break
                 }
@@ -87,7 +87,7 @@ struct LiveSession {
         var frames = 0
         var readError: CaptureError?
         capturing: while !stop.isStopped {
-            if let deadline, Date() >= deadline { break }
+            if let deadline, ContinuousClock.now >= deadline { break }
             if let limit = configuration.count, frames >= limit { break }
             do {
                 switch try capture.next() {
@@ -122,7 +122,7 @@ struct LiveSession {
         var analysis = initial
         var decoder = TransportDecoder()
         var lastTime: CaptureTime?
-        var lastArrival = Date()
+        var lastArrival = ContinuousClock.now
         while true {
             switch queue.take(timeout: 0.25) {
             case .frame(let frame):
@@ -130,11 +130,13 @@ struct LiveSession {
                     decoder.decode(packet, emit: { analysis.ingest($0, emit: emit) }, problem: { analysis.note($0) })
                 }
                 lastTime = frame.time
-                lastArrival = Date()
+                lastArrival = ContinuousClock.now
             case .idle:
                 // Capture time stands still without packets; let it follow the wall clock.
                 if let lastTime {
-                    analysis.expire(now: lastTime.adding(seconds: Date().timeIntervalSince(lastArrival)), emit: emit)
+                    let idle = (ContinuousClock.now - lastArrival).components
+                    let seconds = Double(idle.seconds) + Double(idle.attoseconds) * 1e-18
+                    analysis.expire(now: lastTime.adding(seconds: seconds), emit: emit)
                 }
             case .end:
                 decoder.finish(emit: { analysis.ingest($0, emit: emit) }, problem: { analysis.note($0) })

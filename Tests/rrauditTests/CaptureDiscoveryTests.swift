@@ -17,6 +17,16 @@ import Testing
         #expect(Set(jobs.map(\.reportName)).count == jobs.count)
     }
 
+    @Test func aSymbolicLinkLoopIsNotFollowed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rraudit-discovery-loop-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent("sub/a.pcap"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("sub/loop").path, withDestinationPath: root.path)
+        let jobs = CaptureDiscovery.jobs(for: [root.path])
+        #expect(jobs.map(\.reportName) == ["sub_a.pcap"])
+    }
+
     @Test func sameNameTwiceGetsDistinctReportNames() {
         let jobs = CaptureDiscovery.jobs(for: ["/x/a.pcap", "/y/a.pcap"])
         #expect(jobs.map(\.reportName) == ["a.pcap", "a.pcap-2"])

@@ -1,4 +1,6 @@
 import Capture
+import Glibc
+import Reports
 import Testing
 @testable import rraudit
 
@@ -29,5 +31,16 @@ import Testing
         #expect(!queue.offer(Self.frame(8)))
         guard case .frame(let frame) = queue.take(timeout: 0.05), frame.number == 7 else { Issue.record("expected frame 7"); return }
         guard case .end = queue.take(timeout: 0.05) else { Issue.record("expected end"); return }
+    }
+
+    @Test func aWaitingTakeWakesForAFrameOfferedByAnotherThread() {
+        let queue = FrameQueue(capacity: 4)
+        DetachedThread.start {
+            usleep(20_000)
+            queue.offer(Self.frame(5))
+        }
+        let start = ContinuousClock.now
+        guard case .frame(let frame) = queue.take(timeout: 10), frame.number == 5 else { Issue.record("expected frame 5"); return }
+        #expect(ContinuousClock.now - start < .seconds(5))
     }
 }
