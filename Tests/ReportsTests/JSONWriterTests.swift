@@ -132,3 +132,22 @@ import Transport
         }
     }
 }
+
+/// Digit counts come from comparisons up to five digits and division beyond: every power of ten
+/// and its neighbours, up to the largest integers, must read as `String(number)` does.
+@Test func writesEveryDigitCountLikeStringDoes() {
+    var numbers: [UInt] = [0, 1, 9, UInt(Int.max), UInt.max, UInt.max - 1]
+    var power: UInt = 1
+    for _ in 0..<19 {
+        power *= 10
+        numbers += [power - 1, power, power + 1]
+    }
+    var text = [UInt8](repeating: 0, count: 20)
+    for number in numbers {
+        let length = text.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { JSONWriter.writeDecimal(number, to: $0) } ?? 0
+        }
+        #expect(String(decoding: text[..<length], as: UTF8.self) == String(number))
+        #expect(JSONWriter.decimalLength(number) == String(number).count)
+    }
+}
