@@ -151,3 +151,14 @@ import Transport
         #expect(JSONWriter.decimalLength(number) == String(number).count)
     }
 }
+
+/// Every octet value in every position reads as the address's description does.
+@Test func writesEveryOctetLikeTheDescription() {
+    for octet in 0...255 {
+        let value = UInt8(octet), other = UInt8(255 - octet)
+        let address = TransportAddress(Endpoint(address: IPAddress(v4: [value, other, value, other]), port: UInt16(octet)), .udp)
+        var json = JSONWriter()
+        json.address(address)
+        #expect(json.text == "\"\(address.description)\"")
+    }
+}
