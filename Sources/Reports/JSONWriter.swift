@@ -204,8 +204,8 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Copies `text` to `target` (when given) and returns true, or returns false (after a
-    /// partial copy) when a byte needs escaping. Eight bytes at a time (the route values a record
-    /// repeats are a hundred bytes or more): a word has a byte below 0x20 when
+    /// partial copy) when a byte needs escaping. Sixteen, then eight bytes at a time (the route
+    /// values a record repeats are a hundred bytes or more): a word has a byte below 0x20 when
     /// `(w - 0x20…20) & ~w & 0x80…80` is not zero, and a byte equal to `c` when `w ^ c…c` has
     /// a zero byte (exact as a whole, though not which byte; bytes from 0x80 up never match).
     @inline(__always)
@@ -215,6 +215,18 @@ struct JSONWriter: ~Copyable {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var offset = 0
+        // Sixteen bytes a step with vector compares while they last, then words, then bytes.
+        let space = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22)
+        let backslash = SIMD16<UInt8>(repeating: 0x5c)
+        while offset + 16 <= text.count {
+            let block = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+            // The mask read as two words: `any(_:)` became an out-of-line vector reduction here.
+            let flagged = unsafeBitCast((block .< space) .| (block .== quote) .| (block .== backslash),
+                                        to: (UInt64, UInt64).self)
+            if flagged.0 | flagged.1 != 0 { return false }
+            if let target { UnsafeMutableRawPointer(target + offset).storeBytes(of: block, as: SIMD16<UInt8>.self) }
+            offset += 16
+        }
         while offset + 8 <= text.count {
             let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
             if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))

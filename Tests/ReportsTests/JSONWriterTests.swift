@@ -86,10 +86,10 @@ import Transport
             + #""nested":[[],{"a":true,"b":false},[null,true]]}"#)
 }
 
-/// The word-at-a-time scan must agree with the byte test on every byte value at every position,
+/// The block- and word-at-a-time scan must agree with the byte test on every byte value at every position,
 /// and never flag text that needs no escaping (UTF-8 above 0x7f included).
 @Test func escapeScanFindsEveryByteThatNeedsEscaping() {
-    for length in [1, 7, 8, 9, 16, 23] {
+    for length in [1, 7, 8, 9, 15, 16, 17, 23, 24, 31, 32, 33, 40] {
         for position in 0..<length {
             for byte in UInt8.min...UInt8.max {
                 var text = Array(repeating: UInt8(ascii: "a"), count: length)
@@ -104,10 +104,11 @@ import Transport
     #expect(!([] as [UInt8]).withUnsafeBufferPointer(JSONWriter.anyNeedsEscape))
 }
 
-/// Strings are checked and copied eight bytes at a time: a byte that needs escaping anywhere (the
-/// first word, a later one, the tail) must still come out escaped, and the rest as is.
+/// Strings are checked and copied sixteen, then eight bytes at a time: a byte that needs escaping
+/// anywhere (the first block, a later one, a word after them, the tail) must still come out
+/// escaped, and the rest as is.
 @Test func escapesAByteAtEveryPositionOfTheWordCopy() {
-    for length in [1, 7, 8, 9, 16, 23] {
+    for length in [1, 7, 8, 9, 15, 16, 17, 23, 24, 31, 32, 33, 40] {
         for position in 0..<length {
             for byte in UInt8(0)..<0x80 {
                 var text = Array(repeating: UInt8(ascii: "a"), count: length)
