@@ -22,7 +22,7 @@ public struct Auditor: Sendable {
     public let declaredProxies: [TransportAddress]
     private let compiledRegexes: [POSIXRegex]
 
-    /// The rules, one per file under `Rules/`.
+    /// The rules, one per file under `Rules/`, in the order `findings(in:)` runs them.
     static let rules: [any AuditRule] = [
         // Dialog set-up
         RecordRouteSyntaxRule(), RecordRouteLooseRule(), RecordRouteMirrorRule(), RecordRouteTransitRule(),
@@ -56,36 +56,86 @@ public struct Auditor: Sendable {
     /// The audit of one dialog.
     public func audit(_ dialog: Dialog) -> DialogAudit {
         var cache = RouteValueCache()
-        var proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element, cache: &cache) }
+        var proxies: [ProxyIdentity] = []
+        proxies.reserveCapacity(dialog.proxies.count + declaredProxies.count)
+        // By index: enumerating would copy each proxy and request (a dozen retains each).
+        for index in dialog.proxies.indices {
+            proxies.append(ProxyIdentity(index: index, proxy: dialog.proxies[index], cache: &cache))
+        }
         for declared in declaredProxies where !proxies.contains(where: { $0.owns(declared.endpoint) }) {
             proxies.append(ProxyIdentity(index: proxies.count, addresses: [declared], recordRoute: [],
                                          isObserved: false, cache: &cache))
         }
-        let requestCopies = dialog.requests.map { request in
-            request.copies.map { MessageCopy($0, cache: &cache) }
+        var requestCopies: [[MessageCopy]] = []
+        requestCopies.reserveCapacity(dialog.requests.count)
+        var copyCount = 0
+        for index in dialog.requests.indices {
+            let copies = dialog.requests[index].copies
+            copyCount += copies.count
+            requestCopies.append(copies.map { MessageCopy($0, cache: &cache) })
         }
         var audits: [RequestAudit] = []
+        audits.reserveCapacity(copyCount)
         var answers: [LooseRouteAnswers?] = []
+        answers.reserveCapacity(copyCount)
         var memo = RoutingMemo()
-        for (requestIndex, request) in dialog.requests.enumerated() {
-            for (copyIndex, copy) in requestCopies[requestIndex].enumerated() {
+        for requestIndex in dialog.requests.indices {
+            let copies = requestCopies[requestIndex]
+            for copyIndex in copies.indices {
+                let copy = copies[copyIndex]
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
-                let evaluated = proxy.map { evaluate(copy, at: $0, hops: request.hops, memo: &memo) }
-                answers.append(evaluated?.answers)
+                var evaluation: ProxyEvaluation?
+                if let proxy {
+                    let evaluated = evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops, memo: &memo)
+                    evaluation = evaluated.evaluation
+                    answers.append(evaluated.answers)
+                } else {
+                    answers.append(nil)
+                }
+                let request = dialog.requests[requestIndex]
                 audits.append(RequestAudit(
                     requestIndex: requestIndex, copyIndex: copyIndex, frame: copy.frame, time: copy.time,
                     method: request.method, cseq: request.cseq, role: request.role, source: copy.source,
                     destination: copy.destination, direction: request.direction, requestURI: copy.requestURI,
                     route: copy.route.map(\.raw),
-                    atProxy: evaluated?.evaluation))
+                    atProxy: evaluation))
             }
         }
         let context = AuditContext(dialog: dialog, requests: audits, requestCopies: requestCopies, proxies: proxies,
                                    settings: rrSettings, answers: answers, cache: &cache)
-        let findings = Self.rules.flatMap { $0.findings(in: context) }.sorted {
-            ($0.frame, $0.code.rawValue, $0.message) < ($1.frame, $1.code.rawValue, $1.message)
+        var findings = Self.findings(in: context)
+        if findings.count > 1 {
+            findings.sort {
+                ($0.frame, $0.code.rawValue, $0.message) < ($1.frame, $1.code.rawValue, $1.message)
+            }
         }
         return DialogAudit(dialog: dialog, requests: audits, findings: findings, proxyNames: proxies.map(\.name))
+    }
+
+    /// The findings of every rule of `rules`, in that order. Each rule is called on its concrete
+    /// type: walking the list of existentials copied and destroyed each rule, and appending each
+    /// (mostly empty) result made a new buffer per rule.
+    static func findings(in context: AuditContext) -> [Finding] {
+        var findings: [Finding] = []
+        func run(_ rule: some AuditRule) {
+            let found = rule.findings(in: context)
+            guard !found.isEmpty else { return }
+            if findings.isEmpty { findings = found } else { findings.append(contentsOf: found) }
+        }
+        // Dialog set-up
+        run(RecordRouteSyntaxRule()); run(RecordRouteLooseRule()); run(RecordRouteMirrorRule())
+        run(RecordRouteTransitRule()); run(R2PairRule()); run(DoubleRecordRouteRule()); run(RecordRouteFromTagRule())
+        run(PreloadedRouteRule())
+        // In-dialog, from a UA
+        run(MissingRouteRule()); run(StrictRoutingRule()); run(RouteSetRule()); run(RouteParamsRule())
+        run(RequestURIRule()); run(ProxyBypassRule()); run(FromTagRouteRule()); run(DirectionRule())
+        run(CancelRouteRule()); run(FailureACKRouteRule())
+        // At a proxy
+        run(ProxyPopRule()); run(NextHopRule()); run(StrictNextHopRule()); run(RequestURIIsProxyRule())
+        run(LooseRouteFailureRule())
+        // Capture
+        run(CaptureCompletenessRule())
+        return findings
     }
 
     /// What the proxy's rr module makes of one received copy, and what loose_route found out on
