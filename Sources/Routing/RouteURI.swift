@@ -209,8 +209,10 @@ public struct RouteURI: Sendable, Hashable {
     public var maddr: String? { withParams { URIParameters.value(ofLowercase: "maddr", inBytes: $0) } }
     /// The `transport` parameter as a protocol (`nil` when absent or unknown).
     public var transport: SocketProtocol? {
-        withParams { URIParameters.value(ofLowercase: "transport", inBytes: $0) }
-            .flatMap { SocketProtocol(transportParameter: $0) }
+        withParams { b in
+            URIParameters.valueRange(ofLowercase: "transport", inBytes: b)
+                .flatMap { SocketProtocol(transportBytes: UnsafeBufferPointer(rebasing: b[$0])) }
+        }
     }
     /// Whether a `gr` (GRUU) parameter is present: Kamailio then never treats the URI as myself.
     public var hasGRUU: Bool {

@@ -28,9 +28,12 @@ final class ProxyIdentity: Sendable {
         let parsed = cache.values(recordRoute)
         self.recordRoute = parsed
         self.isObserved = isObserved
-        var sockets = addresses.map { address in
-            ListeningSocket(proto: SocketProtocol(address.transport), address: address.endpoint.address.description,
-                            port: Int(address.endpoint.port))
+        var sockets: [ListeningSocket] = []
+        sockets.reserveCapacity(addresses.count + min(parsed.count, ProxyIdentity.recordRouteAddressLimit))
+        for address in addresses {
+            sockets.append(ListeningSocket(proto: SocketProtocol(address.transport),
+                                           address: address.endpoint.address.description,
+                                           port: Int(address.endpoint.port)))
         }
         name = addresses.first.map { Self.name($0, host: sockets[0].address) } ?? "?"
         var aliases: [HostAlias] = []
