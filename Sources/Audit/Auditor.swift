@@ -146,7 +146,7 @@ public struct Auditor: Sendable {
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: request.requestURI,
                                   routeFields: request.routeFields, hasToHeader: request.hasToHeader,
                                   preloaded: (request.toTag ?? "").isEmpty)
-        let routing = memo.routing(for: key) { route(request, at: proxy) }
+        let routing = memo.routing(for: key) { route(request, at: proxy, parsedFields: copy.parsedRouteFields()) }
         var evaluation = routing.evaluation
         evaluation.ftagDirection =
             Direction.kamailio(ftag: routing.ftag, fromTag: request.fromTag) == .upstream ? .upstream : .downstream
@@ -157,10 +157,13 @@ public struct Auditor: Sendable {
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
-    private func route(_ request: RoutedRequest, at proxy: ProxyIdentity) -> RoutingMemo.Routing {
+    /// - Parameter parsedFields: the Route fields the copy's values already give
+    ///   (`MessageCopy.parsedRouteFields`), so loose_route need not parse them again.
+    private func route(_ request: RoutedRequest, at proxy: ProxyIdentity,
+                       parsedFields: [[RouteEntry]?]) -> RoutingMemo.Routing {
         // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
-            .route(request)
+            .route(request, parsedFields: parsedFields)
         let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
