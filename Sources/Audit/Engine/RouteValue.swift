@@ -142,12 +142,23 @@ struct RouteValue: Sendable, Hashable {
     /// start with `[`. Read from UTF-8 bytes, as every Record-Route value comes here.
     var hasUnbracketedIPv6: Bool {
         var text = uriText
+        // Plain index loops: the slice algorithms cost several times as much per byte here.
         return text.withUTF8 { uri in
-            guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
-            var start = colon + 1
-            if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
-            let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
-            return hostPort.first != UInt8(ascii: "[") && hostPort.count { $0 == UInt8(ascii: ":") } >= 2
+            var start = 0
+            while start < uri.count, uri[start] != UInt8(ascii: ":") { start += 1 }
+            guard start < uri.count else { return false }
+            start += 1
+            var at = uri.count - 1  // the last '@' after the scheme's colon
+            while at >= start, uri[at] != UInt8(ascii: "@") { at -= 1 }
+            if at >= start { start = at + 1 }
+            guard start < uri.count, uri[start] != UInt8(ascii: "[") else { return false }
+            var colons = 0
+            var index = start
+            while index < uri.count, uri[index] != UInt8(ascii: ";"), uri[index] != UInt8(ascii: "?") {
+                if uri[index] == UInt8(ascii: ":") { colons += 1 }
+                index += 1
+            }
+            return colons >= 2
         }
     }
 }

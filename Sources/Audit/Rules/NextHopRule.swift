@@ -15,11 +15,14 @@ struct NextHopRule: AuditRule {
             else { return nil }
             let nextHop = visit.evaluation.nextHop
             let expected: [Endpoint]
-            if let seen = known.first(where: { $0.nextHop == nextHop }) {
+            if let answered = visit.answers.nextHopDestinations {
+                // loose_route's own parse when the next hop is the R-URI it read: what the parse
+                // below would give again.
+                expected = answered
+            } else if let seen = known.first(where: { $0.nextHop == nextHop }) {
                 expected = seen.destinations
             } else {
-                // loose_route's own parse when the next hop is the R-URI it read.
-                expected = visit.answers.nextHopDestinations ?? RouteComparison.destinations(of: nextHop)
+                expected = RouteComparison.destinations(of: nextHop)
                 if known.count < 8 { known.append((nextHop, expected)) }
             }
             guard !expected.isEmpty, !expected.contains(outgoing.flow.destination) else { return nil }

@@ -7,6 +7,12 @@ struct ProxyBypassRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         context.uaRequests.flatMap { ua -> [Finding] in
             let copies = ua.request.copies
+            // A finding needs an observed proxy of the route set that no copy reached: most
+            // requests pass every proxy, and that is told without the recipient or a list.
+            guard ua.routeSet.contains(where: { value in
+                guard let proxy = context.owner(of: value), proxy.isObserved else { return false }
+                return !copies.contains { proxy.owns($0.flow.destination) }
+            }) else { return [] }
             // By index: `first(where:)` would copy the observed message to read its frame.
             guard let recipient = context.recipient(ua.request.direction).endpoint,
                   let delivered = copies.firstIndex(where: { $0.flow.destination == recipient.endpoint })

@@ -16,9 +16,9 @@ struct ProxyPopRule: AuditRule {
             let forwarded = outgoing.route
             var findings: [Finding] = []
 
-            let leftOver = forwarded.filter(proxy.isMyself)
-            let kept = visit.routeAfter.filter(proxy.isMyself)
-            if leftOver.count > kept.count {
+            // Counted first: the lists are built only for a finding.
+            if forwarded.count(where: proxy.isMyself) > visit.routeAfter.count(where: proxy.isMyself) {
+                let leftOver = forwarded.filter(proxy.isMyself)
                 findings.append(context.finding(
                     .proxyNotPopped, frame: outgoing.frame, proxy: proxy,
                     message: "\(proxy.name) forwarded \(visit.request.method) still routed to itself via \(leftOver[0].raw)",
@@ -29,6 +29,7 @@ struct ProxyPopRule: AuditRule {
             }
 
             // Only entries not the proxy's own can be lost: the elements are built for those.
+            guard !received.allSatisfy(proxy.isMyself) else { return findings }
             var lost = received.filter { !proxy.isMyself($0) }
             if !lost.isEmpty {
                 let newRURI = RouteValue("<\(outgoing.requestURI)>").element  // the forwarded Request-URI

@@ -9,6 +9,10 @@ struct R2PairRule: AuditRule {
         context.proxies.compactMap { proxy in
             let values = context.recordRoute(of: proxy)
             guard let first = values.first else { return nil }
+            // Counted first: a pair with r2 on both values (or none with r2 and a single value)
+            // is fine, and the list is built only for a finding.
+            let r2Count = values.count(where: \.hasR2)
+            guard r2Count == 1 || (values.count >= 2 && !first.hasR2) else { return nil }
             let withR2 = values.filter(\.hasR2)
             let problem: String
             if withR2.count == 1 && values.count == 1 {

@@ -14,12 +14,14 @@ struct RequestURIIsProxyRule: AuditRule {
             let ruri = visit.incoming.requestURI
             guard visit.request.role == .inDialog, visit.toTag?.isEmpty == false else { return nil }
             let isMyself: Bool
-            if let seen = known.first(where: { $0.proxy == visit.proxy.index && $0.ruri == ruri }) {
+            if let answered = visit.answers.requestURIIsMyself {
+                // loose_route's own check_self on it (it asks for these requests unless their Route
+                // or To header failed first): what the look-up below would work out again.
+                isMyself = answered
+            } else if let seen = known.first(where: { $0.proxy == visit.proxy.index && $0.ruri == ruri }) {
                 isMyself = seen.isMyself
             } else {
-                // loose_route's own check_self on it, when it asked (it does for these requests
-                // unless its Route or To header failed first).
-                isMyself = visit.answers.requestURIIsMyself ?? visit.proxy.isMyself(uri: ruri)
+                isMyself = visit.proxy.isMyself(uri: ruri)
                 if known.count < 8 { known.append((visit.proxy.index, ruri, isMyself)) }
             }
             guard isMyself else { return nil }

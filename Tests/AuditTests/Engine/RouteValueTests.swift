@@ -37,4 +37,23 @@ struct RouteValueTests {
         #expect(!RouteValue("<sip:[2001:db8::1]:5060;lr>").hasUnbracketedIPv6)
         #expect(!RouteValue("<sip:127.0.0.1:5060;lr>").hasUnbracketedIPv6)
     }
+
+    /// The byte loops of `hasUnbracketedIPv6` answer as the slice algorithms they replaced, on
+    /// every arrangement of the bytes that matter.
+    @Test func unbracketedIPv6AgreesWithTheSliceReading() {
+        func reference(_ text: String) -> Bool {
+            let uri = Array(text.utf8)
+            guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            var start = colon + 1
+            if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+            let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
+            return hostPort.first != UInt8(ascii: "[") && hostPort.count { $0 == UInt8(ascii: ":") } >= 2
+        }
+        let pieces = ["sip", ":", "@", "[", "]", ";", "?", "a", "1", "::"]
+        var texts = [""]
+        for _ in 0..<5 { texts = texts.flatMap { text in pieces.map { text + $0 } } }
+        for text in texts {
+            #expect(RouteValue("<\(text)>").hasUnbracketedIPv6 == reference(RouteValue("<\(text)>").uriText), "\(text)")
+        }
+    }
 }
