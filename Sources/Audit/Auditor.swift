@@ -69,10 +69,20 @@ public struct Auditor: Sendable {
         var requestCopies: [[MessageCopy]] = []
         requestCopies.reserveCapacity(dialog.requests.count)
         var copyCount = 0
+        // Only the dialog-forming request's copies need their Record-Route (see `MessageCopy`);
+        // `AuditContext` finds them among these by the same test.
+        let initialCopies = dialog.initialRequest?.copies ?? []
         for index in dialog.requests.indices {
             let copies = dialog.requests[index].copies
             copyCount += copies.count
-            requestCopies.append(copies.map { MessageCopy($0, cache: &cache) })
+            // By index and field: binding the elements would copy two observed messages per test.
+            let isInitial = !initialCopies.isEmpty && initialCopies.count == copies.count
+                && copies.indices.allSatisfy { copy in
+                    initialCopies[copy].frames == copies[copy].frames
+                        && initialCopies[copy].fileIndex == copies[copy].fileIndex
+                        && initialCopies[copy].flow == copies[copy].flow
+                }
+            requestCopies.append(copies.map { MessageCopy($0, readsRecordRoute: isInitial, cache: &cache) })
         }
         var audits: [RequestAudit] = []
         audits.reserveCapacity(copyCount)
@@ -92,11 +102,12 @@ public struct Auditor: Sendable {
                 } else {
                     answers.append(nil)
                 }
-                let request = dialog.requests[requestIndex]
+                // Field by field: binding the request would copy it whole (copies, hops, responses).
                 audits.append(RequestAudit(
                     requestIndex: requestIndex, copyIndex: copyIndex, frame: copy.frame, time: copy.time,
-                    method: request.method, cseq: request.cseq, role: request.role, source: copy.source,
-                    destination: copy.destination, direction: request.direction, requestURI: copy.requestURI,
+                    method: dialog.requests[requestIndex].method, cseq: dialog.requests[requestIndex].cseq,
+                    role: dialog.requests[requestIndex].role, source: copy.source, destination: copy.destination,
+                    direction: dialog.requests[requestIndex].direction, requestURI: copy.requestURI,
                     route: copy.route.map(\.raw),
                     atProxy: evaluation))
             }
@@ -142,17 +153,23 @@ public struct Auditor: Sendable {
     /// the way that rules would ask again.
     func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop],
                   memo: inout RoutingMemo) -> (evaluation: ProxyEvaluation, answers: LooseRouteAnswers) {
-        let request = copy.routedRequest
-        let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: request.requestURI,
-                                  routeFields: request.routeFields, hasToHeader: request.hasToHeader,
-                                  preloaded: (request.toTag ?? "").isEmpty)
-        let routing = memo.routing(for: key) { route(request, at: proxy, parsedFields: copy.parsedRouteFields()) }
+        // The tags are decoded for every copy (the evaluation keeps them); the Route field texts
+        // only when loose_route runs: the memo tells copies apart by the fields' bytes.
+        let to = copy.observed.message.tag(of: .to)
+        let toTag = to ?? nil, fromTag = copy.fromTag
+        let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
+                                  preloaded: (toTag ?? "").isEmpty, copy: copy)
+        let routing = memo.routing(for: key) {
+            let request = RoutedRequest(requestURI: copy.requestURI, routeFields: copy.routeFields, fromTag: fromTag,
+                                        toTag: toTag, hasToHeader: to != nil, method: copy.method?.rawValue ?? "")
+            return route(request, at: proxy, parsedFields: copy.parsedRouteFields())
+        }
         var evaluation = routing.evaluation
         evaluation.ftagDirection =
-            Direction.kamailio(ftag: routing.ftag, fromTag: request.fromTag) == .upstream ? .upstream : .downstream
+            Direction.kamailio(ftag: routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
         evaluation.forwardedFrame = hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
-        evaluation.tags = ProxyEvaluation.Tags(from: request.fromTag, to: request.toTag)
+        evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
         return (evaluation, routing.answers)
     }
 

@@ -70,19 +70,24 @@ final class AuditContext {
             let outgoing = hops.firstIndex { incoming.isSame(as: $0.incoming) }.flatMap { hop in
                 hops[hop].outgoing.flatMap { sent in copies.first { $0.isSame(as: sent) } }
             }
-            visits.append(ProxyVisit(request: dialog.requests[requestIndex], evaluation: evaluation,
+            let request = ProxyVisit.Request(method: dialog.requests[requestIndex].method,
+                                             cseq: dialog.requests[requestIndex].cseq,
+                                             role: dialog.requests[requestIndex].role,
+                                             direction: dialog.requests[requestIndex].direction)
+            visits.append(ProxyVisit(request: request, evaluation: evaluation,
                                      proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
                                      routeAfter: cache.values(evaluation.routeAfter),
                                      firstRemoved: evaluation.removedEntries.first.map { cache.value($0) },
                                      answers: answers.indices.contains(position) ? answers[position] ?? .init() : .init()))
         }
         self.visits = visits
-        let hasInitial = dialog.initialRequest != nil
-        let initialCopies = Self.copies(ofInitialIn: dialog, parsed: requestCopies, cache: &cache)
+        let initialRequest = dialog.initialRequest  // read once: each read copies the whole request
+        let hasInitial = initialRequest != nil
+        let initialCopies = Self.copies(of: initialRequest, parsed: requestCopies, cache: &cache)
         self.initialCopies = initialCopies
         var initialHops: [ProxyHop] = []
         var forming: [MessageCopy] = []
-        if let initial = dialog.initialRequest {
+        if let initial = initialRequest {
             let hops = initial.hops
             for index in hops.indices {
                 guard proxies.indices.contains(hops[index].proxyIndex), let sent = hops[index].outgoing,
@@ -157,9 +162,9 @@ final class AuditContext {
 
     /// The parsed copies of the dialog's initial request: those of the same request in
     /// `dialog.requests` when it is one of them, else parsed now.
-    private static func copies(ofInitialIn dialog: Dialog, parsed: [[MessageCopy]],
+    private static func copies(of initial: DialogRequest?, parsed: [[MessageCopy]],
                                cache: inout RouteValueCache) -> [MessageCopy] {
-        guard let observed = dialog.initialRequest?.copies else { return [] }
+        guard let observed = initial?.copies else { return [] }
         let known = parsed.first { copies in
             copies.count == observed.count && zip(copies, observed).allSatisfy { $0.isSame(as: $1) }
         }

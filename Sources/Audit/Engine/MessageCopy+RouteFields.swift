@@ -1,3 +1,4 @@
+import Glibc
 import Routing
 import SIP
 
@@ -88,5 +89,32 @@ extension MessageCopy {
         while position < end, bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0D
                 || bytes[position] == 0x0A { position += 1 }
         return position
+    }
+}
+
+extension MessageCopy {
+    /// True when both copies carry the same Route header fields byte for byte, in the same order
+    /// (so `routeFields` are equal); false also when only their unfolded texts would be.
+    func hasSameRouteFieldBytes(as other: MessageCopy) -> Bool {
+        if self === other { return true }
+        guard statusCode == nil, other.statusCode == nil else { return routeFields == other.routeFields }
+        let mine = observed.message, theirs = other.observed.message
+        return mine.bytes.withUnsafeBufferPointer { left in
+            theirs.bytes.withUnsafeBufferPointer { right in
+                var next = theirs.headers.startIndex
+                for header in mine.headers where header.name == .route {
+                    while next < theirs.headers.endIndex, theirs.headers[next].name != .route { next += 1 }
+                    guard next < theirs.headers.endIndex else { return false }
+                    let match = theirs.headers[next]
+                    next += 1
+                    guard header.isFolded == match.isFolded, header.rawValue.count == match.rawValue.count
+                    else { return false }
+                    guard let l = left.baseAddress, let r = right.baseAddress else { continue }  // both empty
+                    guard memcmp(l + header.rawValue.lowerBound, r + match.rawValue.lowerBound,
+                                 header.rawValue.count) == 0 else { return false }
+                }
+                return !theirs.headers[next...].contains { $0.name == .route }
+            }
+        }
     }
 }
