@@ -162,12 +162,10 @@ enum RouteComparison {
     }
 
     /// True when the parameter name at `range`, lower-cased as `lowercased()` does, is `target`
-    /// (lower-case ASCII).
+    /// (lower-case ASCII without `k`). Compared byte by byte, length first: `lowercased()` turns
+    /// no character outside ASCII into ASCII letters but KELVIN SIGN (into `k`), so a name with a
+    /// byte from 0x80 up never matches, and every ASCII letter keeps its length.
     private static func isName(_ target: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard !range.contains(where: { bytes[$0] >= 0x80 }) else {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
-                == target.description
-        }
         guard range.count == target.utf8CodeUnitCount else { return false }
         for offset in 0..<range.count {
             let byte = bytes[range.lowerBound + offset]

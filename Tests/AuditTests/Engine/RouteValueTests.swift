@@ -18,6 +18,9 @@ struct RouteValueTests {
         "<sip:p.example;lr;ftag=a1>", "<sip:p.example;LR=on;FTAG=B2>", "<sip:p.example;ftag;ftag=x;lr>",
         "<sip:p.example; ftag = t1 ;lr = 1>", #"<sip:p.example;x="a;ftag=q";ftag=r>"#, "<sip:p.example;lr>",
         "<sip:p.example>", "<sip:p.example;=v;lr=>", "<sip:p.example;fTaG=Mixed;Lr>",
+        // Names outside ASCII never lower-case to `ftag` or `lr` (only KELVIN SIGN lowers to ASCII).
+        "<sip:p.example;\u{130}lr=1;ftag\u{130}=z;ftag=y>", "<sip:p.example;\u{212A}lr=1;lr\u{301}=2;lr>",
+        "<sip:p.example;FTA\u{1E9E}=s;\u{FF26}tag=w>",
     ])
     func keptParametersAgreeWithTheList(_ raw: String) {
         let value = RouteValue(raw)
