@@ -285,14 +285,16 @@ enum RouteComparison {
     /// `destinations(of:)` for a URI already parsed.
     static func destinations(of uri: RouteURI) -> [Endpoint] {
         var result: [Endpoint] = []
-        if let alias = uri.parameter("alias") {
+        if let alias = uri.parameter(lowercase: "alias") {
             let parts = alias.split(separator: "~")
             if parts.count >= 2, let address = ipAddress(String(parts[0])), let port = UInt16(parts[1]) {
                 result.append(Endpoint(address: address, port: port))
             }
         }
         let target = uri.maddr != nil ? ((try? RouteURI(parsing: uri.afterMaddrRule)) ?? uri) : uri
-        if let host = target.hostWithoutBrackets, let address = ipAddress(host) {
+        // A dotted quad is read from the host's bytes (no brackets then, so it is what
+        // `hostWithoutBrackets` holds); anything else goes the String way.
+        if let address = (target.withHostBytes(dottedQuad) ?? nil) ?? target.hostWithoutBrackets.flatMap(ipAddress) {
             let port = target.port ?? defaultPort(scheme: target.scheme, transport: target.transport)
             if let port = UInt16(exactly: port) { result.append(Endpoint(address: address, port: port)) }
         }

@@ -12,6 +12,8 @@ struct RouteValue: Sendable, Hashable {
 
     /// The value as on the wire.
     var raw: String { storage.raw }
+    /// `raw.utf8.count`, kept: look-ups compare lengths before texts.
+    var rawLength: Int { storage.rawLength }
     /// The parsed entry; nil when Kamailio could not parse the value (RR_UNPARSEABLE).
     var entry: RouteEntry? { storage.entry }
     /// Why it did not parse.
@@ -57,6 +59,7 @@ struct RouteValue: Sendable, Hashable {
     /// The parse of one value, shared by its copies.
     private final class Storage: Sendable {
         let raw: String
+        let rawLength: Int
         let entry: RouteEntry?
         let parseError: RouteParseError?
         let uriText: String
@@ -69,6 +72,7 @@ struct RouteValue: Sendable, Hashable {
 
         init(_ raw: String) {
             self.raw = raw
+            rawLength = raw.utf8.count
             var entry: RouteEntry?
             do {
                 let entries = try RouteEntry.parseField(raw, index: 0)
@@ -114,6 +118,7 @@ struct RouteValue: Sendable, Hashable {
 
     /// True when the value's text is exactly these UTF-8 bytes.
     func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard storage.rawLength == bytes.count else { return false }
         var raw = raw
         return raw.withUTF8 { own in
             guard own.count == bytes.count else { return false }
