@@ -145,20 +145,65 @@ enum RouteComparison {
         }
     }
 
-    /// What the rules read of a Record-Route value's parameters, found in one pass without building
-    /// the others: the first `ftag` value (nil also for a bare `ftag`) and whether an `lr` has a
-    /// value; the same answers `splitParameters` would give.
-    static func ftagAndLRValue(_ bytes: UnsafeBufferPointer<UInt8>) -> (ftag: String?, lrHasValue: Bool) {
-        var ftag: String?, ftagSeen = false, lrHasValue = false
-        forEachParameter(bytes) { name, value in
-            if !ftagSeen && isName("ftag", bytes, name) {
-                ftagSeen = true
-                ftag = value.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-            } else if value != nil && isName("lr", bytes, name) {
-                lrHasValue = true
+    /// What the audit reads of a Route value's URI parameters, from one pass over them.
+    struct ParameterScan {
+        /// The first `ftag` value (nil also for a bare `ftag`), as `splitParameters` gives it.
+        var ftag: String?
+        /// Whether an `lr` has a value, as `splitParameters` tells.
+        var lrHasValue: Bool
+        /// Whether `lr`, `r2` and `gr` are present, as `RouteURI.isLoose`, `hasR2` and `hasGRUU`
+        /// answer; nil when the section holds a double quote (their rules for quotes differ from
+        /// this split's: they are asked one by one then).
+        var flags: (lr: Bool, r2: Bool, gr: Bool)?
+    }
+
+    /// `ParameterScan` of a parsed URI's parameter section (`RouteURI.withParameterBytes`): split
+    /// at `;` outside double quotes, each part trimmed of spaces and tabs, empty parts skipped,
+    /// the name before the first `=`. Without a quote the section is split at every `;`, and as a
+    /// parsed URI holds no white space, `RouteURI`'s own scans split and name it the same way.
+    static func scanParameters(_ bytes: UnsafeBufferPointer<UInt8>) -> ParameterScan {
+        var scan = ParameterScan(ftag: nil, lrHasValue: false, flags: (false, false, false))
+        var ftagSeen = false, hasQuote = false, quoted = false
+        var start = 0, equals: Int?
+        var index = 0
+        while index <= bytes.count {
+            if index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    quoted.toggle()
+                    hasQuote = true
+                    index += 1
+                    continue
+                }
+                if byte != UInt8(ascii: ";") || quoted {
+                    if byte == UInt8(ascii: "=") && equals == nil { equals = index }
+                    index += 1
+                    continue
+                }
             }
+            // One part, start..<index; its first '=' (if any) lies inside the trimmed part.
+            let part = trim(bytes, start..<index)
+            if !part.isEmpty {
+                let name = equals.map { trim(bytes, part.lowerBound..<$0) } ?? part
+                let value = equals.map { trim(bytes, ($0 + 1)..<part.upperBound) }
+                if !ftagSeen && isName("ftag", bytes, name) {
+                    ftagSeen = true
+                    scan.ftag = value.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                } else if isName("lr", bytes, name) {
+                    scan.flags?.lr = true
+                    if value != nil { scan.lrHasValue = true }
+                } else if isName("r2", bytes, name) {
+                    scan.flags?.r2 = true
+                } else if isName("gr", bytes, name) {
+                    scan.flags?.gr = true
+                }
+            }
+            equals = nil
+            start = index + 1
+            index += 1
         }
-        return (ftag, lrHasValue)
+        if hasQuote { scan.flags = nil }
+        return scan
     }
 
     /// True when the parameter name at `range`, lower-cased as `lowercased()` does, is `target`

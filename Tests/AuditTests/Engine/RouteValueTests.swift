@@ -1,4 +1,5 @@
 import Testing
+import Routing
 @testable import Audit
 
 struct RouteValueTests {
@@ -58,5 +59,26 @@ struct RouteValueTests {
         for text in texts {
             #expect(RouteValue("<\(text)>").hasUnbracketedIPv6 == reference(RouteValue("<\(text)>").uriText), "\(text)")
         }
+    }
+
+    /// One pass gives ftag and lr's value as the parameter list does, and lr, r2 and gr as the
+    /// URI's own scans do, on every arrangement of a few tricky pieces (quotes, escapes, empty
+    /// parts, case, values).
+    @Test func parameterScanAgreesWithTheURIAndTheList() throws {
+        let pieces = ["lr", "LR=on", "r2", "R2=x", "gr", "gR=", "ftag=a", "FTAG", "x=\"q;lr\"", "\\", ";", "=", "y"]
+        var sections = [""]
+        for _ in 0..<3 { sections = sections.flatMap { section in pieces.map { section.isEmpty ? $0 : section + ";" + $0 } } }
+        var flagged = 0
+        for section in sections {
+            guard let uri = try? RouteURI(parsing: "sip:h.example;" + section) else { continue }
+            let scan = uri.withParameterBytes(RouteComparison.scanParameters)
+            let list = RouteComparison.splitParameters(uri.params)
+            #expect(scan.ftag == list.first { $0.name == "ftag" }?.value, "\(section)")
+            #expect(scan.lrHasValue == list.contains { $0.name == "lr" && $0.value != nil }, "\(section)")
+            guard let flags = scan.flags else { continue }
+            flagged += 1
+            #expect(flags.lr == uri.isLoose && flags.r2 == uri.hasR2 && flags.gr == uri.hasGRUU, "\(section)")
+        }
+        #expect(flagged > 1_000)
     }
 }
