@@ -10,7 +10,7 @@ public enum SocketProtocol: String, Sendable, Hashable, CaseIterable {
 
     /// `init(transportParameter:)` on the value's UTF-8, without building the String (every
     /// "myself" address and next hop asks for the transport).
-    init?(transportBytes b: UnsafeBufferPointer<UInt8>) {
+    public init?(transportBytes b: UnsafeBufferPointer<UInt8>) {
         guard !b.contains(where: { $0 >= 0x80 }) else {
             self.init(transportParameter: String(decoding: b, as: UTF8.self))
             return

@@ -43,7 +43,7 @@ final class ProxyIdentity: Sendable {
             guard let uri = value.entry?.uri,
                   let host = Self.bareHost(kept: value.myselfAddress?.host) ?? uri.hostWithoutBrackets else { continue }
             if RouteComparison.isIPLiteral(host) {
-                sockets.append(ListeningSocket(proto: uri.transport ?? .udp, address: host, port: uri.port ?? 5060))
+                sockets.append(ListeningSocket(proto: value.transport ?? .udp, address: host, port: uri.port ?? 5060))
             } else {
                 aliases.append(HostAlias(host: host, port: uri.port))
             }

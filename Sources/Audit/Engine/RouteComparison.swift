@@ -155,6 +155,9 @@ enum RouteComparison {
         /// answer; nil when the section holds a double quote (their rules for quotes differ from
         /// this split's: they are asked one by one then).
         var flags: (lr: Bool, r2: Bool, gr: Bool)?
+        /// Where the first `transport` parameter's value lies (empty without a value), as
+        /// `RouteURI.transport` finds it; meaningful only with `flags`.
+        var transportValue: Range<Int>?
     }
 
     /// `ParameterScan` of a parsed URI's parameter section (`RouteURI.withParameterBytes`): split
@@ -163,7 +166,7 @@ enum RouteComparison {
     /// parsed URI holds no white space, `RouteURI`'s own scans split and name it the same way.
     static func scanParameters(_ bytes: UnsafeBufferPointer<UInt8>) -> ParameterScan {
         var scan = ParameterScan(ftag: nil, lrHasValue: false, flags: (false, false, false))
-        var ftagSeen = false, hasQuote = false, quoted = false
+        var ftagSeen = false, transportSeen = false, hasQuote = false, quoted = false
         var start = 0, equals: Int?
         var index = 0
         while index <= bytes.count {
@@ -196,6 +199,9 @@ enum RouteComparison {
                     scan.flags?.r2 = true
                 } else if isName("gr", bytes, name) {
                     scan.flags?.gr = true
+                } else if !transportSeen && isName("transport", bytes, name) {
+                    transportSeen = true
+                    scan.transportValue = value ?? name.upperBound..<name.upperBound
                 }
             }
             equals = nil

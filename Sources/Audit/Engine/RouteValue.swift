@@ -69,6 +69,7 @@ struct RouteValue: Sendable, Hashable {
         let hasURI: Bool
         let isLoose: Bool
         let hasR2: Bool
+        let transport: SocketProtocol?
 
         init(_ raw: String) {
             self.raw = raw
@@ -86,13 +87,13 @@ struct RouteValue: Sendable, Hashable {
             // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
             // whole entry out of the optional again. The flags are kept for the same reason.
             guard let entry else {
-                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress) = (false, false, false, nil, false, nil)
+                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress, transport) = (false, false, false, nil, false, nil, nil)
                 uriText = RouteComparison.trim(raw[...])
                 return
             }
             uriText = entry.uriText
             guard let uri = entry.uri else {
-                (hasURI, ftag, lrHasValue, myselfAddress) = (false, nil, false, nil)
+                (hasURI, ftag, lrHasValue, myselfAddress, transport) = (false, nil, false, nil, nil)
                 isLoose = entry.isLoose
                 hasR2 = entry.hasR2
                 return
@@ -100,8 +101,14 @@ struct RouteValue: Sendable, Hashable {
             hasURI = true
             // One pass over the parameters in place (building their String was a tenth of the
             // parse; scanning them once per question, another tenth).
-            let scan = uri.withParameterBytes(RouteComparison.scanParameters)
+            let (scan, scannedTransport) = uri.withParameterBytes { bytes in
+                let scan = RouteComparison.scanParameters(bytes)
+                return (scan, scan.transportValue.flatMap {
+                    SocketProtocol(transportBytes: UnsafeBufferPointer(rebasing: bytes[$0]))
+                })
+            }
             (ftag, lrHasValue) = (scan.ftag, scan.lrHasValue)
+            transport = scan.flags != nil ? scannedTransport : uri.transport
             let flags = scan.flags ?? (uri.isLoose, uri.hasR2, uri.hasGRUU)
             isLoose = flags.lr
             hasR2 = flags.r2
@@ -137,6 +144,8 @@ struct RouteValue: Sendable, Hashable {
     var hasURI: Bool { storage.hasURI }
 
     var isLoose: Bool { storage.isLoose }
+    /// The URI's `transport` parameter as a protocol (`RouteURI.transport`), nil without a URI.
+    var transport: SocketProtocol? { storage.transport }
     var hasR2: Bool { storage.hasR2 }
     /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
     /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).

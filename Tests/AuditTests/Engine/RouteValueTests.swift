@@ -61,11 +61,12 @@ struct RouteValueTests {
         }
     }
 
-    /// One pass gives ftag and lr's value as the parameter list does, and lr, r2 and gr as the
-    /// URI's own scans do, on every arrangement of a few tricky pieces (quotes, escapes, empty
+    /// One pass gives ftag and lr's value as the parameter list does, and lr, r2, gr and the
+    /// transport as the URI's own scans do, on every arrangement of a few tricky pieces (quotes, escapes, empty
     /// parts, case, values).
     @Test func parameterScanAgreesWithTheURIAndTheList() throws {
-        let pieces = ["lr", "LR=on", "r2", "R2=x", "gr", "gR=", "ftag=a", "FTAG", "x=\"q;lr\"", "\\", ";", "=", "y"]
+        let pieces = ["lr", "LR=on", "r2", "R2=x", "gr", "gR=", "ftag=a", "FTAG", "x=\"q;lr\"", "\\", ";", "=", "y",
+                      "transport=TCP", "TRANSPORT"]
         var sections = [""]
         for _ in 0..<3 { sections = sections.flatMap { section in pieces.map { section.isEmpty ? $0 : section + ";" + $0 } } }
         var flagged = 0
@@ -75,6 +76,7 @@ struct RouteValueTests {
             let list = RouteComparison.splitParameters(uri.params)
             #expect(scan.ftag == list.first { $0.name == "ftag" }?.value, "\(section)")
             #expect(scan.lrHasValue == list.contains { $0.name == "lr" && $0.value != nil }, "\(section)")
+            #expect(RouteValue("<sip:h.example;\(section)>").transport == uri.transport, "\(section)")
             guard let flags = scan.flags else { continue }
             flagged += 1
             #expect(flags.lr == uri.isLoose && flags.r2 == uri.hasR2 && flags.gr == uri.hasGRUU, "\(section)")
