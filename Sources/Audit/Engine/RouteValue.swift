@@ -70,6 +70,7 @@ struct RouteValue: Sendable, Hashable {
         let isLoose: Bool
         let hasR2: Bool
         let transport: SocketProtocol?
+        let port: Int?
 
         init(_ raw: String) {
             self.raw = raw
@@ -87,18 +88,20 @@ struct RouteValue: Sendable, Hashable {
             // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
             // whole entry out of the optional again. The flags are kept for the same reason.
             guard let entry else {
-                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress, transport) = (false, false, false, nil, false, nil, nil)
+                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress, transport, port) =
+                    (false, false, false, nil, false, nil, nil, nil)
                 uriText = RouteComparison.trim(raw[...])
                 return
             }
             uriText = entry.uriText
             guard let uri = entry.uri else {
-                (hasURI, ftag, lrHasValue, myselfAddress, transport) = (false, nil, false, nil, nil)
+                (hasURI, ftag, lrHasValue, myselfAddress, transport, port) = (false, nil, false, nil, nil, nil)
                 isLoose = entry.isLoose
                 hasR2 = entry.hasR2
                 return
             }
             hasURI = true
+            port = uri.port
             // One pass over the parameters in place (building their String was a tenth of the
             // parse; scanning them once per question, another tenth).
             let (scan, scannedTransport) = uri.withParameterBytes { bytes in
@@ -146,6 +149,8 @@ struct RouteValue: Sendable, Hashable {
     var isLoose: Bool { storage.isLoose }
     /// The URI's `transport` parameter as a protocol (`RouteURI.transport`), nil without a URI.
     var transport: SocketProtocol? { storage.transport }
+    /// The URI's port as written (`RouteURI.port`), nil without one or without a URI.
+    var port: Int? { storage.port }
     var hasR2: Bool { storage.hasR2 }
     /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
     /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
