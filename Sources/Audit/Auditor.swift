@@ -96,20 +96,23 @@ public struct Auditor: Sendable {
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
                 var evaluation: ProxyEvaluation?
                 if let proxy {
-                    let evaluated = evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops, memo: &memo)
-                    evaluation = evaluated.evaluation
-                    answers.append(evaluated.answers)
+                    let (evaluated, answered) = evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops,
+                                                         memo: &memo)
+                    evaluation = consume evaluated
+                    answers.append(consume answered)
                 } else {
                     answers.append(nil)
                 }
                 // Field by field: binding the request would copy it whole (copies, hops, responses).
-                audits.append(RequestAudit(
+                let audit = RequestAudit(
                     requestIndex: requestIndex, copyIndex: copyIndex, frame: copy.frame, time: copy.time,
                     method: dialog.requests[requestIndex].method, cseq: dialog.requests[requestIndex].cseq,
                     role: dialog.requests[requestIndex].role, source: copy.source, destination: copy.destination,
                     direction: dialog.requests[requestIndex].direction, requestURI: copy.requestURI,
                     route: copy.route.map(\.raw),
-                    atProxy: evaluation))
+                    atProxy: consume evaluation)
+                // Moved in: appending the value as built copied it and destroyed the original.
+                audits.append(consume audit)
             }
         }
         let context = AuditContext(dialog: dialog, requests: audits, requestCopies: requestCopies, proxies: proxies,
