@@ -49,7 +49,8 @@ struct RouteValue: Sendable, Hashable {
     }
 
     static func == (left: RouteValue, right: RouteValue) -> Bool {
-        left.storage === right.storage || left.raw == right.raw
+        // Lengths before texts: the distinct values of a dialog mostly differ in length.
+        left.storage === right.storage || (left.storage.rawLength == right.storage.rawLength && left.raw == right.raw)
     }
 
     func hash(into hasher: inout Hasher) {
