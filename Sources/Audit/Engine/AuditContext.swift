@@ -153,9 +153,14 @@ final class AuditContext {
         for index in dialog.requests.indices {
             guard dialog.requests[index].role == .inDialog, let copy = uaCopy(requestCopies[index]),
                   let routeSet = expectedRouteSet(dialog.requests[index].direction) else { continue }
-            let request = dialog.requests[index]
-            uaRequests.append(UARequest(request: request, copy: copy, routeSet: routeSet,
-                                        remoteTarget: expectedRemoteTarget(request), cache: &cache))
+            // Field by field: binding the request would copy it whole.
+            let direction = dialog.requests[index].direction
+            let request = UARequest.Request(method: dialog.requests[index].method, direction: direction,
+                                            copies: dialog.requests[index].copies)
+            // The remote target the sender had to put in the Request-URI.
+            let remoteTarget = dialog.requests[index].remoteTarget ?? dialog.remoteTarget.forSender(direction)
+            uaRequests.append(UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: remoteTarget,
+                                        cache: &cache))
         }
         self.uaRequests = uaRequests
     }
@@ -217,11 +222,6 @@ final class AuditContext {
     /// The party a request in `direction` is meant for.
     func recipient(_ direction: RequestDirection) -> Party {
         direction == .downstream ? dialog.callee : dialog.caller
-    }
-
-    /// The remote target the sender of `request` had to put in the Request-URI.
-    func expectedRemoteTarget(_ request: DialogRequest) -> String? {
-        request.remoteTarget ?? dialog.remoteTarget.forSender(request.direction)
     }
 
     /// In-dialog requests proper (ACK to 2xx, BYE, re-INVITE, ...): RFC 3261 §12.2 applies.
