@@ -10,9 +10,9 @@ struct DirectionRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         var reported = RequestAtProxy.Seen()
         return context.visits.compactMap { visit in
-            guard visit.request.role == .inDialog, visit.foundOwnEntry,
-                  context.recordRoute(of: visit.proxy).first?.ftag != nil,
-                  visit.evaluation.ftagDirection != visit.request.direction,
+            // The direction compare first: it settles the usual request without the proxy's values.
+            guard visit.request.role == .inDialog, visit.evaluation.ftagDirection != visit.request.direction,
+                  visit.foundOwnEntry, context.recordRoute(of: visit.proxy).first?.ftag != nil,
                   reported.insert(visit.requestAtProxy)
             else { return nil }
             return context.finding(
