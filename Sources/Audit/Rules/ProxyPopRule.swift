@@ -8,9 +8,11 @@ struct ProxyPopRule: AuditRule {
     var codes: [FindingCode] { [.proxyNotPopped, .proxyPoppedForeign] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.visits.flatMap { visit -> [Finding] in
+        // A loop, not flatMap: each visit's (mostly empty) list was appended to the result.
+        var all: [Finding] = []
+        for visit in context.visits {
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0,
-                  let outgoing = visit.outgoing else { return [] }
+                  let outgoing = visit.outgoing else { continue }
             let proxy = visit.proxy
             let received = visit.incoming.route
             let forwarded = outgoing.route
@@ -29,7 +31,10 @@ struct ProxyPopRule: AuditRule {
             }
 
             // Only entries not the proxy's own can be lost: the elements are built for those.
-            guard !received.allSatisfy(proxy.isMyself) else { return findings }
+            guard !received.allSatisfy(proxy.isMyself) else {
+                all.append(contentsOf: findings)
+                continue
+            }
             var lost = received.filter { !proxy.isMyself($0) }
             if !lost.isEmpty {
                 let newRURI = RouteValue("<\(outgoing.requestURI)>").element  // the forwarded Request-URI
@@ -47,7 +52,8 @@ struct ProxyPopRule: AuditRule {
                                EvidenceEntry("explained_by_r2", .bool(predicted)),
                                EvidenceEntry("received_frame", .int(visit.incoming.frame))]))
             }
-            return findings
+            all.append(contentsOf: findings)
         }
+        return all
     }
 }
