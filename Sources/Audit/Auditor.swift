@@ -22,7 +22,7 @@ public struct Auditor: Sendable {
     public let declaredProxies: [TransportAddress]
     private let compiledRegexes: [POSIXRegex]
 
-    /// The rules, one per file under `Rules/`.
+    /// The rules, one per file under `Rules/`, in the order `findings(in:)` runs them.
     static let rules: [any AuditRule] = [
         // Dialog set-up
         RecordRouteSyntaxRule(), RecordRouteLooseRule(), RecordRouteMirrorRule(), RecordRouteTransitRule(),
@@ -56,61 +56,134 @@ public struct Auditor: Sendable {
     /// The audit of one dialog.
     public func audit(_ dialog: Dialog) -> DialogAudit {
         var cache = RouteValueCache()
-        var proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element, cache: &cache) }
+        var proxies: [ProxyIdentity] = []
+        proxies.reserveCapacity(dialog.proxies.count + declaredProxies.count)
+        // By index: enumerating would copy each proxy and request (a dozen retains each).
+        for index in dialog.proxies.indices {
+            proxies.append(ProxyIdentity(index: index, proxy: dialog.proxies[index], cache: &cache))
+        }
         for declared in declaredProxies where !proxies.contains(where: { $0.owns(declared.endpoint) }) {
             proxies.append(ProxyIdentity(index: proxies.count, addresses: [declared], recordRoute: [],
                                          isObserved: false, cache: &cache))
         }
-        let requestCopies = dialog.requests.map { request in
-            request.copies.map { MessageCopy($0, cache: &cache) }
+        var requestCopies: [[MessageCopy]] = []
+        requestCopies.reserveCapacity(dialog.requests.count)
+        var copyCount = 0
+        // Only the dialog-forming request's copies need their Record-Route (see `MessageCopy`);
+        // `AuditContext` finds them among these by the same test.
+        let initialCopies = dialog.initialRequest?.copies ?? []
+        for index in dialog.requests.indices {
+            let copies = dialog.requests[index].copies
+            copyCount += copies.count
+            // By index and field: binding the elements would copy two observed messages per test.
+            let isInitial = !initialCopies.isEmpty && initialCopies.count == copies.count
+                && copies.indices.allSatisfy { copy in
+                    initialCopies[copy].frames == copies[copy].frames
+                        && initialCopies[copy].fileIndex == copies[copy].fileIndex
+                        && initialCopies[copy].flow == copies[copy].flow
+                }
+            requestCopies.append(copies.map { MessageCopy($0, readsRecordRoute: isInitial, cache: &cache) })
         }
         var audits: [RequestAudit] = []
+        audits.reserveCapacity(copyCount)
         var answers: [LooseRouteAnswers?] = []
+        answers.reserveCapacity(copyCount)
         var memo = RoutingMemo()
-        for (requestIndex, request) in dialog.requests.enumerated() {
-            for (copyIndex, copy) in requestCopies[requestIndex].enumerated() {
+        for requestIndex in dialog.requests.indices {
+            let copies = requestCopies[requestIndex]
+            for copyIndex in copies.indices {
+                let copy = copies[copyIndex]
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
-                let evaluated = proxy.map { evaluate(copy, at: $0, hops: request.hops, memo: &memo) }
-                answers.append(evaluated?.answers)
-                audits.append(RequestAudit(
+                var evaluation: ProxyEvaluation?
+                if let proxy {
+                    let (evaluated, answered) = evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops,
+                                                         memo: &memo)
+                    evaluation = consume evaluated
+                    answers.append(consume answered)
+                } else {
+                    answers.append(nil)
+                }
+                // Field by field: binding the request would copy it whole (copies, hops, responses).
+                let audit = RequestAudit(
                     requestIndex: requestIndex, copyIndex: copyIndex, frame: copy.frame, time: copy.time,
-                    method: request.method, cseq: request.cseq, role: request.role, source: copy.source,
-                    destination: copy.destination, direction: request.direction, requestURI: copy.requestURI,
+                    method: dialog.requests[requestIndex].method, cseq: dialog.requests[requestIndex].cseq,
+                    role: dialog.requests[requestIndex].role, source: copy.source, destination: copy.destination,
+                    direction: dialog.requests[requestIndex].direction, requestURI: copy.requestURI,
                     route: copy.route.map(\.raw),
-                    atProxy: evaluated?.evaluation))
+                    atProxy: consume evaluation)
+                // Moved in: appending the value as built copied it and destroyed the original.
+                audits.append(consume audit)
             }
         }
         let context = AuditContext(dialog: dialog, requests: audits, requestCopies: requestCopies, proxies: proxies,
                                    settings: rrSettings, answers: answers, cache: &cache)
-        let findings = Self.rules.flatMap { $0.findings(in: context) }.sorted {
-            ($0.frame, $0.code.rawValue, $0.message) < ($1.frame, $1.code.rawValue, $1.message)
+        var findings = Self.findings(in: context)
+        if findings.count > 1 {
+            findings.sort {
+                ($0.frame, $0.code.rawValue, $0.message) < ($1.frame, $1.code.rawValue, $1.message)
+            }
         }
         return DialogAudit(dialog: dialog, requests: audits, findings: findings, proxyNames: proxies.map(\.name))
+    }
+
+    /// The findings of every rule of `rules`, in that order. Each rule is called on its concrete
+    /// type: walking the list of existentials copied and destroyed each rule, and appending each
+    /// (mostly empty) result made a new buffer per rule.
+    static func findings(in context: AuditContext) -> [Finding] {
+        var findings: [Finding] = []
+        func run(_ rule: some AuditRule) {
+            let found = rule.findings(in: context)
+            guard !found.isEmpty else { return }
+            if findings.isEmpty { findings = found } else { findings.append(contentsOf: found) }
+        }
+        // Dialog set-up
+        run(RecordRouteSyntaxRule()); run(RecordRouteLooseRule()); run(RecordRouteMirrorRule())
+        run(RecordRouteTransitRule()); run(R2PairRule()); run(DoubleRecordRouteRule()); run(RecordRouteFromTagRule())
+        run(PreloadedRouteRule())
+        // In-dialog, from a UA
+        run(MissingRouteRule()); run(StrictRoutingRule()); run(RouteSetRule()); run(RouteParamsRule())
+        run(RequestURIRule()); run(ProxyBypassRule()); run(FromTagRouteRule()); run(DirectionRule())
+        run(CancelRouteRule()); run(FailureACKRouteRule())
+        // At a proxy
+        run(ProxyPopRule()); run(NextHopRule()); run(StrictNextHopRule()); run(RequestURIIsProxyRule())
+        run(LooseRouteFailureRule())
+        // Capture
+        run(CaptureCompletenessRule())
+        return findings
     }
 
     /// What the proxy's rr module makes of one received copy, and what loose_route found out on
     /// the way that rules would ask again.
     func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop],
                   memo: inout RoutingMemo) -> (evaluation: ProxyEvaluation, answers: LooseRouteAnswers) {
-        let request = copy.routedRequest
-        let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: request.requestURI,
-                                  routeFields: request.routeFields, hasToHeader: request.hasToHeader,
-                                  preloaded: (request.toTag ?? "").isEmpty)
-        let routing = memo.routing(for: key) { route(request, at: proxy) }
+        // The tags are decoded for every copy (the evaluation keeps them); the Route field texts
+        // only when loose_route runs: the memo tells copies apart by the fields' bytes.
+        let to = copy.observed.message.tag(of: .to)
+        let toTag = to ?? nil, fromTag = copy.fromTag
+        let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
+                                  preloaded: (toTag ?? "").isEmpty, copy: copy)
+        let routing = memo.routing(for: key) {
+            let request = RoutedRequest(requestURI: copy.requestURI, routeFields: copy.routeFields, fromTag: fromTag,
+                                        toTag: toTag, hasToHeader: to != nil, method: copy.method?.rawValue ?? "")
+            return route(request, at: proxy, parsedFields: copy.parsedRouteFields())
+        }
         var evaluation = routing.evaluation
         evaluation.ftagDirection =
-            Direction.kamailio(ftag: routing.ftag, fromTag: request.fromTag) == .upstream ? .upstream : .downstream
+            Direction.kamailio(ftag: routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
         evaluation.forwardedFrame = hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
-        evaluation.tags = ProxyEvaluation.Tags(from: request.fromTag, to: request.toTag)
+        evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
         return (evaluation, routing.answers)
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
-    private func route(_ request: RoutedRequest, at proxy: ProxyIdentity) -> RoutingMemo.Routing {
+    /// - Parameter parsedFields: the Route fields the copy's values already give
+    ///   (`MessageCopy.parsedRouteFields`), so loose_route need not parse them again.
+    private func route(_ request: RoutedRequest, at proxy: ProxyIdentity,
+                       parsedFields: [[RouteEntry]?]) -> RoutingMemo.Routing {
         // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
-            .route(request)
+            .route(request, parsedFields: parsedFields)
         let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))

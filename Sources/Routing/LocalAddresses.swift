@@ -25,7 +25,13 @@ public struct LocalAddresses: Sendable, Hashable {
     /// none), for callers that keep those two from one parse of the URI (and have checked that it
     /// has a host and no `gr` parameter, see `isMyself(_:)`).
     public func isMyself(host: String, port: Int) -> Bool {
-        if sockets.contains(where: { $0.portMatches(port) && $0.hostMatches(host) }) { return true }
+        // Ports first, then the same text (`hostMatches`' first test) read in place: calling
+        // `hostMatches` copies the socket (three Strings), and every Route value of every routed
+        // request is tested here.
+        let bare = ListeningSocket.stripBrackets(host)
+        for index in sockets.indices where sockets[index].portMatches(port) {
+            if sockets[index].address == bare || sockets[index].hostMatches(host) { return true }
+        }
         return aliases.contains { $0.matches(host: host, port: port) }
     }
 

@@ -29,7 +29,14 @@ public struct LooseRouter: Sendable {
 
     /// Runs loose_route (mode from ``RRSettings/looseRouteMode``) on `request`.
     public func route(_ request: RoutedRequest) -> LooseRouteOutcome {
-        var run = Run(router: self, request: request)
+        route(request, parsedFields: [])
+    }
+
+    /// `route(_:)` for a caller that has already parsed Route fields: `parsedFields[i]`, when not
+    /// nil, must be what `RouteEntry.parseField(request.routeFields[i], index: i)` returns; the
+    /// other fields are parsed when loose_route reaches them.
+    public func route(_ request: RoutedRequest, parsedFields: [[RouteEntry]?]) -> LooseRouteOutcome {
+        var run = Run(router: self, request: request, parsedFields: parsedFields)
         run.execute()
         return run.outcome()
     }
@@ -54,10 +61,10 @@ private struct Run {
     var parsedRequestURI: RouteURI?
     var requestURIIsMyself: Bool?
 
-    init(router: LooseRouter, request: RoutedRequest) {
+    init(router: LooseRouter, request: RoutedRequest, parsedFields: [[RouteEntry]?]) {
         self.router = router
         self.request = request
-        self.edits = RouteHeaderEdits(fields: request.routeFields)
+        self.edits = RouteHeaderEdits(fields: request.routeFields, parsed: parsedFields)
         self.requestURI = request.requestURI
     }
 

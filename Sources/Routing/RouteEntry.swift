@@ -39,6 +39,14 @@ public struct RouteEntry: Sendable, Hashable {
         return String(after.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 
+    /// This entry as parsing a field that holds its text at UTF-8 byte `offset` gives it: the
+    /// same text, URI and parameters, with that field index and offset. For callers that parsed
+    /// the values of a field one by one and know how the field joins them.
+    public func relocated(fieldIndex: Int, offset: Int) -> RouteEntry {
+        RouteEntry(raw: raw, displayName: displayName, uriText: uriText, uri: uri, headerParams: headerParams,
+                   fieldIndex: fieldIndex, offset: offset, length: length)
+    }
+
     /// Parses Route (or Record-Route) header field bodies, each given unsplit as on the wire, in
     /// order, into their entries, top first. Throws the first error Kamailio's parser would report
     /// (no `<>`, trailing comma, junk after `>`...). An empty list gives no entries.

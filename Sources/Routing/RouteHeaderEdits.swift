@@ -12,7 +12,14 @@ struct RouteHeaderEdits {
     private var cuts: [(field: Int, range: Range<Int>)] = []
     var appended: [String] = []
 
-    init(fields: [String]) { self.fields = fields }
+    /// - Parameter parsed: per field, its entries when the caller has them (what `entries(_:)`
+    ///   would parse), else nil; may be shorter than `fields`.
+    init(fields: [String], parsed: [[RouteEntry]?] = []) {
+        self.fields = fields
+        for index in parsed.indices where index < fields.count {
+            if let entries = parsed[index] { self.parsed.append((index, entries)) }
+        }
+    }
 
     /// Parses field `index` on demand (`parse_rr`), caching the result.
     mutating func entries(_ index: Int) throws(RouteParseError) -> [RouteEntry] {

@@ -205,12 +205,27 @@ public struct RouteURI: Sendable, Hashable {
         withParams { URIParameters.value(of: name, inBytes: $0) }
     }
 
+    /// `parameter(_:)` for a name known to be lower-case ASCII, without lower-casing a String first.
+    public func parameter(lowercase name: StaticString) -> String? {
+        withParams { URIParameters.value(ofLowercase: name, inBytes: $0) }
+    }
+
+    /// Lends the host's UTF-8 as written (IPv6 brackets kept, what `host` holds) to `body`,
+    /// without building the String; nil without a host (`tel:`).
+    public func withHostBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let range = parts.host else { return nil }
+        var text = text
+        return text.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// The `maddr` parameter value.
     public var maddr: String? { withParams { URIParameters.value(ofLowercase: "maddr", inBytes: $0) } }
     /// The `transport` parameter as a protocol (`nil` when absent or unknown).
     public var transport: SocketProtocol? {
-        withParams { URIParameters.value(ofLowercase: "transport", inBytes: $0) }
-            .flatMap { SocketProtocol(transportParameter: $0) }
+        withParams { b in
+            URIParameters.valueRange(ofLowercase: "transport", inBytes: b)
+                .flatMap { SocketProtocol(transportBytes: UnsafeBufferPointer(rebasing: b[$0])) }
+        }
     }
     /// Whether a `gr` (GRUU) parameter is present: Kamailio then never treats the URI as myself.
     public var hasGRUU: Bool {

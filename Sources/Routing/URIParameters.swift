@@ -79,10 +79,19 @@ public enum URIParameters {
     }
 
     private static func value(of target: UnsafeBufferPointer<UInt8>, inBytes b: UnsafeBufferPointer<UInt8>) -> String? {
+        valueRange(of: target, inBytes: b).map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+    }
+
+    /// Where in `b` the value `value(ofLowercase:inBytes:)` returns lies, without building it.
+    static func valueRange(ofLowercase name: StaticString, inBytes b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        valueRange(of: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), inBytes: b)
+    }
+
+    private static func valueRange(of target: UnsafeBufferPointer<UInt8>, inBytes b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var start = 0
         while start <= b.count {
             let end = nextUnquotedSemicolon(b, from: start)
-            if let value = value(named: target, in: b, start..<end) { return value }
+            if let value = valueRange(named: target, in: b, start..<end) { return value }
             start = end + 1
         }
         return nil
@@ -115,9 +124,10 @@ public enum URIParameters {
         }
     }
 
-    /// The value of one `name[=value]` parameter when its name is `target`.
-    private static func value(named target: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>,
-                              _ range: Range<Int>) -> String? {
+    /// Where the value of one `name[=value]` parameter lies when its name is `target` (an empty
+    /// range for a parameter without value).
+    private static func valueRange(named target: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>,
+                                   _ range: Range<Int>) -> Range<Int>? {
         func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
         var lo = range.lowerBound
         while lo < range.upperBound, isBlank(b[lo]) { lo += 1 }
@@ -126,12 +136,12 @@ public enum URIParameters {
         while nameEnd > lo, isBlank(b[nameEnd - 1]) { nameEnd -= 1 }
         guard nameEnd - lo == target.count,
               zip(lo..<nameEnd, target).allSatisfy({ lower(b[$0]) == $1 }) else { return nil }
-        guard let equals else { return "" }
+        guard let equals else { return nameEnd..<nameEnd }
         var valueStart = equals + 1
         var valueEnd = range.upperBound
         while valueStart < valueEnd, isBlank(b[valueStart]) { valueStart += 1 }
         while valueEnd > valueStart, isBlank(b[valueEnd - 1]) { valueEnd -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)
+        return valueStart..<valueEnd
     }
 
     /// The index of the next `;` outside double quotes at or after `from` (`b.count` when none).

@@ -91,6 +91,21 @@ struct AuditorTests {
         #expect(throws: Auditor.InvalidRegex.self) { try Auditor(checkRouteParams: ["nat=(yes"]) }
     }
 
+    /// `Auditor.findings(in:)` calls the rules one by one on their concrete types: it must give
+    /// what running the `rules` list in order gives, on every dialog of every sample capture.
+    @Test func findingsRunEveryRuleInListOrder() throws {
+        var compared = 0
+        for file in SampleCaptureTests.present {
+            for dialog in try SampleCaptureTests.dialogs(file) {
+                let context = try AuditContextTests.context(of: dialog)
+                let listed = Auditor.rules.flatMap { $0.findings(in: context) }
+                #expect(Auditor.findings(in: context) == listed, "\(file) \(dialog.callID)")
+                compared += listed.count
+            }
+        }
+        #expect(compared > 20)
+    }
+
     @Test func everyCodeHasARule() {
         let covered = Set(Auditor.rules.flatMap(\.codes))
         #expect(covered == Set(FindingCode.allCases))

@@ -20,6 +20,12 @@ struct SampleCaptureTests {
 
     /// Decodes, tracks and audits one sample capture.
     static func audit(_ name: String, checkRouteParams: [String] = []) throws -> [DialogAudit] {
+        let auditor = try Auditor(checkRouteParams: checkRouteParams)
+        return try dialogs(name).map(auditor.audit)
+    }
+
+    /// The dialogs of one sample capture.
+    static func dialogs(_ name: String) throws -> [Dialog] {
         let pipeline = try DecodePipeline(paths: [samples + "/" + name])
         var tracker = DialogTracker()
         var dialogs: [Dialog] = []
@@ -29,8 +35,7 @@ struct SampleCaptureTests {
                                            frames: Array(payload.frames), fileIndex: payload.fileIndex)) { dialogs.append($0) }
         }, problem: { _ in })
         tracker.finish { dialogs.append($0) }
-        let auditor = try Auditor(checkRouteParams: checkRouteParams)
-        return dialogs.map(auditor.audit)
+        return dialogs
     }
 
     static let expected: [(file: String, codes: [FindingCode: [Int]])] = [

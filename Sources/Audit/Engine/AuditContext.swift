@@ -57,43 +57,60 @@ final class AuditContext {
         self.requestCopies = requestCopies
         self.proxies = proxies
         self.settings = settings
-        visits = requests.indices.compactMap { position in
-            let audit = requests[position]
-            guard let evaluation = audit.atProxy, proxies.indices.contains(evaluation.proxyIndex) else { return nil }
-            let request = dialog.requests[audit.requestIndex]
-            let copies = requestCopies[audit.requestIndex]
-            let incoming = copies[audit.copyIndex]
-            let sent = request.hops.first { incoming.isSame(as: $0.incoming) }?.outgoing
-            let outgoing = sent.flatMap { sent in copies.first { $0.isSame(as: sent) } }
-            return ProxyVisit(request: request, evaluation: evaluation,
-                              proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
-                              routeAfter: cache.values(evaluation.routeAfter),
-                              firstRemoved: evaluation.removedEntries.first.map { cache.value($0) },
-                              answers: answers.indices.contains(position) ? answers[position] ?? .init() : .init())
+        // By index throughout: binding an element copies a whole request audit, dialog request or
+        // hop (a dozen retains and releases each) to read two fields of it.
+        var visits: [ProxyVisit] = []
+        for position in requests.indices {
+            guard let evaluation = requests[position].atProxy, proxies.indices.contains(evaluation.proxyIndex)
+            else { continue }
+            let requestIndex = requests[position].requestIndex
+            let hops = dialog.requests[requestIndex].hops
+            let copies = requestCopies[requestIndex]
+            let incoming = copies[requests[position].copyIndex]
+            let outgoing = hops.firstIndex { incoming.isSame(as: $0.incoming) }.flatMap { hop in
+                hops[hop].outgoing.flatMap { sent in copies.first { $0.isSame(as: sent) } }
+            }
+            let request = ProxyVisit.Request(method: dialog.requests[requestIndex].method,
+                                             cseq: dialog.requests[requestIndex].cseq,
+                                             role: dialog.requests[requestIndex].role,
+                                             direction: dialog.requests[requestIndex].direction)
+            visits.append(ProxyVisit(request: request, evaluation: evaluation,
+                                     proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
+                                     routeAfter: cache.values(evaluation.routeAfter),
+                                     firstRemoved: evaluation.removedEntries.first.map { cache.value($0) },
+                                     answers: answers.indices.contains(position) ? answers[position] ?? .init() : .init()))
         }
-        let initial = dialog.initialRequest
-        let initialCopies = Self.copies(of: initial, among: dialog.requests, parsed: requestCopies, cache: &cache)
+        self.visits = visits
+        let initialRequest = dialog.initialRequest  // read once: each read copies the whole request
+        let hasInitial = initialRequest != nil
+        let initialCopies = Self.copies(of: initialRequest, parsed: requestCopies, cache: &cache)
         self.initialCopies = initialCopies
-        initialHops = (initial?.hops ?? []).compactMap { hop in
-            guard proxies.indices.contains(hop.proxyIndex), let sent = hop.outgoing,
-                  let incoming = initialCopies.first(where: { $0.isSame(as: hop.incoming) }),
-                  let outgoing = initialCopies.first(where: { $0.isSame(as: sent) }) else { return nil }
-            return ProxyHop(proxy: proxies[hop.proxyIndex], incoming: incoming, outgoing: outgoing)
-        }
+        var initialHops: [ProxyHop] = []
         var forming: [MessageCopy] = []
-        if let initial, let calleeTag = dialog.calleeTag {
-            // One pass, no filtered array of the observed messages in between.
-            for response in initial.responses {
-                guard let code = response.message.statusCode, code > 100, code < 300,
-                      response.message.toTag == calleeTag else { continue }
-                forming.append(MessageCopy(response, cache: &cache))
+        if let initial = initialRequest {
+            let hops = initial.hops
+            for index in hops.indices {
+                guard proxies.indices.contains(hops[index].proxyIndex), let sent = hops[index].outgoing,
+                      let incoming = initialCopies.first(where: { $0.isSame(as: hops[index].incoming) }),
+                      let outgoing = initialCopies.first(where: { $0.isSame(as: sent) }) else { continue }
+                initialHops.append(ProxyHop(proxy: proxies[hops[index].proxyIndex], incoming: incoming, outgoing: outgoing))
+            }
+            if let calleeTag = dialog.calleeTag {
+                // One pass, no filtered array of the observed messages in between.
+                let responses = initial.responses
+                for index in responses.indices {
+                    guard let code = responses[index].message.statusCode, code > 100, code < 300,
+                          responses[index].message.toTag == calleeTag else { continue }
+                    forming.append(MessageCopy(responses[index], cache: &cache))
+                }
             }
         }
+        self.initialHops = initialHops
         formingResponses = forming
         callerIsUA = initialCopies.first.map { $0.viaCount <= 1 && $0.recordRoute.isEmpty } ?? false
         if let received = initialCopies.last {
             let receivedRR = received.recordRoute
-            calleeIsUA = !formingResponses.contains { response in
+            calleeIsUA = !forming.contains { response in
                 let answered = response.recordRoute
                 return response.flow.source == received.flow.destination && answered.count > receivedRR.count
                     && answered.suffix(receivedRR.count).elementsEqual(receivedRR)
@@ -103,21 +120,25 @@ final class AuditContext {
         }
         var seen = FirstPerValue<Bool>()
         var dialogRecordRoute: [RouteValue] = []
-        for list in [dialog.recordRouteAtCallee, dialog.recordRouteAtCaller] {
+        dialogRecordRoute.reserveCapacity(dialog.recordRouteAtCallee.count)
+        func collect(_ list: [String]) {
             for raw in list {
                 let value = cache.value(raw)
                 if seen.recordIfAbsent(value, true) { dialogRecordRoute.append(value) }
             }
         }
+        collect(dialog.recordRouteAtCallee)
+        collect(dialog.recordRouteAtCaller)
         recordRouteValues = dialogRecordRoute
         proxyRecordRoutes = proxies.map { proxy in
             proxy.recordRoute.isEmpty ? dialogRecordRoute.filter(proxy.isMyself) : proxy.recordRoute
         }
         var frames = FirstPerValue<Int>()
-        for messages in [initialCopies, formingResponses] {
-            for message in messages {
-                for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
-            }
+        for message in initialCopies {
+            for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
+        }
+        for message in forming {
+            for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
         }
         recordRouteFrames = frames
         var inserters = FirstPerValue<Int>()
@@ -125,27 +146,34 @@ final class AuditContext {
             for value in proxy.recordRoute { inserters.recordIfAbsent(value, proxy.index) }
         }
         self.inserters = inserters
-        let known = initial != nil
+        let known = hasInitial
         callerRouteSet = known && callerIsUA && !formingResponses.isEmpty ? cache.values(dialog.routeSet.caller) : nil
         calleeRouteSet = known && calleeIsUA ? cache.values(dialog.routeSet.callee) : nil
-        uaRequests = dialog.requests.indices.compactMap { index in
-            let request = dialog.requests[index]
-            guard request.role == .inDialog, let copy = uaCopy(requestCopies[index]),
-                  let routeSet = expectedRouteSet(request.direction) else { return nil }
-            return UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: expectedRemoteTarget(request),
-                             cache: &cache)
+        var uaRequests: [UARequest] = []
+        for index in dialog.requests.indices {
+            guard dialog.requests[index].role == .inDialog, let copy = uaCopy(requestCopies[index]),
+                  let routeSet = expectedRouteSet(dialog.requests[index].direction) else { continue }
+            // Field by field: binding the request would copy it whole.
+            let direction = dialog.requests[index].direction
+            let request = UARequest.Request(method: dialog.requests[index].method, direction: direction,
+                                            copies: dialog.requests[index].copies)
+            // The remote target the sender had to put in the Request-URI.
+            let remoteTarget = dialog.requests[index].remoteTarget ?? dialog.remoteTarget.forSender(direction)
+            uaRequests.append(UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: remoteTarget,
+                                        cache: &cache))
         }
+        self.uaRequests = uaRequests
     }
 
-    /// The parsed copies of `request`: those of the same request in `requests` when it is one of
-    /// them (the initial request usually is), else parsed now.
-    private static func copies(of request: DialogRequest?, among requests: [DialogRequest], parsed: [[MessageCopy]],
+    /// The parsed copies of the dialog's initial request: those of the same request in
+    /// `dialog.requests` when it is one of them, else parsed now.
+    private static func copies(of initial: DialogRequest?, parsed: [[MessageCopy]],
                                cache: inout RouteValueCache) -> [MessageCopy] {
-        guard let request else { return [] }
+        guard let observed = initial?.copies else { return [] }
         let known = parsed.first { copies in
-            copies.count == request.copies.count && zip(copies, request.copies).allSatisfy { $0.isSame(as: $1) }
+            copies.count == observed.count && zip(copies, observed).allSatisfy { $0.isSame(as: $1) }
         }
-        return known ?? request.copies.map { MessageCopy($0, cache: &cache) }
+        return known ?? observed.map { MessageCopy($0, cache: &cache) }
     }
 
     // MARK: Dialog set-up
@@ -194,11 +222,6 @@ final class AuditContext {
     /// The party a request in `direction` is meant for.
     func recipient(_ direction: RequestDirection) -> Party {
         direction == .downstream ? dialog.callee : dialog.caller
-    }
-
-    /// The remote target the sender of `request` had to put in the Request-URI.
-    func expectedRemoteTarget(_ request: DialogRequest) -> String? {
-        request.remoteTarget ?? dialog.remoteTarget.forSender(request.direction)
     }
 
     /// In-dialog requests proper (ACK to 2xx, BYE, re-INVITE, ...): RFC 3261 §12.2 applies.

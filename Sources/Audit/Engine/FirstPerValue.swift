@@ -22,6 +22,7 @@ struct FirstPerValue<Element> {
     @discardableResult
     mutating func recordIfAbsent(_ value: RouteValue, _ element: Element) -> Bool {
         guard self[value] == nil else { return false }
+        if recent.isEmpty { recent.reserveCapacity(4) }  // one allocation for the usual handful
         if recent.count < Self.linearLimit {
             recent.append((value, element))
         } else {

@@ -20,10 +20,13 @@ final class MessageCopy: Sendable {
     let statusCode: Int?
     /// Route values, one per value (comma-joined values split), top first.
     let route: [RouteValue]
-    /// Record-Route values, one per value, top first.
+    /// Record-Route values, one per value, top first; empty when not read (see `init`).
     let recordRoute: [RouteValue]
 
-    init(_ observed: ObservedMessage, cache: inout RouteValueCache) {
+    /// - Parameter readsRecordRoute: false for a copy of an in-dialog request: rules read the
+    ///   Record-Route of the dialog-forming messages only, and scanning every copy for it was a
+    ///   fifth of building one.
+    init(_ observed: ObservedMessage, readsRecordRoute: Bool = true, cache: inout RouteValueCache) {
         self.observed = observed
         let message = observed.message
         if let code = message.statusCode {
@@ -35,7 +38,7 @@ final class MessageCopy: Sendable {
             statusCode = nil
             route = cache.values(.route, of: message)
         }
-        recordRoute = cache.values(.recordRoute, of: message)
+        recordRoute = readsRecordRoute ? cache.values(.recordRoute, of: message) : []
     }
 
     // From and To are decoded on access: only copies that reach a proxy need their tags, and

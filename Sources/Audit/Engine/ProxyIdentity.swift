@@ -28,21 +28,26 @@ final class ProxyIdentity: Sendable {
         let parsed = cache.values(recordRoute)
         self.recordRoute = parsed
         self.isObserved = isObserved
-        var sockets = addresses.map { address in
-            ListeningSocket(proto: SocketProtocol(address.transport), address: address.endpoint.address.description,
-                            port: Int(address.endpoint.port))
+        var sockets: [ListeningSocket] = []
+        sockets.reserveCapacity(addresses.count + min(parsed.count, ProxyIdentity.recordRouteAddressLimit))
+        for address in addresses {
+            sockets.append(ListeningSocket(proto: SocketProtocol(address.transport),
+                                           address: address.endpoint.address.description,
+                                           port: Int(address.endpoint.port)))
         }
         name = addresses.first.map { Self.name($0, host: sockets[0].address) } ?? "?"
         var aliases: [HostAlias] = []
         // A proxy inserts one or two values (RFC 5658); a crafted message with hundreds must not
         // make every "myself" test scan hundreds of sockets.
         for value in parsed.prefix(ProxyIdentity.recordRouteAddressLimit) {
-            guard let uri = value.entry?.uri,
-                  let host = Self.bareHost(kept: value.myselfAddress?.host) ?? uri.hostWithoutBrackets else { continue }
+            // What the value's parse kept, before its URI: reading `entry?.uri` copies both.
+            guard value.hasURI,
+                  let host = Self.bareHost(kept: value.myselfAddress?.host) ?? value.entry?.uri?.hostWithoutBrackets
+            else { continue }
             if RouteComparison.isIPLiteral(host) {
-                sockets.append(ListeningSocket(proto: uri.transport ?? .udp, address: host, port: uri.port ?? 5060))
+                sockets.append(ListeningSocket(proto: value.transport ?? .udp, address: host, port: value.port ?? 5060))
             } else {
-                aliases.append(HostAlias(host: host, port: uri.port))
+                aliases.append(HostAlias(host: host, port: value.port))
             }
         }
         localAddresses = LocalAddresses(sockets: sockets, aliases: aliases)

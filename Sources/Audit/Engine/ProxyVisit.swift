@@ -1,11 +1,23 @@
 import Dialogs
+import SIP
 
 /// One request copy arriving at a proxy of the dialog, with what the rr module would do with it
 /// and, when captured, the copy the proxy sent on.
 ///
 /// A class, shared rather than copied: every at-proxy rule walks the visits.
 final class ProxyVisit: Sendable {
-    let request: DialogRequest
+    /// What rules read of the request: a copy of the whole `DialogRequest` (its copies, hops and
+    /// responses) cost a dozen retains and releases per visit.
+    struct Request: Sendable {
+        let method: SIPMethod
+        /// With the method, names the request at a proxy (`requestAtProxy`).
+        let cseq: UInt32
+        let role: RequestRole
+        /// The true direction, from the dialog tags.
+        let direction: RequestDirection
+    }
+
+    let request: Request
     let evaluation: ProxyEvaluation
     let proxy: ProxyIdentity
     /// The copy the proxy received.
@@ -19,7 +31,7 @@ final class ProxyVisit: Sendable {
     /// What loose_route found out on the way (empty when not kept).
     let answers: LooseRouteAnswers
 
-    init(request: DialogRequest, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
+    init(request: Request, evaluation: ProxyEvaluation, proxy: ProxyIdentity,
          incoming: MessageCopy, outgoing: MessageCopy?, routeAfter: [RouteValue], firstRemoved: RouteValue?,
          answers: LooseRouteAnswers = LooseRouteAnswers()) {
         self.request = request

@@ -17,6 +17,7 @@ struct RequestAtProxy: Hashable {
         /// Records `request`; true when it was not recorded before.
         mutating func insert(_ request: RequestAtProxy) -> Bool {
             guard !recent.contains(request), many.isEmpty || !many.contains(request) else { return false }
+            if recent.isEmpty { recent.reserveCapacity(4) }  // one allocation for the usual handful
             if recent.count < Self.linearLimit { recent.append(request) } else { many.insert(request) }
             return true
         }

@@ -145,29 +145,78 @@ enum RouteComparison {
         }
     }
 
-    /// What the rules read of a Record-Route value's parameters, found in one pass without building
-    /// the others: the first `ftag` value (nil also for a bare `ftag`) and whether an `lr` has a
-    /// value; the same answers `splitParameters` would give.
-    static func ftagAndLRValue(_ bytes: UnsafeBufferPointer<UInt8>) -> (ftag: String?, lrHasValue: Bool) {
-        var ftag: String?, ftagSeen = false, lrHasValue = false
-        forEachParameter(bytes) { name, value in
-            if !ftagSeen && isName("ftag", bytes, name) {
-                ftagSeen = true
-                ftag = value.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-            } else if value != nil && isName("lr", bytes, name) {
-                lrHasValue = true
+    /// What the audit reads of a Route value's URI parameters, from one pass over them.
+    struct ParameterScan {
+        /// The first `ftag` value (nil also for a bare `ftag`), as `splitParameters` gives it.
+        var ftag: String?
+        /// Whether an `lr` has a value, as `splitParameters` tells.
+        var lrHasValue: Bool
+        /// Whether `lr`, `r2` and `gr` are present, as `RouteURI.isLoose`, `hasR2` and `hasGRUU`
+        /// answer; nil when the section holds a double quote (their rules for quotes differ from
+        /// this split's: they are asked one by one then).
+        var flags: (lr: Bool, r2: Bool, gr: Bool)?
+        /// Where the first `transport` parameter's value lies (empty without a value), as
+        /// `RouteURI.transport` finds it; meaningful only with `flags`.
+        var transportValue: Range<Int>?
+    }
+
+    /// `ParameterScan` of a parsed URI's parameter section (`RouteURI.withParameterBytes`): split
+    /// at `;` outside double quotes, each part trimmed of spaces and tabs, empty parts skipped,
+    /// the name before the first `=`. Without a quote the section is split at every `;`, and as a
+    /// parsed URI holds no white space, `RouteURI`'s own scans split and name it the same way.
+    static func scanParameters(_ bytes: UnsafeBufferPointer<UInt8>) -> ParameterScan {
+        var scan = ParameterScan(ftag: nil, lrHasValue: false, flags: (false, false, false))
+        var ftagSeen = false, transportSeen = false, hasQuote = false, quoted = false
+        var start = 0, equals: Int?
+        var index = 0
+        while index <= bytes.count {
+            if index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    quoted.toggle()
+                    hasQuote = true
+                    index += 1
+                    continue
+                }
+                if byte != UInt8(ascii: ";") || quoted {
+                    if byte == UInt8(ascii: "=") && equals == nil { equals = index }
+                    index += 1
+                    continue
+                }
             }
+            // One part, start..<index; its first '=' (if any) lies inside the trimmed part.
+            let part = trim(bytes, start..<index)
+            if !part.isEmpty {
+                let name = equals.map { trim(bytes, part.lowerBound..<$0) } ?? part
+                let value = equals.map { trim(bytes, ($0 + 1)..<part.upperBound) }
+                if !ftagSeen && isName("ftag", bytes, name) {
+                    ftagSeen = true
+                    scan.ftag = value.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                } else if isName("lr", bytes, name) {
+                    scan.flags?.lr = true
+                    if value != nil { scan.lrHasValue = true }
+                } else if isName("r2", bytes, name) {
+                    scan.flags?.r2 = true
+                } else if isName("gr", bytes, name) {
+                    scan.flags?.gr = true
+                } else if !transportSeen && isName("transport", bytes, name) {
+                    transportSeen = true
+                    scan.transportValue = value ?? name.upperBound..<name.upperBound
+                }
+            }
+            equals = nil
+            start = index + 1
+            index += 1
         }
-        return (ftag, lrHasValue)
+        if hasQuote { scan.flags = nil }
+        return scan
     }
 
     /// True when the parameter name at `range`, lower-cased as `lowercased()` does, is `target`
-    /// (lower-case ASCII).
+    /// (lower-case ASCII without `k`). Compared byte by byte, length first: `lowercased()` turns
+    /// no character outside ASCII into ASCII letters but KELVIN SIGN (into `k`), so a name with a
+    /// byte from 0x80 up never matches, and every ASCII letter keeps its length.
     private static func isName(_ target: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard !range.contains(where: { bytes[$0] >= 0x80 }) else {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
-                == target.description
-        }
         guard range.count == target.utf8CodeUnitCount else { return false }
         for offset in 0..<range.count {
             let byte = bytes[range.lowerBound + offset]
@@ -243,8 +292,13 @@ enum RouteComparison {
     /// that is a dotted quad (four parts of one to three digits, each at most 255). Nil for
     /// anything else, which `IPAddress(text:)` then judges.
     private static func dottedQuad(_ host: String) -> IPAddress? {
+        var host = host  // read in place: iterating `utf8` costs several times as much per byte
+        return host.withUTF8(dottedQuad)
+    }
+
+    private static func dottedQuad(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
         var value: UInt32 = 0, part = 0, digits = 0, parts = 1
-        for byte in host.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0, parts < 4 else { return nil }
                 value = value << 8 | UInt32(part)
@@ -282,14 +336,16 @@ enum RouteComparison {
     /// `destinations(of:)` for a URI already parsed.
     static func destinations(of uri: RouteURI) -> [Endpoint] {
         var result: [Endpoint] = []
-        if let alias = uri.parameter("alias") {
+        if let alias = uri.parameter(lowercase: "alias") {
             let parts = alias.split(separator: "~")
             if parts.count >= 2, let address = ipAddress(String(parts[0])), let port = UInt16(parts[1]) {
                 result.append(Endpoint(address: address, port: port))
             }
         }
         let target = uri.maddr != nil ? ((try? RouteURI(parsing: uri.afterMaddrRule)) ?? uri) : uri
-        if let host = target.hostWithoutBrackets, let address = ipAddress(host) {
+        // A dotted quad is read from the host's bytes (no brackets then, so it is what
+        // `hostWithoutBrackets` holds); anything else goes the String way.
+        if let address = (target.withHostBytes(dottedQuad) ?? nil) ?? target.hostWithoutBrackets.flatMap(ipAddress) {
             let port = target.port ?? defaultPort(scheme: target.scheme, transport: target.transport)
             if let port = UInt16(exactly: port) { result.append(Endpoint(address: address, port: port)) }
         }

@@ -12,6 +12,8 @@ struct RouteValue: Sendable, Hashable {
 
     /// The value as on the wire.
     var raw: String { storage.raw }
+    /// `raw.utf8.count`, kept: look-ups compare lengths before texts.
+    var rawLength: Int { storage.rawLength }
     /// The parsed entry; nil when Kamailio could not parse the value (RR_UNPARSEABLE).
     var entry: RouteEntry? { storage.entry }
     /// Why it did not parse.
@@ -47,7 +49,8 @@ struct RouteValue: Sendable, Hashable {
     }
 
     static func == (left: RouteValue, right: RouteValue) -> Bool {
-        left.storage === right.storage || left.raw == right.raw
+        // Lengths before texts: the distinct values of a dialog mostly differ in length.
+        left.storage === right.storage || (left.storage.rawLength == right.storage.rawLength && left.raw == right.raw)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -57,6 +60,7 @@ struct RouteValue: Sendable, Hashable {
     /// The parse of one value, shared by its copies.
     private final class Storage: Sendable {
         let raw: String
+        let rawLength: Int
         let entry: RouteEntry?
         let parseError: RouteParseError?
         let uriText: String
@@ -66,9 +70,12 @@ struct RouteValue: Sendable, Hashable {
         let hasURI: Bool
         let isLoose: Bool
         let hasR2: Bool
+        let transport: SocketProtocol?
+        let port: Int?
 
         init(_ raw: String) {
             self.raw = raw
+            rawLength = raw.utf8.count
             var entry: RouteEntry?
             do {
                 let entries = try RouteEntry.parseField(raw, index: 0)
@@ -82,23 +89,34 @@ struct RouteValue: Sendable, Hashable {
             // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
             // whole entry out of the optional again. The flags are kept for the same reason.
             guard let entry else {
-                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress) = (false, false, false, nil, false, nil)
+                (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress, transport, port) =
+                    (false, false, false, nil, false, nil, nil, nil)
                 uriText = RouteComparison.trim(raw[...])
                 return
             }
             uriText = entry.uriText
             guard let uri = entry.uri else {
-                (hasURI, ftag, lrHasValue, myselfAddress) = (false, nil, false, nil)
+                (hasURI, ftag, lrHasValue, myselfAddress, transport, port) = (false, nil, false, nil, nil, nil)
                 isLoose = entry.isLoose
                 hasR2 = entry.hasR2
                 return
             }
             hasURI = true
-            isLoose = uri.isLoose
-            hasR2 = uri.hasR2
-            // Scanned in place: building the parameter String was a tenth of the parse.
-            (ftag, lrHasValue) = uri.withParameterBytes { $0.isEmpty ? (nil, false) : RouteComparison.ftagAndLRValue($0) }
-            if let host = uri.host, !uri.hasGRUU {
+            port = uri.port
+            // One pass over the parameters in place (building their String was a tenth of the
+            // parse; scanning them once per question, another tenth).
+            let (scan, scannedTransport) = uri.withParameterBytes { bytes in
+                let scan = RouteComparison.scanParameters(bytes)
+                return (scan, scan.transportValue.flatMap {
+                    SocketProtocol(transportBytes: UnsafeBufferPointer(rebasing: bytes[$0]))
+                })
+            }
+            (ftag, lrHasValue) = (scan.ftag, scan.lrHasValue)
+            transport = scan.flags != nil ? scannedTransport : uri.transport
+            let flags = scan.flags ?? (uri.isLoose, uri.hasR2, uri.hasGRUU)
+            isLoose = flags.lr
+            hasR2 = flags.r2
+            if let host = uri.host, !flags.gr {
                 myselfAddress = (host, uri.port ?? 5060)
             } else {
                 myselfAddress = nil
@@ -114,6 +132,7 @@ struct RouteValue: Sendable, Hashable {
 
     /// True when the value's text is exactly these UTF-8 bytes.
     func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard storage.rawLength == bytes.count else { return false }
         var raw = raw
         return raw.withUTF8 { own in
             guard own.count == bytes.count else { return false }
@@ -129,6 +148,10 @@ struct RouteValue: Sendable, Hashable {
     var hasURI: Bool { storage.hasURI }
 
     var isLoose: Bool { storage.isLoose }
+    /// The URI's `transport` parameter as a protocol (`RouteURI.transport`), nil without a URI.
+    var transport: SocketProtocol? { storage.transport }
+    /// The URI's port as written (`RouteURI.port`), nil without one or without a URI.
+    var port: Int? { storage.port }
     var hasR2: Bool { storage.hasR2 }
     /// The ftag parameter as written (Kamailio's `get_route_param` reading of it is
     /// `ProxyEvaluation.routeParams`' business: it misses e.g. a one-character value at the end).
@@ -142,12 +165,23 @@ struct RouteValue: Sendable, Hashable {
     /// start with `[`. Read from UTF-8 bytes, as every Record-Route value comes here.
     var hasUnbracketedIPv6: Bool {
         var text = uriText
+        // Plain index loops: the slice algorithms cost several times as much per byte here.
         return text.withUTF8 { uri in
-            guard let colon = uri.firstIndex(of: UInt8(ascii: ":")) else { return false }
-            var start = colon + 1
-            if let at = uri[start...].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
-            let hostPort = uri[start...].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "?") }
-            return hostPort.first != UInt8(ascii: "[") && hostPort.count { $0 == UInt8(ascii: ":") } >= 2
+            var start = 0
+            while start < uri.count, uri[start] != UInt8(ascii: ":") { start += 1 }
+            guard start < uri.count else { return false }
+            start += 1
+            var at = uri.count - 1  // the last '@' after the scheme's colon
+            while at >= start, uri[at] != UInt8(ascii: "@") { at -= 1 }
+            if at >= start { start = at + 1 }
+            guard start < uri.count, uri[start] != UInt8(ascii: "[") else { return false }
+            var colons = 0
+            var index = start
+            while index < uri.count, uri[index] != UInt8(ascii: ";"), uri[index] != UInt8(ascii: "?") {
+                if uri[index] == UInt8(ascii: ":") { colons += 1 }
+                index += 1
+            }
+            return colons >= 2
         }
     }
 }

@@ -13,7 +13,10 @@ struct RouteValueCache {
     private static let linearLimit = 16
 
     mutating func value(_ raw: String) -> RouteValue {
-        if let known = recent.first(where: { $0.raw == raw }) ?? (table.isEmpty ? nil : table[raw]) { return known }
+        // Lengths first (the values of a dialog mostly differ in length), then the texts.
+        let length = raw.utf8.count
+        if let known = recent.first(where: { $0.rawLength == length && $0.raw == raw })
+            ?? (table.isEmpty ? nil : table[raw]) { return known }
         let parsed = RouteValue(raw)
         if recent.count < Self.linearLimit {
             recent.append(parsed)

@@ -7,13 +7,22 @@
 /// per copy (From tag, direction, forwarded frame) is filled in by the caller.
 struct RoutingMemo {
     /// The inputs `loose_route` reads, and the proxy whose "myself" set it uses.
-    struct Key: Equatable {
+    struct Key {
         var proxyIndex: Int
         var requestURI: String
-        var routeFields: [String]
         var hasToHeader: Bool
         /// No To tag (or an empty one): a pre-loaded route set.
         var preloaded: Bool
+        /// The copy whose Route header fields are routed (compared by their bytes, see `matches`).
+        var copy: MessageCopy
+
+        /// True when `other` has the same inputs. Route fields are compared as the bytes on the
+        /// wire, without building their texts: equal bytes make equal texts, and texts equal
+        /// despite other bytes (folded differently) only cost a second computation.
+        func matches(_ other: Key) -> Bool {
+            proxyIndex == other.proxyIndex && hasToHeader == other.hasToHeader && preloaded == other.preloaded
+                && requestURI == other.requestURI && copy.hasSameRouteFieldBytes(as: other.copy)
+        }
     }
 
     /// The evaluation without its per-copy fields, and the ftag `is_direction()` reads from the
@@ -30,7 +39,7 @@ struct RoutingMemo {
     private static let limit = 16
 
     mutating func routing(for key: Key, compute: () -> Routing) -> Routing {
-        if let known = entries.first(where: { $0.key == key }) { return known.routing }
+        if let known = entries.first(where: { $0.key.matches(key) }) { return known.routing }
         let routing = compute()
         if entries.count < Self.limit { entries.append((key, routing)) }
         return routing

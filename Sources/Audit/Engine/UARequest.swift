@@ -1,4 +1,5 @@
 import Dialogs
+import SIP
 
 /// An in-dialog request as the sending UA emitted it, next to what RFC 3261 §12.2.1.1 says it
 /// must carry given the sender's route set and remote target.
@@ -6,7 +7,17 @@ import Dialogs
 /// A class, shared rather than copied: six rules walk the UA requests of every dialog, and
 /// copying one (the request with its copies, four route lists) cost a dozen retains and releases.
 final class UARequest: Sendable {
-    let request: DialogRequest
+    /// What rules read of the request: a copy of the whole `DialogRequest` (hops, responses)
+    /// cost a dozen retains and releases per request.
+    struct Request: Sendable {
+        let method: SIPMethod
+        /// The true direction, from the dialog tags.
+        let direction: RequestDirection
+        /// Every captured copy, in path order.
+        let copies: [ObservedMessage]
+    }
+
+    let request: Request
     /// The copy the UA sent (before any proxy).
     let copy: MessageCopy
     /// The sender's route set (§12.1.1 for the callee, §12.1.2 for the caller).
@@ -28,7 +39,7 @@ final class UARequest: Sendable {
 
     /// - Parameter cache: the dialog's parsed Route values (the remote target appended after a
     ///   strict first entry recurs in every request of the dialog).
-    init(request: DialogRequest, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?,
+    init(request: Request, copy: MessageCopy, routeSet: [RouteValue], remoteTarget: String?,
          cache: inout RouteValueCache) {
         self.request = request
         self.copy = copy

@@ -7,7 +7,13 @@ struct CaptureCompletenessRule: AuditRule {
     var codes: [FindingCode] { [.captureIncomplete] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        guard let first = context.dialog.requests.first(where: { $0.role == .inDialog }) else { return [] }
+        // An index loop: `first(where:)` copied every request it looked at (copies, hops, responses).
+        var firstIndex: Int?
+        for index in context.dialog.requests.indices where context.dialog.requests[index].role == .inDialog {
+            firstIndex = index
+            break
+        }
+        guard let firstIndex else { return [] }
         let missing: String
         if context.dialog.initialRequest == nil {
             missing = "dialog-forming request"
@@ -16,6 +22,7 @@ struct CaptureCompletenessRule: AuditRule {
         } else {
             return []
         }
+        let first = context.dialog.requests[firstIndex]
         return [context.finding(
             .captureIncomplete, frame: first.firstFrame,
             message: "\(first.method) seen but the \(missing) is not in the capture: route set unknown",

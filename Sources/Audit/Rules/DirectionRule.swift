@@ -9,20 +9,23 @@ struct DirectionRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         var reported = RequestAtProxy.Seen()
-        return context.visits.compactMap { visit in
-            guard visit.request.role == .inDialog, visit.foundOwnEntry,
-                  context.recordRoute(of: visit.proxy).first?.ftag != nil,
-                  visit.evaluation.ftagDirection != visit.request.direction,
+        // A loop, not compactMap: each optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for visit in context.visits {
+            // The direction compare first: it settles the usual request without the proxy's values.
+            guard visit.request.role == .inDialog, visit.evaluation.ftagDirection != visit.request.direction,
+                  visit.foundOwnEntry, context.recordRoute(of: visit.proxy).first?.ftag != nil,
                   reported.insert(visit.requestAtProxy)
-            else { return nil }
-            return context.finding(
+            else { continue }
+            findings.append(context.finding(
                 .directionMisjudged, frame: visit.incoming.frame, proxy: visit.proxy,
                 message: "is_direction() at \(visit.proxy.name) calls \(visit.request.method) \(visit.evaluation.ftagDirection.rawValue), it goes \(visit.request.direction.rawValue)",
                 evidence: [EvidenceEntry("true_direction", .string(visit.request.direction.rawValue)),
                            EvidenceEntry("ftag_direction", .string(visit.evaluation.ftagDirection.rawValue)),
                            EvidenceEntry("ftag", .string(visit.writtenFtag ?? "")),
                            EvidenceEntry("from_tag", .string(visit.fromTag ?? "")),
-                           EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))])
+                           EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))]))
         }
+        return findings
     }
 }

@@ -7,23 +7,26 @@ struct DoubleRecordRouteRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         guard context.settings.enableDoubleRR >= 1 else { return [] }
-        return context.initialHops.compactMap { hop in
+        // A loop, not compactMap: each optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for hop in context.initialHops {
             let outgoing = hop.outgoing
             let inserted = outgoing.recordRoute.count - hop.incoming.recordRoute.count
-            guard inserted == 1 else { return nil }
+            guard inserted == 1 else { continue }
             let received = hop.incoming.destination, sent = outgoing.source
             let bothUDP = received.transport == .udp && sent.transport == .udp
             let differs = received.endpoint.address != sent.endpoint.address
                 || received.transport != sent.transport
                 || (bothUDP && received.endpoint.port != sent.endpoint.port)
-            guard differs else { return nil }
+            guard differs else { continue }
             let proxy = hop.proxy
-            return context.finding(
+            findings.append(context.finding(
                 .rrDoubleMissing, frame: outgoing.frame, proxy: proxy,
                 message: "\(proxy.name) received on \(received) and sent from \(sent) with one Record-Route",
                 evidence: [EvidenceEntry("received_on", .string(received.description)),
                            EvidenceEntry("sent_from", .string(sent.description)),
-                           EvidenceEntry("record_route", .strings(outgoing.recordRoute.prefix(1).map(\.raw)))])
+                           EvidenceEntry("record_route", .strings(outgoing.recordRoute.prefix(1).map(\.raw)))]))
         }
+        return findings
     }
 }

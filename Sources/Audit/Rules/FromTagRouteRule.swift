@@ -7,26 +7,30 @@ struct FromTagRouteRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         var reported = RequestAtProxy.Seen()
-        return context.visits.compactMap { visit in
+        // A loop, not compactMap: each visit's optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for visit in context.visits {
             guard visit.request.role == .inDialog, visit.foundOwnEntry,
                   reported.insert(visit.requestAtProxy)
-            else { return nil }
+            else { continue }
             let fromTag = visit.fromTag, toTag = visit.toTag
             if let ftag = visit.writtenFtag {
-                guard ftag != fromTag && ftag != toTag else { return nil }
-                return context.finding(
+                guard ftag != fromTag && ftag != toTag else { continue }
+                findings.append(context.finding(
                     .ftagMismatch, frame: visit.incoming.frame, proxy: visit.proxy,
                     message: "\(visit.request.method) reaches \(visit.proxy.name) with ftag=\(ftag), neither the From nor the To tag",
                     evidence: [EvidenceEntry("ftag", .string(ftag)), EvidenceEntry("from_tag", .string(fromTag ?? "")),
                                EvidenceEntry("to_tag", .string(toTag ?? "")),
-                               EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))])
+                               EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))]))
+                continue
             }
-            guard let recorded = context.recordRoute(of: visit.proxy).first?.ftag, !recorded.isEmpty else { return nil }
-            return context.finding(
+            guard let recorded = context.recordRoute(of: visit.proxy).first?.ftag, !recorded.isEmpty else { continue }
+            findings.append(context.finding(
                 .ftagMissing, frame: visit.incoming.frame, proxy: visit.proxy,
                 message: "\(visit.request.method) reaches \(visit.proxy.name) without the ftag=\(recorded) it record-routed",
                 evidence: [EvidenceEntry("expected_ftag", .string(recorded)),
-                           EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))])
+                           EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))]))
         }
+        return findings
     }
 }

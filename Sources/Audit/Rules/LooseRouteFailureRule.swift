@@ -6,17 +6,20 @@ struct LooseRouteFailureRule: AuditRule {
     var codes: [FindingCode] { [.looseRouteFailed] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.visits.compactMap { visit in
+        // A loop, not compactMap: each optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for visit in context.visits {
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute < 0,
-                  !visit.incoming.routeFields.isEmpty else { return nil }
+                  !visit.incoming.routeFields.isEmpty else { continue }
             let reason = visit.evaluation.failure ?? "returns \(visit.evaluation.looseRoute)"
-            return context.finding(
+            findings.append(context.finding(
                 .looseRouteFailed, frame: visit.incoming.frame, proxy: visit.proxy,
                 message: "loose_route() at \(visit.proxy.name) fails for \(visit.request.method): \(reason)",
                 evidence: [EvidenceEntry("loose_route", .int(visit.evaluation.looseRoute)),
                            EvidenceEntry("reason", .string(reason)),
                            EvidenceEntry("ruri", .string(visit.incoming.requestURI)),
-                           EvidenceEntry("route", .strings(visit.incoming.routeFields))])
+                           EvidenceEntry("route", .strings(visit.incoming.routeFields))]))
         }
+        return findings
     }
 }

@@ -5,14 +5,17 @@ struct MissingRouteRule: AuditRule {
     var codes: [FindingCode] { [.routeMissing] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.uaRequests.compactMap { ua in
-            guard !ua.expectedRoute.isEmpty, ua.observedRoute.isEmpty else { return nil }
+        // A loop, not compactMap: each request's optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for ua in context.uaRequests {
+            guard !ua.expectedRoute.isEmpty, ua.observedRoute.isEmpty else { continue }
             let party = ua.request.direction == .downstream ? "caller" : "callee"
-            return context.finding(
+            findings.append(context.finding(
                 .routeMissing, frame: ua.copy.frame, proxy: context.owner(of: ua.expectedRoute[0]),
                 message: "\(ua.request.method) from the \(party) has no Route; expected \(ua.expectedRoute[0].raw) first",
                 evidence: [EvidenceEntry("expected", .strings(ua.expectedRoute.map(\.raw))),
-                           EvidenceEntry("observed", .strings([]))])
+                           EvidenceEntry("observed", .strings([]))]))
         }
+        return findings
     }
 }

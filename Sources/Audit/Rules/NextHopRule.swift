@@ -10,26 +10,32 @@ struct NextHopRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         // The requests of a dialog mostly share their next hop: each URI is read once.
         var known: [(nextHop: String, destinations: [Endpoint])] = []
-        return context.visits.compactMap { visit in
+        // A loop, not compactMap: each optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for visit in context.visits {
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0, let outgoing = visit.outgoing
-            else { return nil }
+            else { continue }
             let nextHop = visit.evaluation.nextHop
             let expected: [Endpoint]
-            if let seen = known.first(where: { $0.nextHop == nextHop }) {
+            if let answered = visit.answers.nextHopDestinations {
+                // loose_route's own parse when the next hop is the R-URI it read: what the parse
+                // below would give again.
+                expected = answered
+            } else if let seen = known.first(where: { $0.nextHop == nextHop }) {
                 expected = seen.destinations
             } else {
-                // loose_route's own parse when the next hop is the R-URI it read.
-                expected = visit.answers.nextHopDestinations ?? RouteComparison.destinations(of: nextHop)
+                expected = RouteComparison.destinations(of: nextHop)
                 if known.count < 8 { known.append((nextHop, expected)) }
             }
-            guard !expected.isEmpty, !expected.contains(outgoing.flow.destination) else { return nil }
-            return context.finding(
+            guard !expected.isEmpty, !expected.contains(outgoing.flow.destination) else { continue }
+            findings.append(context.finding(
                 .nextHopWrong, frame: outgoing.frame, proxy: visit.proxy,
                 message: "\(visit.proxy.name) sent \(visit.request.method) to \(outgoing.flow.destination), next hop is \(visit.evaluation.nextHop)",
                 evidence: [EvidenceEntry("expected_next_hop", .string(visit.evaluation.nextHop)),
                            EvidenceEntry("expected_destination", .strings(expected.map(\.description))),
                            EvidenceEntry("observed_destination", .string(outgoing.destination.description)),
-                           EvidenceEntry("received_frame", .int(visit.incoming.frame))])
+                           EvidenceEntry("received_frame", .int(visit.incoming.frame))]))
         }
+        return findings
     }
 }

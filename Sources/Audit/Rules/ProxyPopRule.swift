@@ -8,17 +8,19 @@ struct ProxyPopRule: AuditRule {
     var codes: [FindingCode] { [.proxyNotPopped, .proxyPoppedForeign] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.visits.flatMap { visit -> [Finding] in
+        // A loop, not flatMap: each visit's (mostly empty) list was appended to the result.
+        var all: [Finding] = []
+        for visit in context.visits {
             guard visit.request.role == .inDialog, visit.evaluation.looseRoute > 0,
-                  let outgoing = visit.outgoing else { return [] }
+                  let outgoing = visit.outgoing else { continue }
             let proxy = visit.proxy
             let received = visit.incoming.route
             let forwarded = outgoing.route
             var findings: [Finding] = []
 
-            let leftOver = forwarded.filter(proxy.isMyself)
-            let kept = visit.routeAfter.filter(proxy.isMyself)
-            if leftOver.count > kept.count {
+            // Counted first: the lists are built only for a finding.
+            if forwarded.count(where: proxy.isMyself) > visit.routeAfter.count(where: proxy.isMyself) {
+                let leftOver = forwarded.filter(proxy.isMyself)
                 findings.append(context.finding(
                     .proxyNotPopped, frame: outgoing.frame, proxy: proxy,
                     message: "\(proxy.name) forwarded \(visit.request.method) still routed to itself via \(leftOver[0].raw)",
@@ -29,6 +31,10 @@ struct ProxyPopRule: AuditRule {
             }
 
             // Only entries not the proxy's own can be lost: the elements are built for those.
+            guard !received.allSatisfy(proxy.isMyself) else {
+                all.append(contentsOf: findings)
+                continue
+            }
             var lost = received.filter { !proxy.isMyself($0) }
             if !lost.isEmpty {
                 let newRURI = RouteValue("<\(outgoing.requestURI)>").element  // the forwarded Request-URI
@@ -46,7 +52,8 @@ struct ProxyPopRule: AuditRule {
                                EvidenceEntry("explained_by_r2", .bool(predicted)),
                                EvidenceEntry("received_frame", .int(visit.incoming.frame))]))
             }
-            return findings
+            all.append(contentsOf: findings)
         }
+        return all
     }
 }

@@ -6,9 +6,15 @@ struct R2PairRule: AuditRule {
     var codes: [FindingCode] { [.rrR2Unpaired] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.proxies.compactMap { proxy in
+        // A loop, not compactMap: each optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for proxy in context.proxies {
             let values = context.recordRoute(of: proxy)
-            guard let first = values.first else { return nil }
+            guard let first = values.first else { continue }
+            // Counted first: a pair with r2 on both values (or none with r2 and a single value)
+            // is fine, and the list is built only for a finding.
+            let r2Count = values.count(where: \.hasR2)
+            guard r2Count == 1 || (values.count >= 2 && !first.hasR2) else { continue }
             let withR2 = values.filter(\.hasR2)
             let problem: String
             if withR2.count == 1 && values.count == 1 {
@@ -18,13 +24,14 @@ struct R2PairRule: AuditRule {
             } else if values.count >= 2 && !first.hasR2 {
                 problem = "double Record-Route without r2 on the first value \(first.raw)"
             } else {
-                return nil
+                continue
             }
-            return context.finding(
+            findings.append(context.finding(
                 .rrR2Unpaired, frame: context.firstFrame(recordRouting: first), proxy: proxy,
                 message: "\(proxy.name): \(problem)",
                 evidence: [EvidenceEntry("record_route", .strings(values.map(\.raw))),
-                           EvidenceEntry("r2_values", .int(withR2.count))])
+                           EvidenceEntry("r2_values", .int(withR2.count))]))
         }
+        return findings
     }
 }

@@ -5,7 +5,8 @@ struct RecordRouteLooseRule: AuditRule {
     var codes: [FindingCode] { [.rrNoLR, .rrLROn] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.recordRouteValues.filter(\.hasURI).compactMap { value in
+        context.recordRouteValues.compactMap { value in
+            guard value.hasURI else { return nil }
             if !value.isLoose {
                 return context.finding(
                     .rrNoLR,

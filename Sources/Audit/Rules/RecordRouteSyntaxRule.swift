@@ -6,6 +6,7 @@ struct RecordRouteSyntaxRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         context.recordRouteValues.compactMap { value in
+            if value.hasURI && !value.hasUnbracketedIPv6 { return nil }  // the usual case, told first
             if value.hasUnbracketedIPv6 {
                 return context.finding(
                     .rrIPv6Unbracketed,

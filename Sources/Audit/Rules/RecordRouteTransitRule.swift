@@ -36,14 +36,18 @@ struct RecordRouteTransitRule: AuditRule {
         var findings: [Finding] = []
         for proxy in context.proxies {
             for arriving in responses where proxy.owns(arriving.flow.destination) {
-                let candidates = responses.filter {
-                    proxy.owns($0.flow.source) && $0.statusCode == arriving.statusCode && $0.time >= arriving.time
+                func isCandidate(_ leaving: MessageCopy) -> Bool {
+                    proxy.owns(leaving.flow.source) && leaving.statusCode == arriving.statusCode
+                        && leaving.time >= arriving.time
                 }
                 // Whichever candidate the Via depth picks, the same values are the same after leaving
-                // out the proxy's own: when all carry what arrived, the Vias need not be counted.
-                guard !candidates.allSatisfy({ leaving in
-                    arriving.recordRoute.elementsEqual(leaving.recordRoute, by: { $0.isIdentical(to: $1) })
+                // out the proxy's own: when all carry what arrived, the Vias need not be counted (nor
+                // the candidates listed).
+                guard !responses.allSatisfy({ leaving in
+                    !isCandidate(leaving)
+                        || arriving.recordRoute.elementsEqual(leaving.recordRoute, by: { $0.isIdentical(to: $1) })
                 }) else { continue }
+                let candidates = responses.filter(isCandidate)
                 let arrivingVias = arriving.viaCount
                 guard let leaving = candidates.first(where: { $0.viaCount + 1 == arrivingVias }) else { continue }
                 let before = arriving.recordRoute.filter { !proxy.isMyself($0) }

@@ -10,29 +10,34 @@ struct RequestURIIsProxyRule: AuditRule {
         var reported = RequestAtProxy.Seen()
         // The requests of a dialog mostly share their Request-URI: each is read once per proxy.
         var known: [(proxy: Int, ruri: String, isMyself: Bool)] = []
-        return context.visits.compactMap { visit in
+        // A loop, not compactMap: each optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for visit in context.visits {
             let ruri = visit.incoming.requestURI
-            guard visit.request.role == .inDialog, visit.toTag?.isEmpty == false else { return nil }
+            guard visit.request.role == .inDialog, visit.toTag?.isEmpty == false else { continue }
             let isMyself: Bool
-            if let seen = known.first(where: { $0.proxy == visit.proxy.index && $0.ruri == ruri }) {
+            if let answered = visit.answers.requestURIIsMyself {
+                // loose_route's own check_self on it (it asks for these requests unless their Route
+                // or To header failed first): what the look-up below would work out again.
+                isMyself = answered
+            } else if let seen = known.first(where: { $0.proxy == visit.proxy.index && $0.ruri == ruri }) {
                 isMyself = seen.isMyself
             } else {
-                // loose_route's own check_self on it, when it asked (it does for these requests
-                // unless its Route or To header failed first).
-                isMyself = visit.answers.requestURIIsMyself ?? visit.proxy.isMyself(uri: ruri)
+                isMyself = visit.proxy.isMyself(uri: ruri)
                 if known.count < 8 { known.append((visit.proxy.index, ruri, isMyself)) }
             }
-            guard isMyself else { return nil }
+            guard isMyself else { continue }
             let element = RouteValue("<\(ruri)>").element
             guard !context.recordRoute(of: visit.proxy).contains(where: { $0.element == element }),
                   reported.insert(visit.requestAtProxy)
-            else { return nil }
-            return context.finding(
+            else { continue }
+            findings.append(context.finding(
                 .ruriIsProxy, frame: visit.incoming.frame, proxy: visit.proxy,
                 message: "\(visit.request.method) Request-URI \(ruri) is \(visit.proxy.name) itself: loose_route takes the strict path",
                 evidence: [EvidenceEntry("ruri", .string(ruri)),
                            EvidenceEntry("ruri_after", .string(visit.evaluation.ruriAfter)),
-                           EvidenceEntry("next_hop", .string(visit.evaluation.nextHop))])
+                           EvidenceEntry("next_hop", .string(visit.evaluation.nextHop))]))
         }
+        return findings
     }
 }

@@ -6,14 +6,17 @@ struct RequestURIRule: AuditRule {
     var codes: [FindingCode] { [.ruriNotRemoteTarget] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.uaRequests.compactMap { ua in
+        // A loop, not compactMap: each optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for ua in context.uaRequests {
             guard !ua.isStrictForm, let expected = ua.expectedRequestURI,
-                  !RouteComparison.equivalentURIs(expected, ua.copy.requestURI) else { return nil }
-            return context.finding(
+                  !RouteComparison.equivalentURIs(expected, ua.copy.requestURI) else { continue }
+            findings.append(context.finding(
                 .ruriNotRemoteTarget, frame: ua.copy.frame,
                 message: "\(ua.request.method) Request-URI \(ua.copy.requestURI) is not the remote target \(expected)",
                 evidence: [EvidenceEntry("expected", .string(expected)),
-                           EvidenceEntry("observed", .string(ua.copy.requestURI))])
+                           EvidenceEntry("observed", .string(ua.copy.requestURI))]))
         }
+        return findings
     }
 }

@@ -7,9 +7,9 @@ struct RouteParamsRule: AuditRule {
     var codes: [FindingCode] { [.routeParamsChanged] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.uaRequests.filter { !$0.isStrictForm }.flatMap { ua -> [Finding] in
+        context.uaRequests.flatMap { ua -> [Finding] in
             // The same values in the same order have the same parameters: nothing to compare.
-            guard ua.expectedRoute != ua.observedRoute else { return [] }
+            guard !ua.isStrictForm, ua.expectedRoute != ua.observedRoute else { return [] }
             return RouteComparison.difference(expected: ua.expectedRoute, observed: ua.observedRoute).matched
                 .compactMap { pair -> Finding? in
                     let changes = RouteComparison.parameterChanges(expected: pair.expected, observed: pair.observed)

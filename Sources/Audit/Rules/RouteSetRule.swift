@@ -7,29 +7,33 @@ struct RouteSetRule: AuditRule {
     var codes: [FindingCode] { [.routeSetMismatch, .routeNotReversed] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.uaRequests.compactMap { ua in
+        // A loop, not compactMap: each request's optional finding was built and destroyed.
+        var findings: [Finding] = []
+        for ua in context.uaRequests {
             guard !ua.isStrictForm, !ua.observedRoute.isEmpty || ua.expectedRoute.isEmpty,
                   ua.observedRoute != ua.expectedRoute  // the same values name the same elements
-            else { return nil }
+            else { continue }
             let difference = RouteComparison.difference(expected: ua.expectedRoute, observed: ua.observedRoute)
-            guard !difference.isEmpty else { return nil }
+            guard !difference.isEmpty else { continue }
             let evidence = [EvidenceEntry("expected", .strings(ua.expectedRoute.map(\.raw))),
                             EvidenceEntry("observed", .strings(ua.observedRoute.map(\.raw)))]
             let reversed = ua.expectedRoute.count >= 2
                 && ua.observedRoute.map(\.element) == ua.expectedRoute.reversed().map(\.element)
             if reversed && ua.request.direction == .downstream {
-                return context.finding(
+                findings.append(context.finding(
                     .routeNotReversed, frame: ua.copy.frame, proxy: context.owner(of: ua.observedRoute[0]),
                     message: "\(ua.request.method) from the caller lists the route set in Record-Route order, starting at \(ua.observedRoute[0].raw)",
-                    evidence: evidence)
+                    evidence: evidence))
+                continue
             }
             let what = difference.summary(missing: "misses", extra: "adds", reordered: "has the entries out of order")
             let blamed = difference.missing.first ?? difference.extra.first ?? ua.expectedRoute.first
-            return context.finding(
+            findings.append(context.finding(
                 .routeSetMismatch, frame: ua.copy.frame, proxy: blamed.flatMap(context.owner(of:)),
                 message: "\(ua.request.method) Route \(what)",
                 evidence: evidence + [EvidenceEntry("missing", .strings(difference.missing.map(\.raw))),
-                                      EvidenceEntry("extra", .strings(difference.extra.map(\.raw)))])
+                                      EvidenceEntry("extra", .strings(difference.extra.map(\.raw)))]))
         }
+        return findings
     }
 }

@@ -4,7 +4,11 @@ import Testing
 
 struct AuditContextTests {
     static func context(_ call: CallScenario) throws -> AuditContext {
-        let dialog = try #require(call.dialogs().first)
+        try context(of: try #require(call.dialogs().first))
+    }
+
+    /// The context `Auditor.audit` builds for `dialog`.
+    static func context(of dialog: Dialog) throws -> AuditContext {
         let audit = try Auditor().audit(dialog)
         var cache = RouteValueCache()
         let proxies = dialog.proxies.enumerated().map { ProxyIdentity(index: $0.offset, proxy: $0.element, cache: &cache) }
