@@ -52,7 +52,8 @@ final class CallRecord: @unchecked Sendable {
 
     /// The Call-ID, with the hash the tracker's tables use.
     let key: CallKey
-    var callID: String { key.callID }
+    /// The Call-ID, made a String once per call.
+    let callID: String
     /// Whether the tracker has queued the call for its next sweep (tracker bookkeeping).
     var isAwaitingSweep = false
     private(set) var entries: [Entry] = []
@@ -80,6 +81,7 @@ final class CallRecord: @unchecked Sendable {
 
     init(key: CallKey, time: CaptureTime) {
         self.key = key
+        callID = key.callID
         firstTime = time
         lastTime = time
     }

@@ -29,7 +29,7 @@ struct MessageFacts: Sendable {
 
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: __shared SIPMessage) {
-        guard let callID = message.callID, let cseq = message.cseq,
+        guard let callKey = Self.callKey(of: message), let cseq = message.cseq,
               let fromTag = Self.withField(.from, of: message, Identity.tag(bytes:)),
               let toTag = Self.withField(.to, of: message, Identity.tag(bytes:))
         else { return nil }
@@ -56,7 +56,7 @@ struct MessageFacts: Sendable {
         self.method = method
         statusCode = code
         methodHash = KeyHash.string(method.rawValue)
-        callKey = CallKey(callID)
+        self.callKey = callKey
         self.cseq = cseq.number
         self.fromTag = fromTag
         self.toTag = toTag
@@ -74,6 +74,14 @@ struct MessageFacts: Sendable {
         guard let header = message.headers.first(where: { $0.name == name }) else { return nil }
         if header.isFolded { return message.withFieldBytes(name, body) }
         return message.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[header.rawValue])) }
+    }
+
+    /// The Call-ID as `message.callID` reads it, without making it a String.
+    private static func callKey(of message: SIPMessage) -> CallKey? {
+        guard let header = message.headers.first(where: { $0.name == .callID }) else { return nil }
+        guard header.isFolded else { return CallKey(storage: message.bytes, range: header.rawValue) }
+        let unfolded = message.withFieldBytes(.callID) { Array($0) } ?? []
+        return CallKey(storage: unfolded, range: 0..<unfolded.count)
     }
 
     // What only dialog assembly reads, for a few messages of each call: read from the message

@@ -86,25 +86,11 @@ struct ViaKey: Hashable, Sendable {
         hasher.combine(branchHash)
     }
 
-    /// Whether the two ranges hold the same bytes, compared eight at a time.
+    /// Whether the two ranges hold the same bytes.
     private static func sameBytes(_ l: UnsafeBufferPointer<UInt8>, _ left: Range<Int>,
                                   _ r: UnsafeBufferPointer<UInt8>, _ right: Range<Int>) -> Bool {
-        guard left.count == right.count else { return false }
-        guard let lBase = l.baseAddress, let rBase = r.baseAddress else { return left.isEmpty }
-        let (a, b) = (UnsafeRawPointer(lBase + left.lowerBound), UnsafeRawPointer(rBase + right.lowerBound))
-        var offset = 0
-        while offset + 8 <= left.count {
-            guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
-            offset += 8
-        }
-        while offset < left.count {
-            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else {
-                return false
-            }
-            offset += 1
-        }
-        return true
+        left.count == right.count && KeyHash.sameBytes(UnsafeRawBufferPointer(l), left.lowerBound,
+                                                       UnsafeRawBufferPointer(r), right.lowerBound, count: left.count)
     }
 
     private static func lowercase(_ byte: UInt8) -> UInt8 {
