@@ -183,10 +183,10 @@ enum DialogAssembler {
     /// Dialogs whose dialog-forming request the capture does not hold (it began mid-dialog).
     private static func planPartial(requests: [LogicalRequest], used: inout [Bool]) -> [DialogPlan] {
         var plans: [DialogPlan] = []
-        var byPair: [CallRecord.TagPair: Int] = [:]
+        var byPair: [CallProgress.TagPair: Int] = [:]
         for (index, request) in requests.enumerated() where !used[index] && request.role == .inDialog {
             guard let from = request.fromTag, let to = request.toTag else { continue }
-            let pair = CallRecord.TagPair(from, to)
+            let pair = CallProgress.TagPair(from, to)
             if let plan = byPair[pair] {
                 plans[plan].members.append(index)
             } else {

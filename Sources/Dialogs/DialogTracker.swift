@@ -89,12 +89,9 @@ public struct DialogTracker: Sendable {
             calls.insert(call)
             statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
         }
-        call.append(entry)
-        if !call.isAwaitingSweep {
-            call.isAwaitingSweep = true
-            mayHaveEnded.append(call)
-        }
-        if call.entries.count >= configuration.maxMessagesPerCall {
+        let (newlyAwaitingSweep, count) = call.append(entry)
+        if newlyAwaitingSweep { mayHaveEnded.append(call) }
+        if count >= configuration.maxMessagesPerCall {
             statistics.limitedCalls += 1
             report(call, end: .messageLimit, now: time, emit: emit)
         }

@@ -29,6 +29,13 @@ struct MessageFacts: Sendable {
 
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: __shared SIPMessage) {
+        guard let facts = Self.read(message) else { return nil }
+        self = facts
+    }
+
+    /// `init(_:)`, built in place: a failable initialiser built the facts in a temporary and
+    /// copied them out (a retain and a release of each field per message).
+    static func read(_ message: __shared SIPMessage) -> MessageFacts? {
         guard let callKey = Self.callKey(of: message), let cseq = message.cseq,
               let fromTag = Self.withField(.from, of: message, Identity.tag(bytes:)),
               let toTag = Self.withField(.to, of: message, Identity.tag(bytes:))
@@ -44,26 +51,33 @@ struct MessageFacts: Sendable {
             }
             viaCount += 1
         }
-        guard let top else { return nil }
-        // Computed into locals, then stored: measured cheaper than storing fields in branches
-        // and reading `self.method` back (1.6 M instructions on load-30k).
+        // Taken out of the variables the closure captured, not copied (a retain and a release each).
+        guard let top = top.take() else { return nil }
         let code = message.statusCode
         // Read without `startLine`, which would make a String of the Request-URI or reason.
         let method = code == nil ? message.method ?? cseq.method : cseq.method  // a request always has its own method
         let terminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
-        isRequest = code == nil
+        return MessageFacts(isRequest: code == nil, method: method, methodHash: KeyHash.string(method.rawValue),
+                            statusCode: code, callKey: callKey, cseq: cseq.number, fromTag: fromTag, toTag: toTag,
+                            topVia: top, secondVia: second.take(), viaCount: viaCount, subscriptionTerminated: terminated)
+    }
+
+    private init(isRequest: Bool, method: SIPMethod, methodHash: Int, statusCode: Int?, callKey: CallKey, cseq: UInt32,
+                 fromTag: String?, toTag: String?, topVia: ViaKey, secondVia: ViaKey?, viaCount: Int,
+                 subscriptionTerminated: Bool) {
+        self.isRequest = isRequest
         self.method = method
-        statusCode = code
-        methodHash = KeyHash.string(method.rawValue)
+        self.methodHash = methodHash
+        self.statusCode = statusCode
         self.callKey = callKey
-        self.cseq = cseq.number
+        self.cseq = cseq
         self.fromTag = fromTag
         self.toTag = toTag
-        topVia = top
-        secondVia = second
+        self.topVia = topVia
+        self.secondVia = secondVia
         self.viaCount = viaCount
-        subscriptionTerminated = terminated
+        self.subscriptionTerminated = subscriptionTerminated
     }
 
     /// `message.withFieldBytes(name, body)`, specialised here: that method is generic and in
