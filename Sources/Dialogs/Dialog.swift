@@ -7,10 +7,8 @@ import SIP
 /// A forked INVITE that got several 2xx gives one `Dialog` per confirmed To tag; To tags that
 /// stayed early are listed in `earlyForks` of each. A call that was rejected or cancelled is one
 /// `Dialog` whose `calleeTag` is the tag of its final response (if any).
-public struct Dialog: Sendable {
-    // The fields sit in one immutable box: a dialog is copied several times on its way through
-    // the audit and the reports, and each copy retained and released some two dozen Strings and
-    // arrays. Now a copy is one retain; a (rare) change copies the fields into a new box.
+public struct Dialog: Sendable, FieldBoxed {
+    // In one immutable box (`FieldBox`): a dialog is copied five times through audit and reports.
     @usableFromInline struct Fields: Sendable {
         @usableFromInline var callID: String
         @usableFromInline var callerTag: String
@@ -35,18 +33,7 @@ public struct Dialog: Sendable {
         @usableFromInline var earlyForks: [String]
     }
 
-    @usableFromInline final class Box: Sendable {
-        @usableFromInline let fields: Fields
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline var box: Box
-
-    @usableFromInline mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = box.fields
-        change(&fields)
-        box = Box(fields)
-    }
+    @usableFromInline var box: FieldBox<Fields>
 
     /// The Call-ID shared by every message of the dialog.
     @inlinable public var callID: String { get { box.fields.callID } set { update { $0.callID = newValue } } }
@@ -100,7 +87,7 @@ public struct Dialog: Sendable {
                 fileIndex: Int, caller: Party, callee: Party, initialRequest: DialogRequest?,
                 recordRouteAtCallee: [String], recordRouteAtCaller: [String], routeSet: RouteSets,
                 remoteTarget: RemoteTargets, proxies: [Proxy], requests: [DialogRequest], earlyForks: [String]) {
-        box = Box(Fields(
+        box = FieldBox(Fields(
             callID: callID,
             callerTag: callerTag,
             calleeTag: calleeTag,

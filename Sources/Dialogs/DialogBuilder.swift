@@ -123,13 +123,18 @@ final class DialogBuilder {
         // In-dialog requests with the remote target in effect when each was sent.
         var targets = RemoteTargets(caller: calleeContact, callee: callerContact)
         var dialogRequests: [DialogRequest] = []
+        dialogRequests.reserveCapacity(plan.members.count)
         for index in plan.members {
-            var request = makeRequest(requests[index], callerTag: plan.callerTag, finder: finder)
-            if request.role == .inDialog {
-                request.remoteTarget = targets.forSender(request.direction)
-                refreshTarget(&targets, after: requests[index], direction: request.direction)
+            let logical = requests[index]
+            // The target is passed in, not set afterwards: setting a field of a made request
+            // copies its fields into a new box.
+            var remoteTarget: String?
+            if logical.role == .inDialog {
+                let direction = Self.direction(of: logical, callerTag: plan.callerTag)
+                remoteTarget = targets.forSender(direction)
+                refreshTarget(&targets, after: logical, direction: direction)
             }
-            dialogRequests.append(request)
+            dialogRequests.append(makeRequest(logical, callerTag: plan.callerTag, finder: finder, remoteTarget: remoteTarget))
         }
         let initialRequest = initial.map { makeRequest($0, callerTag: plan.callerTag, finder: finder) }
 
@@ -206,8 +211,12 @@ final class DialogBuilder {
         return initial.copies.max { copyEntry($0).facts.viaCount < copyEntry($1).facts.viaCount } ?? initial.copies[0]
     }
 
+    private static func direction(of request: DialogAssembler.LogicalRequest, callerTag: String) -> RequestDirection {
+        request.fromTag == callerTag ? .downstream : .upstream
+    }
+
     private func makeRequest(_ request: DialogAssembler.LogicalRequest, callerTag: String,
-                             finder: ProxyFinder) -> DialogRequest {
+                             finder: ProxyFinder, remoteTarget: String? = nil) -> DialogRequest {
         var hops: [Hop] = []
         for copy in request.copies {
             let forwarded = forwards(copy)
@@ -219,7 +228,7 @@ final class DialogBuilder {
                 hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: observed(next)))
             }
         }
-        let direction: RequestDirection = request.fromTag == callerTag ? .downstream : .upstream
+        let direction = Self.direction(of: request, callerTag: callerTag)
         let responseCopies = graph.responses
         return DialogRequest(
             method: request.method, cseq: request.cseq, role: request.role, direction: direction,
@@ -227,7 +236,8 @@ final class DialogBuilder {
             retransmittedFrames: request.copies.flatMap { graph.copies[$0].retransmittedFrames }.sorted(),
             hops: hops,
             // Indices sorted, then the messages taken: sorting the messages moves whole structs.
-            responses: inTimeOrder(request.responses).map { responseCopies[$0].entry.observed })
+            responses: inTimeOrder(request.responses).map { responseCopies[$0].entry.observed },
+            remoteTarget: remoteTarget)
     }
 
     /// The response indices sorted by capture time (ties keep their order, as the stable sort
