@@ -102,11 +102,15 @@ enum DialogAssembler {
                 if let first = graph.firstCopy(withTopViaOf: graph.copies[copy].entry) { owner[first] = index }
             }
         }
+        // Collected here and set once per request: appending to the request's own list (a class
+        // property) cost a runtime exclusivity check per response.
+        var lists = [[Int]](repeating: [], count: requests.count)
         for (index, response) in graph.responses.enumerated() {
             if let first = graph.firstCopy(withTopViaOf: response.entry), owner[first] >= 0 {
-                requests[owner[first]].responses.append(index)
+                lists[owner[first]].append(index)
             }
         }
+        for (request, list) in zip(requests, lists) where !list.isEmpty { request.responses = list }
     }
 
     /// Dialogs formed by the dialog-forming requests of one caller tag.
