@@ -64,6 +64,16 @@ final class DialogBuilder {
             return request.method == .notify && request.fromTag == calleeTag && request.toTag == plan.callerTag
         }
 
+        // Record-Route values of request copies, each read once: the copy a proxy sent on is
+        // usually the one that reached the callee.
+        var knownRecordRoutes: [(copy: Int, values: [String])] = []
+        func recordRoutes(_ copy: Int) -> [String] {
+            if let known = knownRecordRoutes.first(where: { $0.copy == copy }) { return known.values }
+            let values = message(copy).recordRoutes
+            knownRecordRoutes.append((copy, values))
+            return values
+        }
+
         // Proxies: hops of the forming request first, so they come in path order.
         var finder = ProxyFinder()
         let ordered = [plan.initial].compactMap { $0 } + plan.priorAttempts + plan.members
@@ -71,9 +81,8 @@ final class DialogBuilder {
             for copy in requests[index].copies {
                 for next in forwards(copy) {
                     let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
-                    if index == plan.initial {
-                        finder.noteRecordRoute(proxy: proxy, incoming: message(copy).recordRoutes,
-                                               outgoing: message(next).recordRoutes)
+                    if index == plan.initial && finder.awaitsRecordRoute(proxy: proxy) {
+                        finder.noteRecordRoute(proxy: proxy, incoming: recordRoutes(copy), outgoing: recordRoutes(next))
                     }
                 }
             }
@@ -94,14 +103,14 @@ final class DialogBuilder {
         var recordRouteAtCaller: [String] = []
         var callerRouteSet: [String] = []
         if let initial {
-            recordRouteAtCallee = message(copyReachingCallee(initial, responses: mine)).recordRoutes
+            recordRouteAtCallee = recordRoutes(copyReachingCallee(initial, responses: mine))
         }
         if let forming {
             recordRouteAtCaller = responseMessage(forming).recordRoutes
             callerRouteSet = recordRouteAtCaller.reversed()
         } else if let notifyForming, let last = requests[notifyForming].copies.last {
             // The subscriber learnt its route set as UAS of the NOTIFY (RFC 6665 4.1.2.4, RFC 3261 12.1.1).
-            recordRouteAtCaller = message(last).recordRoutes
+            recordRouteAtCaller = recordRoutes(last)
             callerRouteSet = recordRouteAtCaller
         }
 
