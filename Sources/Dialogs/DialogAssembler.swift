@@ -45,12 +45,14 @@ enum DialogAssembler {
         let requests = logicalRequests(graph)
         attachResponses(graph, requests)
 
-        var initialByTag: [String: [Int]] = [:]
+        // Small maps: a call has one or two caller tags, and hashing Strings into a Dictionary
+        // cost more than comparing them.
+        var initialByTag = SmallMap<String, [Int]>()
         var initialOrder: [String] = []
         for (index, request) in requests.enumerated() where request.role == .initial {
             guard let tag = request.fromTag else { continue }
             if initialByTag[tag] == nil { initialOrder.append(tag) }
-            initialByTag[tag, default: []].append(index)
+            initialByTag.modify(tag, default: []) { $0.append(index) }
         }
         var used = [Bool].filled(false, count: requests.count)  // per request: in a plan
         var plans: [DialogPlan] = []
@@ -137,7 +139,7 @@ enum DialogAssembler {
         }
         // In-dialog requests whose tags pair with this caller: a NOTIFY may form the dialog
         // (RFC 6665 4.1.2.4), and a captured request proves a dialog whose 2xx was not captured.
-        var members: [String: [Int]] = [:]
+        var members = SmallMap<String, [Int]>()
         var hopByHop: [Int] = []
         for (index, request) in requests.enumerated() where !used[index] {
             switch request.role {
@@ -153,7 +155,7 @@ enum DialogAssembler {
                 let other: String?
                 if request.fromTag == callerTag { other = request.toTag } else if request.toTag == callerTag { other = request.fromTag } else { other = nil }
                 guard let tag = other else { continue }
-                members[tag, default: []].append(index)
+                members.modify(tag, default: []) { $0.append(index) }
                 used[index] = true
                 if !tags.contains(tag) { tags.append(tag) }
                 // PRACK and UPDATE also run in early dialogs (RFC 3262, RFC 3311); anything else

@@ -26,4 +26,21 @@ struct SmallMap<Key: Hashable, Value> {
             }
         }
     }
+
+    /// Changes the value of `key` in place, starting from `initial` when there is none (as
+    /// `dictionary[key, default: initial]` does).
+    mutating func modify(_ key: Key, default initial: @autoclosure () -> Value, _ change: (inout Value) -> Void) {
+        if large != nil {
+            change(&large![key, default: initial()])
+        } else if let index = small.firstIndex(where: { $0.key == key }) {
+            change(&small[index].value)
+        } else {
+            var value = initial()
+            change(&value)
+            self[key] = value
+        }
+    }
+
+    /// Every value, in no particular order.
+    var values: [Value] { large.map { Array($0.values) } ?? small.map(\.value) }
 }

@@ -15,3 +15,20 @@ import Testing
     small["a"] = 1; small["b"] = 2; small["a"] = 3; small["b"] = nil
     #expect(small["a"] == 3 && small["b"] == nil)
 }
+
+@Test func smallMapModifiesValuesInPlaceBelowAndAboveItsLimit() {
+    var map = SmallMap<String, [Int]>()
+    let count = SmallMap<String, [Int]>.limit + 5
+    for number in 0..<count {
+        map.modify("k\(number % 3)", default: []) { $0.append(number) }  // three keys: stays small
+    }
+    #expect(map["k0"] == Array(stride(from: 0, to: count, by: 3)) && map["k2"]?.first == 2)
+    for number in 0..<count { map.modify("n\(number)", default: [-1]) { $0.append(number) } }  // now hashed
+    map.modify("k1", default: []) { $0.append(100) }
+    #expect(map["n7"] == [-1, 7] && map["k1"]?.last == 100)
+    #expect(map.values.count == 3 + count && map.values.flatMap { $0 }.contains(100))
+    var small = SmallMap<String, Int>()
+    small["a"] = 1
+    small.modify("b", default: 5) { $0 += 1 }
+    #expect(small.values.sorted() == [1, 6])
+}
