@@ -28,7 +28,7 @@ final class CallRecord: @unchecked Sendable {
         /// Reads the message's facts into the entry; nil when the message lacks what a dialog
         /// needs (see `MessageFacts.init`).
         init?(observed: ObservedMessage) {
-            guard let facts = MessageFacts.read(observed.message) else { return nil }
+            guard let facts = MessageFacts(observed.message) else { return nil }
             self.observed = observed
             self.facts = facts
         }

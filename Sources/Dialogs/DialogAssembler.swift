@@ -70,7 +70,7 @@ enum DialogAssembler {
     private static func logicalRequests(_ graph: RequestCopyGraph) -> [LogicalRequest] {
         graph.groups.compactMap { group -> LogicalRequest? in
             guard let first = group.first else { return nil }
-            let entry = graph.copies[first].entry  // not a copy of its whole facts
+            let entry = graph.copies[first].entry
             let toTag = group.lazy.compactMap { graph.copies[$0].facts.toTag }.first
             let role: RequestRole
             if entry.facts.method == .cancel {

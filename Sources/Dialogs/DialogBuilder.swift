@@ -47,7 +47,6 @@ final class DialogBuilder {
     }
 
     private func observed(_ copy: Int) -> ObservedMessage { graph.copies[copy].entry.observed }
-    // Entries, not `MessageFacts`: returning a copy of the whole facts retained each of its fields.
     private func copyEntry(_ copy: Int) -> CallRecord.Entry { graph.copies[copy].entry }
     private func responseEntry(_ response: Int) -> CallRecord.Entry { graph.responses[response].entry }
     private func message(_ copy: Int) -> SIPMessage { graph.copies[copy].entry.observed.message }

@@ -4,38 +4,34 @@ import SIP
 ///
 /// The only place that knows how `SIPMessage` exposes them, so the tracker's logic stays about
 /// dialogs, not parser API.
-struct MessageFacts: Sendable {
-    var isRequest: Bool
+///
+/// A class: the facts are read once per message and then only read, and made in place on the
+/// heap; as a struct, building them copied every field once more (a retain and a release each).
+final class MessageFacts: Sendable {
+    let isRequest: Bool
     /// The request method, or for a response the CSeq method.
-    var method: SIPMethod
+    let method: SIPMethod
     /// `KeyHash` of the method name, for the copy graph's keys.
-    var methodHash: Int
-    var statusCode: Int?
+    let methodHash: Int
+    let statusCode: Int?
     /// The Call-ID, hashed once.
-    var callKey: CallKey
+    let callKey: CallKey
     var callID: String { callKey.callID }
-    var cseq: UInt32
-    var fromTag: String?
-    var toTag: String?
+    let cseq: UInt32
+    let fromTag: String?
+    let toTag: String?
     /// The top Via.
-    var topVia: ViaKey
+    let topVia: ViaKey
     /// The second Via (the top Via of the copy a proxy forwarded), nil with a single Via. Only
     /// the top two are read: copies are linked and responses matched through these.
-    var secondVia: ViaKey?
+    let secondVia: ViaKey?
     /// How many Via values the message carries.
-    var viaCount: Int
+    let viaCount: Int
     /// True for a NOTIFY whose Subscription-State is `terminated` (RFC 6665 4.1.3).
-    var subscriptionTerminated: Bool
+    let subscriptionTerminated: Bool
 
     /// Nil when the message lacks what a dialog needs (Call-ID, CSeq, From, To or Via).
     init?(_ message: __shared SIPMessage) {
-        guard let facts = Self.read(message) else { return nil }
-        self = facts
-    }
-
-    /// `init(_:)`, built in place: a failable initialiser built the facts in a temporary and
-    /// copied them out (a retain and a release of each field per message).
-    static func read(_ message: __shared SIPMessage) -> MessageFacts? {
         guard let callKey = Self.callKey(of: message), let cseq = message.cseq,
               let fromTag = Self.withField(.from, of: message, Identity.tag(bytes:)),
               let toTag = Self.withField(.to, of: message, Identity.tag(bytes:))
@@ -58,26 +54,18 @@ struct MessageFacts: Sendable {
         let method = code == nil ? message.method ?? cseq.method : cseq.method  // a request always has its own method
         let terminated = method == .notify
             && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
-        return MessageFacts(isRequest: code == nil, method: method, methodHash: KeyHash.string(method.rawValue),
-                            statusCode: code, callKey: callKey, cseq: cseq.number, fromTag: fromTag, toTag: toTag,
-                            topVia: top, secondVia: second.take(), viaCount: viaCount, subscriptionTerminated: terminated)
-    }
-
-    private init(isRequest: Bool, method: SIPMethod, methodHash: Int, statusCode: Int?, callKey: CallKey, cseq: UInt32,
-                 fromTag: String?, toTag: String?, topVia: ViaKey, secondVia: ViaKey?, viaCount: Int,
-                 subscriptionTerminated: Bool) {
-        self.isRequest = isRequest
+        isRequest = code == nil
         self.method = method
-        self.methodHash = methodHash
-        self.statusCode = statusCode
+        methodHash = KeyHash.string(method.rawValue)
+        statusCode = code
         self.callKey = callKey
-        self.cseq = cseq
+        self.cseq = cseq.number
         self.fromTag = fromTag
         self.toTag = toTag
-        self.topVia = topVia
-        self.secondVia = secondVia
+        topVia = top
+        secondVia = second.take()
         self.viaCount = viaCount
-        self.subscriptionTerminated = subscriptionTerminated
+        subscriptionTerminated = terminated
     }
 
     /// `message.withFieldBytes(name, body)`, specialised here: that method is generic and in

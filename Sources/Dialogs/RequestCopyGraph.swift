@@ -102,7 +102,6 @@ struct RequestCopyGraph {
                                     cseq: UInt32, fromTag: String?, anyFromTag: Bool = false, topVia via: ViaKey,
                                     _ body: (Int) -> Bool) {
         byTopVia.forEach(hash: viaHash(methodHash: methodHash, cseq: cseq, via: via)) { index in
-            // Fields read through the entry: a copy of the whole `MessageFacts` retains each of them.
             let entry = copies[index].entry
             guard entry.facts.cseq == cseq && entry.facts.method == method
                     && (anyFromTag || entry.facts.fromTag == fromTag) && entry.facts.topVia == via else { return true }
@@ -202,7 +201,6 @@ struct RequestCopyGraph {
         // Built on first need: most ACKs are told by their branch alone.
         var tagChains: HashChains?
         for index in copies.indices where copies[index].entry.facts.method == .ack {
-            // Facts read through their entries: a copy of a whole `MessageFacts` retains each of its fields.
             let ack = copies[index].entry
             var hasInvite = false
             Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,
