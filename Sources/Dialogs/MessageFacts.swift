@@ -7,7 +7,10 @@ import SIP
 ///
 /// A class: the facts are read once per message and then only read, and made in place on the
 /// heap; as a struct, building them copied every field once more (a retain and a release each).
-final class MessageFacts: Sendable {
+/// Not final: the tracker's entry of a message is its facts (`CallRecord.Entry`).
+class MessageFacts: @unchecked Sendable {
+    // @unchecked: only because the class is not final; every stored property is a `let` of a
+    // Sendable type, in the entry subclass too.
     let isRequest: Bool
     /// The request method, or for a response the CSeq method.
     let method: SIPMethod
@@ -16,7 +19,7 @@ final class MessageFacts: Sendable {
     let statusCode: Int?
     /// The Call-ID, hashed once.
     let callKey: CallKey
-    var callID: String { callKey.callID }
+    final var callID: String { callKey.callID }
     let cseq: UInt32
     let fromTag: String?
     let toTag: String?
