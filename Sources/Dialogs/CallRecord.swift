@@ -58,6 +58,8 @@ final class CallRecord: @unchecked Sendable {
         self.key = key
         callID = key.callID
         state = State(progress: CallProgress(time: time))
+        // Room for a usual call's messages (a dozen or so) at once, not regrown four times.
+        state.entries.reserveCapacity(16)
     }
 
     /// The messages, in capture order.
