@@ -32,3 +32,15 @@ import Testing
     small.modify("b", default: 5) { $0 += 1 }
     #expect(small.values.sorted() == [1, 6])
 }
+
+@Test func smallMapKeepsItsEntriesWhenTheFirstIsRemoved() {
+    var map = SmallMap<String, Int>()
+    map["a"] = 1; map["b"] = 2; map["c"] = 3
+    map["a"] = nil
+    #expect(map["a"] == nil && map["b"] == 2 && map["c"] == 3 && map.values.sorted() == [2, 3])
+    map.modify("c", default: 0) { $0 += 10 }
+    map["a"] = 4
+    #expect(map["c"] == 13 && map["a"] == 4)
+    map["b"] = nil; map["c"] = nil; map["a"] = nil
+    #expect(map.values.isEmpty && map["a"] == nil)
+}
