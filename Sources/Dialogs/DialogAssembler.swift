@@ -68,7 +68,7 @@ enum DialogAssembler {
     }
 
     private static func logicalRequests(_ graph: RequestCopyGraph) -> [LogicalRequest] {
-        graph.groups.compactMap { group -> LogicalRequest? in
+        var requests = graph.groups.compactMap { group -> LogicalRequest? in
             guard let first = group.first else { return nil }
             let entry = graph.copies[first].entry
             let toTag = group.lazy.compactMap { graph.copies[$0].facts.toTag }.first
@@ -90,7 +90,10 @@ enum DialogAssembler {
             }
             return LogicalRequest(copies: group, role: role, method: entry.facts.method, cseq: entry.facts.cseq,
                                   fromTag: entry.facts.fromTag, toTag: toTag, firstTime: time)
-        }.sorted { $0.firstTime < $1.firstTime }
+        }
+        // Groups come in order of their first copy, so mostly by time already.
+        requests.sortIfNeeded { $0.firstTime < $1.firstTime }
+        return requests
     }
 
     /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.

@@ -261,8 +261,9 @@ final class DialogBuilder {
     /// with a 2xx gives each side the other's new Contact.
     private func refreshTarget(_ targets: inout RemoteTargets, after request: DialogAssembler.LogicalRequest,
                                direction: RequestDirection) {
-        let refreshes: [SIPMethod] = [.invite, .update, .subscribe, .notify]
-        guard refreshes.contains(request.method),
+        // Compared one by one: an array literal of them was built and destroyed for every request.
+        let method = request.method
+        guard method == .invite || method == .update || method == .subscribe || method == .notify,
               let success = request.responses.filter({ (responseEntry($0).facts.statusCode ?? 0) / 100 == 2 })
                 .min(by: { responseEntry($0).facts.viaCount < responseEntry($1).facts.viaCount }) else { return }
         let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: message($0)) }
