@@ -109,7 +109,7 @@ enum DialogAssembler {
         }
         // Collected here and set once per request: appending to the request's own list (a class
         // property) cost a runtime exclusivity check per response.
-        var lists = [[Int]](repeating: [], count: requests.count)
+        var lists = [[Int]].filled([], count: requests.count)
         for (index, response) in graph.responses.enumerated() {
             if let first = graph.firstCopy(withTopViaOf: response.entry), owner[first] >= 0 {
                 lists[owner[first]].append(index)
