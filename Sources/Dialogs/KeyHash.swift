@@ -36,10 +36,17 @@ enum KeyHash {
             index += 8
         }
         var tail = 0
-        while index < bytes.count {
-            high |= UInt64(bytes[index])
-            tail = tail << 8 | Int(bytes[index])
-            index += 1
+        if index < bytes.count && bytes.count >= 8 {
+            // The last eight bytes, overlapping those already read: one load, not a byte loop.
+            let word = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+            high |= word
+            tail = Int(bitPattern: UInt(word))
+        } else {
+            while index < bytes.count {
+                high |= UInt64(bytes[index])
+                tail = tail << 8 | Int(bytes[index])
+                index += 1
+            }
         }
         return (mix(hash, tail), high & 0x8080_8080_8080_8080 == 0)
     }
@@ -77,6 +84,11 @@ enum KeyHash {
             guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                     == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
             offset += 8
+        }
+        if offset < count && count >= 8 {
+            // The last eight bytes, overlapping those already compared.
+            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         }
         while offset < count {
             guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else {

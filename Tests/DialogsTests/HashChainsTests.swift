@@ -55,3 +55,22 @@ import Testing
         }
     }
 }
+
+@Test func byteComparisonAndHashSeeEveryByte() {
+    // Lengths around the eight-byte steps, a difference at every position: never equal, and
+    // (these inputs) never hashed alike.
+    for count in 0...20 {
+        let bytes = (0..<count).map { UInt8(0x41 + $0) }
+        bytes.withUnsafeBytes { a in
+            #expect(KeyHash.sameBytes(a, 0, a, 0, count: count))
+            for position in 0..<count {
+                var other = bytes
+                other[position] ^= 0x20
+                other.withUnsafeBytes { b in
+                    #expect(!KeyHash.sameBytes(a, 0, b, 0, count: count), "\(count) \(position)")
+                    #expect(KeyHash.bytes(a) != KeyHash.bytes(b), "\(count) \(position)")
+                }
+            }
+        }
+    }
+}
