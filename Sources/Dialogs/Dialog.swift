@@ -7,80 +7,108 @@ import SIP
 /// A forked INVITE that got several 2xx gives one `Dialog` per confirmed To tag; To tags that
 /// stayed early are listed in `earlyForks` of each. A call that was rejected or cancelled is one
 /// `Dialog` whose `calleeTag` is the tag of its final response (if any).
-public struct Dialog: Sendable {
+public struct Dialog: Sendable, FieldBoxed {
+    // In one immutable box (`FieldBox`): a dialog is copied five times through audit and reports.
+    @usableFromInline struct Fields: Sendable {
+        @usableFromInline var callID: String
+        @usableFromInline var callerTag: String
+        @usableFromInline var calleeTag: String?
+        @usableFromInline var method: SIPMethod
+        @usableFromInline var state: DialogState
+        @usableFromInline var end: DialogEnd
+        @usableFromInline var firstFrame: Int
+        @usableFromInline var lastFrame: Int
+        @usableFromInline var firstTime: CaptureTime
+        @usableFromInline var lastTime: CaptureTime
+        @usableFromInline var fileIndex: Int
+        @usableFromInline var caller: Party
+        @usableFromInline var callee: Party
+        @usableFromInline var initialRequest: DialogRequest?
+        @usableFromInline var recordRouteAtCallee: [String]
+        @usableFromInline var recordRouteAtCaller: [String]
+        @usableFromInline var routeSet: RouteSets
+        @usableFromInline var remoteTarget: RemoteTargets
+        @usableFromInline var proxies: [Proxy]
+        @usableFromInline var requests: [DialogRequest]
+        @usableFromInline var earlyForks: [String]
+    }
+
+    @usableFromInline var box: FieldBox<Fields>
+
     /// The Call-ID shared by every message of the dialog.
-    public var callID: String
+    @inlinable public var callID: String { get { box.fields.callID } set { update { $0.callID = newValue } } }
     /// From tag of the dialog-forming request (the dialog initiator's tag, what ftag should hold).
-    public var callerTag: String
+    @inlinable public var callerTag: String { get { box.fields.callerTag } set { update { $0.callerTag = newValue } } }
     /// To tag of the response (or NOTIFY) that formed it; nil while no response carried one.
-    public var calleeTag: String?
+    @inlinable public var calleeTag: String? { get { box.fields.calleeTag } set { update { $0.calleeTag = newValue } } }
     /// The dialog-forming method: INVITE, SUBSCRIBE or REFER (or the first request seen when the
     /// capture starts inside the dialog).
-    public var method: SIPMethod
+    @inlinable public var method: SIPMethod { get { box.fields.method } set { update { $0.method = newValue } } }
     /// How far the dialog got (early, confirmed, rejected, cancelled, terminated).
-    public var state: DialogState
+    @inlinable public var state: DialogState { get { box.fields.state } set { update { $0.state = newValue } } }
     /// Why the tracker reported the dialog when it did.
-    public var end: DialogEnd
+    @inlinable public var end: DialogEnd { get { box.fields.end } set { update { $0.end = newValue } } }
     /// First and last frame of any message of the dialog in the file of `fileIndex` (from 1;
     /// when captures are merged, messages of the dialog in other files do not count here).
-    public var firstFrame: Int
-    public var lastFrame: Int
+    @inlinable public var firstFrame: Int { get { box.fields.firstFrame } set { update { $0.firstFrame = newValue } } }
+    @inlinable public var lastFrame: Int { get { box.fields.lastFrame } set { update { $0.lastFrame = newValue } } }
     /// Capture time of the first and last message of the dialog.
-    public var firstTime: CaptureTime
-    public var lastTime: CaptureTime
+    @inlinable public var firstTime: CaptureTime { get { box.fields.firstTime } set { update { $0.firstTime = newValue } } }
+    @inlinable public var lastTime: CaptureTime { get { box.fields.lastTime } set { update { $0.lastTime = newValue } } }
     /// The input file of the first message (frames are numbered per file).
-    public var fileIndex: Int
+    @inlinable public var fileIndex: Int { get { box.fields.fileIndex } set { update { $0.fileIndex = newValue } } }
     /// The dialog initiator (From of the initial request).
-    public var caller: Party
+    @inlinable public var caller: Party { get { box.fields.caller } set { update { $0.caller = newValue } } }
     /// The other end (To of the initial request, Contact of its answer).
-    public var callee: Party
+    @inlinable public var callee: Party { get { box.fields.callee } set { update { $0.callee = newValue } } }
     /// The dialog-forming request; nil when the capture starts inside the dialog (then `caller` is
     /// the side that sent the first request seen, and directions rest on that guess).
-    public var initialRequest: DialogRequest?
+    @inlinable public var initialRequest: DialogRequest? { get { box.fields.initialRequest } set { update { $0.initialRequest = newValue } } }
     /// Record-Route of the initial request as the UAS received it (last copy), top first.
-    public var recordRouteAtCallee: [String]
+    @inlinable public var recordRouteAtCallee: [String] { get { box.fields.recordRouteAtCallee } set { update { $0.recordRouteAtCallee = newValue } } }
     /// Record-Route of the dialog-forming response as the UAC received it, top first.
-    public var recordRouteAtCaller: [String]
+    @inlinable public var recordRouteAtCaller: [String] { get { box.fields.recordRouteAtCaller } set { update { $0.recordRouteAtCaller = newValue } } }
     /// The route set each side should use (RFC 3261 12.1.2 for the caller: `recordRouteAtCaller`
     /// reversed; 12.1.1 for the callee: `recordRouteAtCallee` as is).
-    public var routeSet: RouteSets
+    @inlinable public var routeSet: RouteSets { get { box.fields.routeSet } set { update { $0.routeSet = newValue } } }
     /// The remote target each side should use at the end of the dialog (after target refreshes):
     /// `caller` is where the caller sends (the callee's Contact), `callee` where the callee sends.
-    public var remoteTarget: RemoteTargets
+    @inlinable public var remoteTarget: RemoteTargets { get { box.fields.remoteTarget } set { update { $0.remoteTarget = newValue } } }
     /// Proxies seen on the path of any request of the dialog, and declared ones it touched.
-    public var proxies: [Proxy]
+    @inlinable public var proxies: [Proxy] { get { box.fields.proxies } set { update { $0.proxies = newValue } } }
     /// Requests after the initial one, in order of first copy: ACK to 2xx, BYE, re-INVITE,
     /// UPDATE, PRACK, INFO, NOTIFY..., plus CANCEL and ACK to a non-2xx (see `RequestRole`).
-    public var requests: [DialogRequest]
+    @inlinable public var requests: [DialogRequest] { get { box.fields.requests } set { update { $0.requests = newValue } } }
     /// To tags of other forks of the same initial request that never confirmed.
-    public var earlyForks: [String]
+    @inlinable public var earlyForks: [String] { get { box.fields.earlyForks } set { update { $0.earlyForks = newValue } } }
 
     public init(callID: String, callerTag: String, calleeTag: String?, method: SIPMethod, state: DialogState,
                 end: DialogEnd, firstFrame: Int, lastFrame: Int, firstTime: CaptureTime, lastTime: CaptureTime,
                 fileIndex: Int, caller: Party, callee: Party, initialRequest: DialogRequest?,
                 recordRouteAtCallee: [String], recordRouteAtCaller: [String], routeSet: RouteSets,
                 remoteTarget: RemoteTargets, proxies: [Proxy], requests: [DialogRequest], earlyForks: [String]) {
-        self.callID = callID
-        self.callerTag = callerTag
-        self.calleeTag = calleeTag
-        self.method = method
-        self.state = state
-        self.end = end
-        self.firstFrame = firstFrame
-        self.lastFrame = lastFrame
-        self.firstTime = firstTime
-        self.lastTime = lastTime
-        self.fileIndex = fileIndex
-        self.caller = caller
-        self.callee = callee
-        self.initialRequest = initialRequest
-        self.recordRouteAtCallee = recordRouteAtCallee
-        self.recordRouteAtCaller = recordRouteAtCaller
-        self.routeSet = routeSet
-        self.remoteTarget = remoteTarget
-        self.proxies = proxies
-        self.requests = requests
-        self.earlyForks = earlyForks
+        box = FieldBox(Fields(
+            callID: callID,
+            callerTag: callerTag,
+            calleeTag: calleeTag,
+            method: method,
+            state: state,
+            end: end,
+            firstFrame: firstFrame,
+            lastFrame: lastFrame,
+            firstTime: firstTime,
+            lastTime: lastTime,
+            fileIndex: fileIndex,
+            caller: caller,
+            callee: callee,
+            initialRequest: initialRequest,
+            recordRouteAtCallee: recordRouteAtCallee,
+            recordRouteAtCaller: recordRouteAtCaller,
+            routeSet: routeSet,
+            remoteTarget: remoteTarget,
+            proxies: proxies,
+            requests: requests,
+            earlyForks: earlyForks))
     }
 
     /// The true direction of a request carrying `fromTag`: downstream when it is the caller's tag.

@@ -45,12 +45,14 @@ enum DialogAssembler {
         let requests = logicalRequests(graph)
         attachResponses(graph, requests)
 
-        var initialByTag: [String: [Int]] = [:]
+        // Small maps: a call has one or two caller tags, and hashing Strings into a Dictionary
+        // cost more than comparing them.
+        var initialByTag = SmallMap<String, [Int]>()
         var initialOrder: [String] = []
         for (index, request) in requests.enumerated() where request.role == .initial {
             guard let tag = request.fromTag else { continue }
             if initialByTag[tag] == nil { initialOrder.append(tag) }
-            initialByTag[tag, default: []].append(index)
+            initialByTag.modify(tag, default: []) { $0.append(index) }
         }
         var used = [Bool].filled(false, count: requests.count)  // per request: in a plan
         var plans: [DialogPlan] = []
@@ -66,9 +68,9 @@ enum DialogAssembler {
     }
 
     private static func logicalRequests(_ graph: RequestCopyGraph) -> [LogicalRequest] {
-        graph.groups.compactMap { group -> LogicalRequest? in
+        var requests = graph.groups.compactMap { group -> LogicalRequest? in
             guard let first = group.first else { return nil }
-            let entry = graph.copies[first].entry  // not a copy of its whole facts
+            let entry = graph.copies[first].entry
             let toTag = group.lazy.compactMap { graph.copies[$0].facts.toTag }.first
             let role: RequestRole
             if entry.facts.method == .cancel {
@@ -88,7 +90,10 @@ enum DialogAssembler {
             }
             return LogicalRequest(copies: group, role: role, method: entry.facts.method, cseq: entry.facts.cseq,
                                   fromTag: entry.facts.fromTag, toTag: toTag, firstTime: time)
-        }.sorted { $0.firstTime < $1.firstTime }
+        }
+        // Groups come in order of their first copy, so mostly by time already.
+        requests.sortIfNeeded { $0.firstTime < $1.firstTime }
+        return requests
     }
 
     /// A response goes back along the Vias of the copy it answers: its top Via is that copy's.
@@ -102,11 +107,15 @@ enum DialogAssembler {
                 if let first = graph.firstCopy(withTopViaOf: graph.copies[copy].entry) { owner[first] = index }
             }
         }
+        // Collected here and set once per request: appending to the request's own list (a class
+        // property) cost a runtime exclusivity check per response.
+        var lists = [[Int]].filled([], count: requests.count)
         for (index, response) in graph.responses.enumerated() {
             if let first = graph.firstCopy(withTopViaOf: response.entry), owner[first] >= 0 {
-                requests[owner[first]].responses.append(index)
+                lists[owner[first]].append(index)
             }
         }
+        for (request, list) in zip(requests, lists) where !list.isEmpty { request.responses = list }
     }
 
     /// Dialogs formed by the dialog-forming requests of one caller tag.
@@ -133,7 +142,7 @@ enum DialogAssembler {
         }
         // In-dialog requests whose tags pair with this caller: a NOTIFY may form the dialog
         // (RFC 6665 4.1.2.4), and a captured request proves a dialog whose 2xx was not captured.
-        var members: [String: [Int]] = [:]
+        var members = SmallMap<String, [Int]>()
         var hopByHop: [Int] = []
         for (index, request) in requests.enumerated() where !used[index] {
             switch request.role {
@@ -149,7 +158,7 @@ enum DialogAssembler {
                 let other: String?
                 if request.fromTag == callerTag { other = request.toTag } else if request.toTag == callerTag { other = request.fromTag } else { other = nil }
                 guard let tag = other else { continue }
-                members[tag, default: []].append(index)
+                members.modify(tag, default: []) { $0.append(index) }
                 used[index] = true
                 if !tags.contains(tag) { tags.append(tag) }
                 // PRACK and UPDATE also run in early dialogs (RFC 3262, RFC 3311); anything else
@@ -183,10 +192,10 @@ enum DialogAssembler {
     /// Dialogs whose dialog-forming request the capture does not hold (it began mid-dialog).
     private static func planPartial(requests: [LogicalRequest], used: inout [Bool]) -> [DialogPlan] {
         var plans: [DialogPlan] = []
-        var byPair: [CallRecord.TagPair: Int] = [:]
+        var byPair: [CallProgress.TagPair: Int] = [:]
         for (index, request) in requests.enumerated() where !used[index] && request.role == .inDialog {
             guard let from = request.fromTag, let to = request.toTag else { continue }
-            let pair = CallRecord.TagPair(from, to)
+            let pair = CallProgress.TagPair(from, to)
             if let plan = byPair[pair] {
                 plans[plan].members.append(index)
             } else {

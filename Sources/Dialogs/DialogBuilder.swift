@@ -47,7 +47,6 @@ final class DialogBuilder {
     }
 
     private func observed(_ copy: Int) -> ObservedMessage { graph.copies[copy].entry.observed }
-    // Entries, not `MessageFacts`: returning a copy of the whole facts retained each of its fields.
     private func copyEntry(_ copy: Int) -> CallRecord.Entry { graph.copies[copy].entry }
     private func responseEntry(_ response: Int) -> CallRecord.Entry { graph.responses[response].entry }
     private func message(_ copy: Int) -> SIPMessage { graph.copies[copy].entry.observed.message }
@@ -64,6 +63,16 @@ final class DialogBuilder {
             return request.method == .notify && request.fromTag == calleeTag && request.toTag == plan.callerTag
         }
 
+        // Record-Route values of request copies, each read once: the copy a proxy sent on is
+        // usually the one that reached the callee.
+        var knownRecordRoutes: [(copy: Int, values: [String])] = []
+        func recordRoutes(_ copy: Int) -> [String] {
+            if let known = knownRecordRoutes.first(where: { $0.copy == copy }) { return known.values }
+            let values = message(copy).recordRoutes
+            knownRecordRoutes.append((copy, values))
+            return values
+        }
+
         // Proxies: hops of the forming request first, so they come in path order.
         var finder = ProxyFinder()
         let ordered = [plan.initial].compactMap { $0 } + plan.priorAttempts + plan.members
@@ -71,9 +80,8 @@ final class DialogBuilder {
             for copy in requests[index].copies {
                 for next in forwards(copy) {
                     let proxy = finder.addHop(receivedOn: observed(copy).destination, sentFrom: observed(next).source)
-                    if index == plan.initial {
-                        finder.noteRecordRoute(proxy: proxy, incoming: message(copy).recordRoutes,
-                                               outgoing: message(next).recordRoutes)
+                    if index == plan.initial && finder.awaitsRecordRoute(proxy: proxy) {
+                        finder.noteRecordRoute(proxy: proxy, incoming: recordRoutes(copy), outgoing: recordRoutes(next))
                     }
                 }
             }
@@ -94,14 +102,14 @@ final class DialogBuilder {
         var recordRouteAtCaller: [String] = []
         var callerRouteSet: [String] = []
         if let initial {
-            recordRouteAtCallee = message(copyReachingCallee(initial, responses: mine)).recordRoutes
+            recordRouteAtCallee = recordRoutes(copyReachingCallee(initial, responses: mine))
         }
         if let forming {
             recordRouteAtCaller = responseMessage(forming).recordRoutes
             callerRouteSet = recordRouteAtCaller.reversed()
         } else if let notifyForming, let last = requests[notifyForming].copies.last {
             // The subscriber learnt its route set as UAS of the NOTIFY (RFC 6665 4.1.2.4, RFC 3261 12.1.1).
-            recordRouteAtCaller = message(last).recordRoutes
+            recordRouteAtCaller = recordRoutes(last)
             callerRouteSet = recordRouteAtCaller
         }
 
@@ -123,13 +131,18 @@ final class DialogBuilder {
         // In-dialog requests with the remote target in effect when each was sent.
         var targets = RemoteTargets(caller: calleeContact, callee: callerContact)
         var dialogRequests: [DialogRequest] = []
+        dialogRequests.reserveCapacity(plan.members.count)
         for index in plan.members {
-            var request = makeRequest(requests[index], callerTag: plan.callerTag, finder: finder)
-            if request.role == .inDialog {
-                request.remoteTarget = targets.forSender(request.direction)
-                refreshTarget(&targets, after: requests[index], direction: request.direction)
+            let logical = requests[index]
+            // The target is passed in, not set afterwards: setting a field of a made request
+            // copies its fields into a new box.
+            var remoteTarget: String?
+            if logical.role == .inDialog {
+                let direction = Self.direction(of: logical, callerTag: plan.callerTag)
+                remoteTarget = targets.forSender(direction)
+                refreshTarget(&targets, after: logical, direction: direction)
             }
-            dialogRequests.append(request)
+            dialogRequests.append(makeRequest(logical, callerTag: plan.callerTag, finder: finder, remoteTarget: remoteTarget))
         }
         let initialRequest = initial.map { makeRequest($0, callerTag: plan.callerTag, finder: finder) }
 
@@ -206,8 +219,12 @@ final class DialogBuilder {
         return initial.copies.max { copyEntry($0).facts.viaCount < copyEntry($1).facts.viaCount } ?? initial.copies[0]
     }
 
+    private static func direction(of request: DialogAssembler.LogicalRequest, callerTag: String) -> RequestDirection {
+        request.fromTag == callerTag ? .downstream : .upstream
+    }
+
     private func makeRequest(_ request: DialogAssembler.LogicalRequest, callerTag: String,
-                             finder: ProxyFinder) -> DialogRequest {
+                             finder: ProxyFinder, remoteTarget: String? = nil) -> DialogRequest {
         var hops: [Hop] = []
         for copy in request.copies {
             let forwarded = forwards(copy)
@@ -219,7 +236,7 @@ final class DialogBuilder {
                 hops.append(Hop(proxyIndex: proxy, incoming: observed(copy), outgoing: observed(next)))
             }
         }
-        let direction: RequestDirection = request.fromTag == callerTag ? .downstream : .upstream
+        let direction = Self.direction(of: request, callerTag: callerTag)
         let responseCopies = graph.responses
         return DialogRequest(
             method: request.method, cseq: request.cseq, role: request.role, direction: direction,
@@ -227,7 +244,8 @@ final class DialogBuilder {
             retransmittedFrames: request.copies.flatMap { graph.copies[$0].retransmittedFrames }.sorted(),
             hops: hops,
             // Indices sorted, then the messages taken: sorting the messages moves whole structs.
-            responses: inTimeOrder(request.responses).map { responseCopies[$0].entry.observed })
+            responses: inTimeOrder(request.responses).map { responseCopies[$0].entry.observed },
+            remoteTarget: remoteTarget)
     }
 
     /// The response indices sorted by capture time (ties keep their order, as the stable sort
@@ -243,8 +261,9 @@ final class DialogBuilder {
     /// with a 2xx gives each side the other's new Contact.
     private func refreshTarget(_ targets: inout RemoteTargets, after request: DialogAssembler.LogicalRequest,
                                direction: RequestDirection) {
-        let refreshes: [SIPMethod] = [.invite, .update, .subscribe, .notify]
-        guard refreshes.contains(request.method),
+        // Compared one by one: an array literal of them was built and destroyed for every request.
+        let method = request.method
+        guard method == .invite || method == .update || method == .subscribe || method == .notify,
               let success = request.responses.filter({ (responseEntry($0).facts.statusCode ?? 0) / 100 == 2 })
                 .min(by: { responseEntry($0).facts.viaCount < responseEntry($1).facts.viaCount }) else { return }
         let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: message($0)) }

@@ -16,7 +16,7 @@ public struct DialogTracker: Sendable {
     /// What happened to the messages so far.
     public private(set) var statistics = DialogStatistics()
 
-    private var calls: [CallKey: CallRecord] = [:]
+    private var calls = CallTable()
     /// Open calls that may have ended since the last sweep (each at most once: its
     /// `isAwaitingSweep` says whether it is here), kept by reference so no Call-ID is hashed.
     private var mayHaveEnded: [CallRecord] = []
@@ -86,15 +86,12 @@ public struct DialogTracker: Sendable {
                 return
             }
             call = CallRecord(key: callID, time: observedTime)
-            calls[callID] = call
+            calls.insert(call)
             statistics.peakOpenCalls = max(statistics.peakOpenCalls, calls.count)
         }
-        call.append(entry)
-        if !call.isAwaitingSweep {
-            call.isAwaitingSweep = true
-            mayHaveEnded.append(call)
-        }
-        if call.entries.count >= configuration.maxMessagesPerCall {
+        let (newlyAwaitingSweep, count) = call.append(entry)
+        if newlyAwaitingSweep { mayHaveEnded.append(call) }
+        if count >= configuration.maxMessagesPerCall {
             statistics.limitedCalls += 1
             report(call, end: .messageLimit, now: time, emit: emit)
         }
@@ -114,7 +111,7 @@ public struct DialogTracker: Sendable {
         mayHaveEnded.removeAll()
         // Latest first, taken from the end: each call leaves the list as it is reported, so the
         // list does not keep a third of the capture's calls alive until the last is audited.
-        var remaining = calls.values.sorted { Self.captureOrder($1, $0) }
+        var remaining = calls.calls.sorted { Self.captureOrder($1, $0) }
         while let call = remaining.popLast() {
             report(call, end: call.completionTime == nil ? .endOfInput : .ended, now: now ?? call.lastTime, emit: emit)
         }
@@ -153,7 +150,7 @@ public struct DialogTracker: Sendable {
         if scanAll {
             lastExpiryScan = time
             let readyIDs = Set(ready.map { $0.0.key })
-            for call in calls.values where !readyIDs.contains(call.key)
+            for call in calls.calls where !readyIDs.contains(call.key)
                 && time.seconds(since: call.lastTime) >= configuration.dialogTimeout {
                 ready.append((call, .expired))
             }
@@ -164,9 +161,10 @@ public struct DialogTracker: Sendable {
     }
 
     private mutating func report(_ call: CallRecord, end: DialogEnd, now time: CaptureTime, emit: (EndedCall) -> Void) {
-        calls[call.key] = nil
+        calls.remove(call)
         call.isAwaitingSweep = false  // reported: a sweep that still lists it skips it
-        tombstones[call.key] = time.adding(seconds: configuration.tombstone)
+        // Its own bytes: the key points into a message, which the tombstone would keep alive.
+        tombstones[call.key.detached] = time.adding(seconds: configuration.tombstone)
         statistics.reportedCalls += 1
         if end == .expired { statistics.expiredCalls += 1 }
         emit(EndedCall(record: call, end: end, declaredProxies: configuration.declaredProxies))

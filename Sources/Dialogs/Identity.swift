@@ -69,7 +69,7 @@ struct Identity {
             while nameStart < end, parameters[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
             if let equals = parameters[nameStart..<end].firstIndex(of: UInt8(ascii: "=")), equals + 1 < end,
                isTag(trimmingBlanks(parameters[nameStart..<equals])) {
-                return String(decoding: trimmingBlanks(parameters[(equals + 1)..<end]), as: UTF8.self)
+                return String(utf8Bytes: trimmingBlanks(parameters[(equals + 1)..<end]))
             }
             start = end + 1
         }

@@ -25,7 +25,7 @@ enum KeyHash {
     }
 
     /// `bytes(_:)`, and whether every byte is ASCII (found in the same pass).
-    private static func asciiBytes(_ bytes: UnsafeRawBufferPointer) -> (hash: Int, isASCII: Bool) {
+    static func asciiBytes(_ bytes: UnsafeRawBufferPointer) -> (hash: Int, isASCII: Bool) {
         var hash = bytes.count
         var high: UInt64 = 0
         var index = 0
@@ -36,10 +36,17 @@ enum KeyHash {
             index += 8
         }
         var tail = 0
-        while index < bytes.count {
-            high |= UInt64(bytes[index])
-            tail = tail << 8 | Int(bytes[index])
-            index += 1
+        if index < bytes.count && bytes.count >= 8 {
+            // The last eight bytes, overlapping those already read: one load, not a byte loop.
+            let word = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+            high |= word
+            tail = Int(bitPattern: UInt(word))
+        } else {
+            while index < bytes.count {
+                high |= UInt64(bytes[index])
+                tail = tail << 8 | Int(bytes[index])
+                index += 1
+            }
         }
         return (mix(hash, tail), high & 0x8080_8080_8080_8080 == 0)
     }
@@ -64,6 +71,32 @@ enum KeyHash {
             }
         }
         return mapped.withUnsafeBytes(bytes)
+    }
+
+    /// Whether `count` bytes from `left` at `leftStart` equal those from `right` at `rightStart`,
+    /// compared eight at a time.
+    static func sameBytes(_ left: UnsafeRawBufferPointer, _ leftStart: Int,
+                          _ right: UnsafeRawBufferPointer, _ rightStart: Int, count: Int) -> Bool {
+        guard count > 0, let lBase = left.baseAddress, let rBase = right.baseAddress else { return count <= 0 }
+        let (a, b) = (lBase + leftStart, rBase + rightStart)
+        var offset = 0
+        while offset + 8 <= count {
+            guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+            offset += 8
+        }
+        if offset < count && count >= 8 {
+            // The last eight bytes, overlapping those already compared.
+            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        while offset < count {
+            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else {
+                return false
+            }
+            offset += 1
+        }
+        return true
     }
 
     /// Address, port and transport.

@@ -6,31 +6,44 @@ import Transport
 ///
 /// The same logical request appears as several `ObservedMessage`s when the capture sees it on
 /// both sides of a proxy (one per copy) or when it is retransmitted.
-public struct ObservedMessage: Sendable {
+public struct ObservedMessage: Sendable, FieldBoxed {
+    // In one immutable box (`FieldBox`): every message is copied into its dialog's requests
+    // and hops, and again by the audit.
+    @usableFromInline struct Fields: Sendable {
+        @usableFromInline var message: SIPMessage
+        @usableFromInline var flow: Flow
+        @usableFromInline var time: CaptureTime
+        @usableFromInline var frames: [Int]
+        @usableFromInline var fileIndex: Int
+    }
+
+    @usableFromInline var box: FieldBox<Fields>
+
     /// The parsed message.
-    public var message: SIPMessage
+    @inlinable public var message: SIPMessage { get { box.fields.message } set { update { $0.message = newValue } } }
     /// Sender, receiver and transport.
-    public var flow: Flow
+    @inlinable public var flow: Flow { get { box.fields.flow } set { update { $0.flow = newValue } } }
     /// Capture time of the frame that completed the message.
-    public var time: CaptureTime
+    @inlinable public var time: CaptureTime { get { box.fields.time } set { update { $0.time = newValue } } }
     /// Every frame that carried part of the message (from 1, per file).
-    public var frames: [Int]
+    @inlinable public var frames: [Int] { get { box.fields.frames } set { update { $0.frames = newValue } } }
     /// Which input file the frames belong to.
-    public var fileIndex: Int
+    @inlinable public var fileIndex: Int { get { box.fields.fileIndex } set { update { $0.fileIndex = newValue } } }
 
     public init(message: SIPMessage, flow: Flow, time: CaptureTime, frames: [Int], fileIndex: Int = 0) {
-        self.message = message
-        self.flow = flow
-        self.time = time
-        self.frames = frames
-        self.fileIndex = fileIndex
+        box = FieldBox(Fields(
+            message: message,
+            flow: flow,
+            time: time,
+            frames: frames,
+            fileIndex: fileIndex))
     }
 
     /// The frame that completed the message: the one reports cite (Wireshark shows it there).
-    public var frame: Int { frames.last ?? 0 }
+    @inlinable public var frame: Int { box.fields.frames.last ?? 0 }
 
     /// Sender, with the transport it used.
-    public var source: TransportAddress { TransportAddress(flow.source, flow.transport) }
+    @inlinable public var source: TransportAddress { TransportAddress(flow.source, flow.transport) }
     /// Receiver, with the transport it used.
-    public var destination: TransportAddress { TransportAddress(flow.destination, flow.transport) }
+    @inlinable public var destination: TransportAddress { TransportAddress(flow.destination, flow.transport) }
 }

@@ -11,23 +11,17 @@ public struct PreparedMessage: Sendable {
     /// message beside its entry cost a copy and a destruction of its arrays per message.
     private let content: Content
 
-    /// Two references, so that passing a prepared message around copies one pointer.
+    /// Either is one reference, so that passing a prepared message around copies one pointer.
     private enum Content: Sendable {
         case entry(CallRecord.Entry)
-        case unusable(Unusable)
-    }
-
-    /// A message that lacks what a dialog needs (rare): boxed, to keep `Content` one reference.
-    private final class Unusable: Sendable {
-        let observed: ObservedMessage
-        init(_ observed: ObservedMessage) { self.observed = observed }
+        case unusable(ObservedMessage)
     }
 
     /// The message.
     public var observed: ObservedMessage {
         switch content {
         case .entry(let entry): entry.observed
-        case .unusable(let box): box.observed
+        case .unusable(let observed): observed
         }
     }
 
@@ -35,7 +29,7 @@ public struct PreparedMessage: Sendable {
     var time: CaptureTime {
         switch content {
         case .entry(let entry): entry.observed.time
-        case .unusable(let box): box.observed.time
+        case .unusable(let observed): observed.time
         }
     }
 
@@ -56,7 +50,7 @@ public struct PreparedMessage: Sendable {
         if let entry = CallRecord.Entry(observed: observed) {
             content = .entry(entry)
         } else {
-            content = .unusable(Unusable(observed))
+            content = .unusable(observed)
         }
     }
 }

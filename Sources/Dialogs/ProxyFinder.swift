@@ -51,10 +51,16 @@ struct ProxyFinder {
         proxies.firstIndex { $0.owns(endpoint) }
     }
 
+    /// Whether `noteRecordRoute` would still record anything for the proxy (so that its
+    /// Record-Route lists need not be read otherwise).
+    func awaitsRecordRoute(proxy index: Int) -> Bool {
+        proxies.indices.contains(index) && !proxies[index].hasRecordRouteEvidence
+    }
+
     /// Sets what a proxy inserted into the dialog-forming request, from the copy it received and
     /// the copy it sent; only the first hop of that request through the proxy counts.
     mutating func noteRecordRoute(proxy index: Int, incoming: [String], outgoing: [String]) {
-        guard proxies.indices.contains(index), !proxies[index].hasRecordRouteEvidence else { return }
+        guard awaitsRecordRoute(proxy: index) else { return }
         let added: [String]
         if outgoing.count >= incoming.count && Array(outgoing.suffix(incoming.count)) == incoming {
             added = Array(outgoing.prefix(outgoing.count - incoming.count))

@@ -44,7 +44,12 @@ struct RequestCopyGraph {
     /// What copies and responses are bucketed by: method, CSeq and one Via (the From tag, a
     /// String, is only compared).
     static func viaHash(methodHash: Int, cseq: UInt32, via: ViaKey) -> Int {
-        KeyHash.mix(KeyHash.mix(via.branchHash, Int(cseq)), methodHash)
+        viaHash(methodHash: methodHash, cseq: cseq, branchHash: via.branchHash)
+    }
+
+    /// `viaHash(methodHash:cseq:via:)` from the Via's branch hash alone (no copy of the Via).
+    static func viaHash(methodHash: Int, cseq: UInt32, branchHash: Int) -> Int {
+        KeyHash.mix(KeyHash.mix(branchHash, Int(cseq)), methodHash)
     }
 
     init(entries: [CallRecord.Entry]) {
@@ -97,7 +102,6 @@ struct RequestCopyGraph {
                                     cseq: UInt32, fromTag: String?, anyFromTag: Bool = false, topVia via: ViaKey,
                                     _ body: (Int) -> Bool) {
         byTopVia.forEach(hash: viaHash(methodHash: methodHash, cseq: cseq, via: via)) { index in
-            // Fields read through the entry: a copy of the whole `MessageFacts` retains each of them.
             let entry = copies[index].entry
             guard entry.facts.cseq == cseq && entry.facts.method == method
                     && (anyFromTag || entry.facts.fromTag == fromTag) && entry.facts.topVia == via else { return true }
@@ -109,13 +113,16 @@ struct RequestCopyGraph {
     /// response goes back along the Vias of the copy it answers, so its top Via is that copy's).
     /// Copies sharing these share it: the assembler matches responses to requests through it.
     func firstCopy(withTopViaOf entry: CallRecord.Entry) -> Int? {
-        var first: Int?
-        Self.forEachCopy(of: copies, byTopVia, method: entry.facts.method, methodHash: entry.facts.methodHash,
-                         cseq: entry.facts.cseq, fromTag: nil, anyFromTag: true, topVia: entry.facts.topVia) {
-            first = $0
-            return false
+        // The facts read in place through the entries (no copy of a Via per look-up); a copy
+        // reached before any other with its key is its own first copy.
+        let hash = Self.viaHash(methodHash: entry.facts.methodHash, cseq: entry.facts.cseq,
+                                branchHash: entry.facts.topVia.branchHash)
+        return byTopVia.first(hash: hash) { index in
+            let candidate = copies[index].entry
+            return candidate === entry
+                || (candidate.facts.cseq == entry.facts.cseq && candidate.facts.method == entry.facts.method
+                    && candidate.facts.topVia == entry.facts.topVia)
         }
-        return first
     }
 
     private mutating func link() {
@@ -194,7 +201,6 @@ struct RequestCopyGraph {
         // Built on first need: most ACKs are told by their branch alone.
         var tagChains: HashChains?
         for index in copies.indices where copies[index].entry.facts.method == .ack {
-            // Facts read through their entries: a copy of a whole `MessageFacts` retains each of its fields.
             let ack = copies[index].entry
             var hasInvite = false
             Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,

@@ -1,31 +1,38 @@
 /// A set kept as a plain array while it is small, and as a `Set` beyond `SmallSet.limit` elements.
 ///
-/// A call's bookkeeping (`CallRecord`) holds a handful of tags and keys per call, updated on every
-/// message: comparing a few Strings costs far less than hashing one, and the array needs no hash
-/// table allocated per call. The `Set` keeps a pathological call (thousands of dialog-forming
-/// requests) from going quadratic.
+/// A call's bookkeeping (`CallProgress`) holds a handful of tags and keys per call, updated on
+/// every message: comparing a few Strings costs far less than hashing one, and the array needs no
+/// hash table allocated per call. The first element is held inline: most of a call's sets hold
+/// one, and then no array is allocated at all. The `Set` keeps a pathological call (thousands of
+/// dialog-forming requests) from going quadratic.
 struct SmallSet<Element: Hashable> {
     /// Above this many elements the set is hashed.
     static var limit: Int { 16 }
 
-    private var small: [Element] = []
+    /// The first element; nil only while the set is empty (or hashed).
+    private var first: Element?
+    /// The others.
+    private var rest: [Element] = []
     private var large: Set<Element>?
 
-    var isEmpty: Bool { large?.isEmpty ?? small.isEmpty }
+    var isEmpty: Bool { large?.isEmpty ?? (first == nil) }
 
     func contains(_ element: Element) -> Bool {
         if let large { return large.contains(element) }
-        return small.contains(element)
+        return first == element || rest.contains(element)
     }
 
     mutating func insert(_ element: Element) {
         if large != nil {
             large?.insert(element)
-        } else if !small.contains(element) {
-            small.append(element)
-            if small.count > Self.limit {
-                large = Set(small)
-                small = []
+        } else if first == nil {
+            first = element
+        } else if !contains(element) {
+            rest.append(element)
+            if rest.count + 1 > Self.limit, let first {
+                large = Set(rest + [first])
+                self.first = nil
+                rest = []
             }
         }
     }
@@ -33,8 +40,10 @@ struct SmallSet<Element: Hashable> {
     mutating func remove(_ element: Element) {
         if large != nil {
             large?.remove(element)
-        } else if let index = small.firstIndex(of: element) {
-            small.remove(at: index)
+        } else if first == element {
+            first = rest.popLast()
+        } else if let index = rest.firstIndex(of: element) {
+            rest.remove(at: index)
         }
     }
 
@@ -42,6 +51,7 @@ struct SmallSet<Element: Hashable> {
     /// whether it ran to the end.
     func allSatisfy(_ body: (Element) -> Bool) -> Bool {
         if let large { return large.allSatisfy(body) }
-        return small.allSatisfy(body)
+        if let first, !body(first) { return false }
+        return rest.allSatisfy(body)
     }
 }

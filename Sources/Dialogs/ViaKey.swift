@@ -39,10 +39,14 @@ struct ViaKey: Hashable, Sendable {
                 var nameStart = index + 1
                 while nameStart < value.upperBound, Self.isBlank(bytes[nameStart]) { nameStart += 1 }
                 let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
-                if let equals = bytes[nameStart..<next].firstIndex(of: UInt8(ascii: "=")),
-                   Self.isBranch(trimmingBlanks(bytes[nameStart..<equals])) {
-                    let branch = trimmingBlanks(bytes[(equals + 1)..<next])
-                    return (tokenStart..<tokenEnd, branch.startIndex..<branch.endIndex)
+                // Plain index loops, not slices: every Via of every message comes here.
+                var equals = nameStart
+                while equals < next, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                if equals < next, Self.isBranch(bytes, from: nameStart, to: equals) {
+                    var start = equals + 1, end = next
+                    while start < end, Self.isBlank(bytes[start]) { start += 1 }
+                    while end > start, Self.isBlank(bytes[end - 1]) { end -= 1 }
+                    return (tokenStart..<tokenEnd, start..<end)
                 }
                 index = next
             }
@@ -86,25 +90,11 @@ struct ViaKey: Hashable, Sendable {
         hasher.combine(branchHash)
     }
 
-    /// Whether the two ranges hold the same bytes, compared eight at a time.
+    /// Whether the two ranges hold the same bytes.
     private static func sameBytes(_ l: UnsafeBufferPointer<UInt8>, _ left: Range<Int>,
                                   _ r: UnsafeBufferPointer<UInt8>, _ right: Range<Int>) -> Bool {
-        guard left.count == right.count else { return false }
-        guard let lBase = l.baseAddress, let rBase = r.baseAddress else { return left.isEmpty }
-        let (a, b) = (UnsafeRawPointer(lBase + left.lowerBound), UnsafeRawPointer(rBase + right.lowerBound))
-        var offset = 0
-        while offset + 8 <= left.count {
-            guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
-            offset += 8
-        }
-        while offset < left.count {
-            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else {
-                return false
-            }
-            offset += 1
-        }
-        return true
+        left.count == right.count && KeyHash.sameBytes(UnsafeRawBufferPointer(l), left.lowerBound,
+                                                       UnsafeRawBufferPointer(r), right.lowerBound, count: left.count)
     }
 
     private static func lowercase(_ byte: UInt8) -> UInt8 {
@@ -113,11 +103,14 @@ struct ViaKey: Hashable, Sendable {
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-    private static func isBranch(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard name.count == 6 else { return false }
-        var index = name.startIndex
+    /// Whether `bytes[from..<to]`, blanks around it dropped, is `branch` (any case).
+    private static func isBranch(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var end = to
+        while end > from, isBlank(bytes[end - 1]) { end -= 1 }
+        guard end - from == 6 else { return false }
+        var index = from
         for wanted in "branch".utf8 {
-            guard name[index] | 0x20 == wanted else { return false }
+            guard bytes[index] | 0x20 == wanted else { return false }
             index += 1
         }
         return true

@@ -39,3 +39,38 @@ import Testing
     let b = ViaKey(rawValue: "SIP/2.0/TCP proxy.example:5060 ; branch=z9hG4bK1")
     #expect(a == b && a.branchHash == b.branchHash)
 }
+
+@Test func hashChainsAgreeScannedAndBucketed() {
+    // Below the scanning limit, across it, and bucketed from the start: the same answers.
+    let hashes = (0..<50).map { ($0 * 7) % 5 + ($0 % 3 == 0 ? 1024 : 0) }
+    for capacity in [0, 4, HashChains.linearLimit, 64] {
+        var chains = HashChains(capacity: capacity)
+        for (item, hash) in hashes.enumerated() {
+            chains.append(hash: hash)
+            for probe in Set(hashes) {
+                var found: [Int] = []
+                chains.forEach(hash: probe) { found.append($0); return true }
+                #expect(found == (0...item).filter { hashes[$0] == probe }, "capacity \(capacity), item \(item)")
+            }
+        }
+    }
+}
+
+@Test func byteComparisonAndHashSeeEveryByte() {
+    // Lengths around the eight-byte steps, a difference at every position: never equal, and
+    // (these inputs) never hashed alike.
+    for count in 0...20 {
+        let bytes = (0..<count).map { UInt8(0x41 + $0) }
+        bytes.withUnsafeBytes { a in
+            #expect(KeyHash.sameBytes(a, 0, a, 0, count: count))
+            for position in 0..<count {
+                var other = bytes
+                other[position] ^= 0x20
+                other.withUnsafeBytes { b in
+                    #expect(!KeyHash.sameBytes(a, 0, b, 0, count: count), "\(count) \(position)")
+                    #expect(KeyHash.bytes(a) != KeyHash.bytes(b), "\(count) \(position)")
+                }
+            }
+        }
+    }
+}

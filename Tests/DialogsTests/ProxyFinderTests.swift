@@ -17,3 +17,13 @@ private func address(_ last: UInt32, _ port: UInt16 = 5060) -> TransportAddress 
     #expect(finder.proxies[0].addresses == [address(1), address(2), address(3), address(4)])
     #expect(finder.proxies[0].isObserved)
 }
+
+@Test func onlyTheFirstHopOfTheFormingRequestSetsTheRecordRoute() {
+    var finder = ProxyFinder()
+    let proxy = finder.addHop(receivedOn: address(1), sentFrom: address(2))
+    #expect(finder.awaitsRecordRoute(proxy: proxy) && !finder.awaitsRecordRoute(proxy: proxy + 1))
+    finder.noteRecordRoute(proxy: proxy, incoming: ["<sip:p2;lr>"], outgoing: ["<sip:p1;lr>", "<sip:p2;lr>"])
+    #expect(!finder.awaitsRecordRoute(proxy: proxy))
+    finder.noteRecordRoute(proxy: proxy, incoming: [], outgoing: ["<sip:other;lr>"])
+    #expect(finder.proxies[proxy].recordRoute == ["<sip:p1;lr>"] && finder.proxies[proxy].hasRecordRouteEvidence)
+}

@@ -19,3 +19,15 @@ import Testing
     small.remove(1)
     #expect(!small.contains(1) && small.contains(2) && !small.allSatisfy { $0 == 1 })
 }
+
+@Test func smallSetKeepsItsElementsWhenTheFirstIsRemoved() {
+    var set = SmallSet<String>()
+    for tag in ["a", "b", "c"] { set.insert(tag) }
+    set.remove("a")
+    #expect(!set.contains("a") && set.contains("b") && set.contains("c") && !set.isEmpty)
+    set.insert("a")
+    set.remove("b"); set.remove("c")
+    #expect(set.contains("a") && !set.contains("b"))
+    set.remove("a")
+    #expect(set.isEmpty && set.allSatisfy { _ in false })
+}
