@@ -132,18 +132,33 @@ public enum SIPParser {
             if ByteClass.isBlank(b0) {
                 throw SIPParseError(.malformedHeader, at: pos, "continuation line without a header")
             }
-            // Name, optional blanks, ':' (RFC 3261 25.1 HCOLON). The colon is found first; a
-            // known name is then validated by the comparison that recognises it, so only
-            // unknown names are checked byte by byte for token characters.
-            var line = lines.lineEnd(from: pos)
-            let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
-            guard colon < line.end else {
-                throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
+            // Name, optional blanks, ':' (RFC 3261 25.1 HCOLON). Most lines have a short name
+            // right before the colon: `fastName` reads it a word at a time. Otherwise the colon
+            // is found first; a known name is then validated by the comparison that recognises
+            // it, so only unknown names are checked byte by byte for token characters.
+            var line: (end: Int, next: Int)
+            let name: HeaderName
+            let colon: Int, nameEnd: Int
+            let fast = fastName(p, pos)
+            if fast >= 0 {
+                colon = fast >> 8
+                nameEnd = colon
+                let code = UInt8(truncatingIfNeeded: fast)
+                name = code != 0 ? HeaderName(code: code) : HeaderName(otherBytes: UnsafeBufferPointer(rebasing: p[pos..<colon]))
+                // No line break before the colon, so the line ends where it would from `pos`.
+                line = lines.lineEnd(from: colon + 1)
+            } else {
+                line = lines.lineEnd(from: pos)
+                colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
+                guard colon < line.end else {
+                    throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
+                }
+                var end = colon
+                while end > pos, ByteClass.isBlank(p[end - 1]) { end -= 1 }
+                guard end > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
+                name = HeaderName.lookup(p, pos..<end)
+                nameEnd = end
             }
-            var nameEnd = colon
-            while nameEnd > pos, ByteClass.isBlank(p[nameEnd - 1]) { nameEnd -= 1 }
-            guard nameEnd > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
-            let name = HeaderName.lookup(p, pos..<nameEnd)
             if !name.isKnown {
                 for k in pos..<nameEnd where !ByteClass.isToken(p[k]) {
                     throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
@@ -167,23 +182,23 @@ public enum SIPParser {
                 }
                 contentLength = value
             }
-            let header = SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded)
             if stored < stack.count {
-                stack.initializeElement(at: stored, to: header)
+                stack.initializeElement(at: stored, to: SIPHeader(name: name, rawName: pos..<nameEnd,
+                                                                  rawValue: vStart..<vEnd, isFolded: folded))
                 stored += 1
             } else {
                 // More than the stack holds: all go to the heap, in order.
                 if spilled.isEmpty { spilled = Array(stack) }
-                spilled.append(header)
+                spilled.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded))
             }
             pos = line.next
         }
         var headers = spilled
         if spilled.isEmpty {
-            // Reserve and append are specialised here; `init(unsafeUninitializedCapacity:)` looked
-            // up the array's storage type at run time on every call.
-            headers.reserveCapacity(stored)
-            headers.append(contentsOf: UnsafeBufferPointer(rebasing: stack[..<stored]))
+            // One allocation and a copy, specialised here: `init(unsafeUninitializedCapacity:)`
+            // looked up the array's storage type at run time on every call, and reserving then
+            // appending went through the growth path.
+            headers = Array(UnsafeBufferPointer(rebasing: stack[..<stored]))
         }
         return HeaderSection(headers: headers, bodyStart: bodyStart, terminated: terminated,
                              contentLength: contentLength)
@@ -209,6 +224,12 @@ public enum SIPParser {
     /// Status-Code SP Reason-Phrase (RFC 3261 7.1, 7.2). Exactly one SP separates the elements
     /// (RFC 4475 3.1.2.8-3.1.2.10 reject extra or trailing whitespace).
     private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
+        if let fast = fastStartLine(p, line) { return fast }
+        return try checkStartLine(p, line)
+    }
+
+    /// `parseStartLine` without the fast path: every check, and the error for each problem.
+    static func checkStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
         let s = line.lowerBound, e = line.upperBound
         let sp1 = ByteClass.find(ByteClass.sp, p, s, e)
         guard sp1 < e, sp1 > s else { throw SIPParseError(.malformedStartLine, at: s, "start line has no elements") }
