@@ -59,10 +59,17 @@ extension SIPParser {
         return colon << 8 | Int(code)
     }
 
+    /// `SIPMessage.methodCode` of a request whose method token is `p[range]`.
+    @inline(__always)
+    static func methodCode(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8 {
+        let code = SIPMethod.code(p, range)
+        return code == 0 ? SIPMessage.otherMethod : code
+    }
+
     /// The start line `line` when it is `SIP/2.0 SP 3DIGIT [SP reason]` or
     /// `token SP uri SP SIP/2.0` with a Request-URI free of blanks and controls; nil otherwise.
     @inline(__always)
-    static func fastStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (SIPMethod?, Int, StartLineParts)? {
+    static func fastStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (UInt8, Int, StartLineParts)? {
         guard let base = p.baseAddress else { return nil }
         let s = line.lowerBound, e = line.upperBound, n = p.count
         // "sip/2.0 " and "sip/2.0" as little-endian words, and the fold of the three letters only.
@@ -83,7 +90,7 @@ extension SIPParser {
             } else {
                 return nil
             }
-            return (nil, code, StartLineParts(method: s..<s &+ 7, target: s &+ 8..<s &+ 11, version: s..<s &+ 7,
+            return (0, code, StartLineParts(method: s..<s &+ 7, target: s &+ 8..<s &+ 11, version: s..<s &+ 7,
                                               reason: reasonStart..<e))
         }
         var k = s
@@ -107,7 +114,7 @@ extension SIPParser {
         let versionStart = sp2 &+ 1
         guard e &- versionStart == 7, versionStart &+ 8 <= n,
               (word(base, versionStart) & 0x00ff_ffff_ffff_ffff) | foldSIP == version else { return nil }
-        return (SIPMethod.from(p, s..<sp1), 0,
+        return (methodCode(p, s..<sp1), 0,
                 StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
     }
 }

@@ -93,7 +93,7 @@ public enum SIPParser {
                                     "Content-Length \(length) but \(n - bodyStart) body bytes")
             }
         }
-        return SIPMessage(bytes: bytes, requestMethod: method, status: status, startLineParts: parts, headers: headers,
+        return SIPMessage(bytes: bytes, methodCode: method, status: status, startLineParts: parts, headers: headers,
                           bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
                           isBodyTruncated: truncated)
     }
@@ -223,13 +223,13 @@ public enum SIPParser {
     /// Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP
     /// Status-Code SP Reason-Phrase (RFC 3261 7.1, 7.2). Exactly one SP separates the elements
     /// (RFC 4475 3.1.2.8-3.1.2.10 reject extra or trailing whitespace).
-    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
+    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (UInt8, Int, StartLineParts) {
         if let fast = fastStartLine(p, line) { return fast }
         return try checkStartLine(p, line)
     }
 
     /// `parseStartLine` without the fast path: every check, and the error for each problem.
-    static func checkStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
+    static func checkStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (UInt8, Int, StartLineParts) {
         let s = line.lowerBound, e = line.upperBound
         let sp1 = ByteClass.find(ByteClass.sp, p, s, e)
         guard sp1 < e, sp1 > s else { throw SIPParseError(.malformedStartLine, at: s, "start line has no elements") }
@@ -254,7 +254,7 @@ public enum SIPParser {
                 reasonStart = i + 1
             }
             // Reason-Phrase may be empty (RFC 4475 3.1.1.13) and holds UTF-8 (3.1.1.12).
-            return (nil, code, StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1,
+            return (0, code, StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1,
                                               reason: reasonStart..<e))
         }
         // Request line.
@@ -290,8 +290,7 @@ public enum SIPParser {
             throw SIPParseError(.malformedStartLine, at: versionStart, "SIP-Version expected")
         }
         try checkVersion(p, versionStart..<e)
-        let method = SIPMethod.from(p, s..<sp1)
-        return (method, 0, StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
+        return (methodCode(p, s..<sp1), 0, StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
     }
 
     /// True if `r` starts with "SIP/" (any case), the shape of a SIP-Version.
