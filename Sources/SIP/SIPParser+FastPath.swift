@@ -28,7 +28,7 @@ extension SIPParser {
     /// the colon's offset shifted left by eight, ORed with the name's code (0 for an unknown
     /// name, which the caller reads and checks as the full path does); -1 for any other line.
     /// A plain number, so that nothing larger than a register crosses the call.
-    @inline(__always)
+    @inline(always)
     static func fastName(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int) -> Int {
         guard let base = p.baseAddress else { return -1 }
         let n = p.count

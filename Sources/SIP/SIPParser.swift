@@ -46,7 +46,7 @@ public enum SIPParser {
 
         /// The end of the line starting at `from` (index of its terminator) and the start of
         /// the next line; `(n, n)` when the data ends first.
-        @inline(__always)
+        @inline(always)
         func lineEnd(from: Int) -> (end: Int, next: Int) {
             let i = ByteClass.findLineBreak(p, from, n)
             if i == n { return (n, n) }
@@ -144,25 +144,15 @@ public enum SIPParser {
                 colon = fast >> 8
                 nameEnd = colon
                 let code = UInt8(truncatingIfNeeded: fast)
-                name = code != 0 ? HeaderName(code: code) : HeaderName(otherBytes: UnsafeBufferPointer(rebasing: p[pos..<colon]))
+                if code != 0 {
+                    name = HeaderName(code: code)
+                } else {
+                    name = try unknownName(p, pos..<colon)
+                }
                 // No line break before the colon, so the line ends where it would from `pos`.
                 line = lines.lineEnd(from: colon + 1)
             } else {
-                line = lines.lineEnd(from: pos)
-                colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
-                guard colon < line.end else {
-                    throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
-                }
-                var end = colon
-                while end > pos, ByteClass.isBlank(p[end - 1]) { end -= 1 }
-                guard end > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
-                name = HeaderName.lookup(p, pos..<end)
-                nameEnd = end
-            }
-            if !name.isKnown {
-                for k in pos..<nameEnd where !ByteClass.isToken(p[k]) {
-                    throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
-                }
+                (name, colon, nameEnd, line) = try fullName(p, pos, lines)
             }
             let i = colon + 1
             // Value: up to the line end, extended over continuation lines (folding).
@@ -182,14 +172,12 @@ public enum SIPParser {
                 }
                 contentLength = value
             }
+            let header = SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded)
             if stored < stack.count {
-                stack.initializeElement(at: stored, to: SIPHeader(name: name, rawName: pos..<nameEnd,
-                                                                  rawValue: vStart..<vEnd, isFolded: folded))
+                stack.initializeElement(at: stored, to: header)
                 stored += 1
             } else {
-                // More than the stack holds: all go to the heap, in order.
-                if spilled.isEmpty { spilled = Array(stack) }
-                spilled.append(SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded))
+                spill(header, to: &spilled, after: stack)
             }
             pos = line.next
         }
@@ -202,6 +190,50 @@ public enum SIPParser {
         }
         return HeaderSection(headers: headers, bodyStart: bodyStart, terminated: terminated,
                              contentLength: contentLength)
+    }
+
+    // The rare cases of `scanHeaders`, kept out of its loop: a loop with fewer blocks lets the
+    // optimiser inline the fast path's helpers into it.
+
+    /// The name of the header line at `pos` read the full way (what `fastName` leaves): the colon
+    /// is found first, blanks before it dropped; a known name is then validated by the comparison
+    /// that recognises it, so only unknown names are checked byte by byte for token characters.
+    @inline(never)
+    private static func fullName(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int, _ lines: LineScanner)
+        throws(SIPParseError) -> (name: HeaderName, colon: Int, nameEnd: Int, line: (end: Int, next: Int)) {
+        let line = lines.lineEnd(from: pos)
+        let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
+        guard colon < line.end else {
+            throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
+        }
+        var end = colon
+        while end > pos, ByteClass.isBlank(p[end - 1]) { end -= 1 }
+        guard end > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
+        let name = HeaderName.lookup(p, pos..<end)
+        if !name.isKnown { try checkTokens(p, pos..<end) }
+        return (name, colon, end, line)
+    }
+
+    /// An unknown header name, once its bytes are checked to be token characters.
+    @inline(never)
+    private static func unknownName(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) -> HeaderName {
+        try checkTokens(p, range)
+        return HeaderName(otherBytes: UnsafeBufferPointer(rebasing: p[range]))
+    }
+
+    /// Throws at the first byte of the header name `p[range]` that is not a token character.
+    private static func checkTokens(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) {
+        for k in range where !ByteClass.isToken(p[k]) {
+            throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
+        }
+    }
+
+    /// Adds a header beyond what `stack` holds: all go to the heap, in order.
+    @inline(never)
+    private static func spill(_ header: SIPHeader, to spilled: inout [SIPHeader],
+                              after stack: UnsafeMutableBufferPointer<SIPHeader>) {
+        if spilled.isEmpty { spilled = Array(stack) }
+        spilled.append(header)
     }
 
     /// Content-Length = 1*DIGIT (RFC 3261 20.14); a sign or an overlarge value is an error.

@@ -46,7 +46,7 @@ enum ByteClass {
     /// with SIMD compares, which beats two memchr calls on lines of typical SIP header length
     /// (measured with callgrind: fewer instructions than both memchr and 8-byte SWAR; a first
     /// pass over 32 bytes per step gained nothing, most lines being shorter).
-    @inline(__always) static func findLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+    @inline(always) static func findLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         findEither(lf, cr, p, from, to)
     }
 
@@ -76,7 +76,7 @@ enum ByteClass {
     /// trick finds the lane (after XOR a match is a zero byte, and the lowest flagged byte is
     /// always exact). Line breaks, and the `;` and `"` of every From and To parameter list the
     /// audit reads, are found this way.
-    @inline(__always) static func findEither(_ a: UInt8, _ b: UInt8, _ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+    @inline(always) static func findEither(_ a: UInt8, _ b: UInt8, _ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         guard let base = p.baseAddress else { return to }
         let av = SIMD16<UInt8>(repeating: a), bv = SIMD16<UInt8>(repeating: b)
         var i = from
