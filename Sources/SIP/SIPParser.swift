@@ -218,7 +218,7 @@ public enum SIPParser {
     @inline(never)
     private static func unknownName(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) -> HeaderName {
         try checkTokens(p, range)
-        return HeaderName(otherBytes: UnsafeBufferPointer(rebasing: p[range]))
+        return HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[range]))
     }
 
     /// Throws at the first byte of the header name `p[range]` that is not a token character.
