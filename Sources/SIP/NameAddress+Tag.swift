@@ -46,6 +46,9 @@ extension NameAddress {
     /// The value of the first parameter named `tag` (any case) in `b[from...]`, split as
     /// `HeaderParameterParser.parseLenient` splits. nil when there is none or it is a flag.
     private static func firstTagValue(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> String? {
+        if let plain = plainTagValue(b, from: from) {
+            return plain.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+        }
         var value: String?
         HeaderParameterParser.forEachLenient(b, from: from) { name, range in
             guard isTag(b, name) else { return true }
@@ -53,6 +56,33 @@ extension NameAddress {
             return false
         }
         return value
+    }
+
+    /// `firstTagValue` for parameters without quotes or LWS (what From and To carry): one pass
+    /// that splits on `;` and at each piece's first `=`, where trimming changes nothing. The
+    /// value's range, `.some(nil)` for none or a flag, nil when a quote or LWS needs the full split.
+    private static func plainTagValue(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>?? {
+        var start = from, equals = -1, i = from
+        while true {
+            let atEnd = i >= b.count
+            let byte = atEnd ? UInt8(ascii: ";") : b[i]
+            if byte == UInt8(ascii: ";") {
+                if equals < 0 {
+                    // A flag (or an empty piece, which is skipped).
+                    if i > start, isTag(b, start..<i) { return .some(nil) }
+                } else if equals > start, isTag(b, start..<equals) {
+                    return .some((equals + 1)..<i)
+                }
+                if atEnd { return .some(nil) }
+                start = i + 1
+                equals = -1
+            } else if byte == UInt8(ascii: "\"") || ByteClass.isLWS(byte) {
+                return nil
+            } else if byte == UInt8(ascii: "="), equals < 0 {
+                equals = i
+            }
+            i += 1
+        }
     }
 
     private static func isTag(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
