@@ -27,9 +27,9 @@ extension NameAddress {
             while i < b.count, ByteClass.isLWS(b[i]) { i += 1 }
             guard i < b.count, b[i] == UInt8(ascii: "<") else { return nil }
         }
-        let semicolon = ByteClass.findEither(UInt8(ascii: ";"), UInt8(ascii: ";"), b, i, b.count)
-        let open = ByteClass.findEither(UInt8(ascii: "<"), UInt8(ascii: "<"), b, i, semicolon)
-        if open < semicolon {
+        // A `<` before the first `;` opens a name-addr: one scan for whichever comes first.
+        let open = ByteClass.findEither(UInt8(ascii: "<"), UInt8(ascii: ";"), b, i, b.count)
+        if open < b.count, b[open] == UInt8(ascii: "<") {
             let close = ByteClass.findEither(UInt8(ascii: ">"), UInt8(ascii: ">"), b, open, b.count)
             guard close < b.count else { return nil }
             // The URI, whitespace dropped as the lenient parse drops it, must not be empty.
