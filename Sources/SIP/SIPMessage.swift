@@ -133,8 +133,9 @@ public struct SIPMessage: Sendable {
     public func values(_ name: HeaderName) -> [String] {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
-            out.reserveCapacity(4)
             for h in headers where h.name == name {
+                // Room for a few values once there is one: a message without the field allocates nothing.
+                if out.isEmpty { out.reserveCapacity(4) }
                 HeaderValueSplitter.forEach(p, h.rawValue) { out.append(h.text(p, $0)) }
             }
             return out
