@@ -62,27 +62,32 @@ extension NameAddress {
     /// that splits on `;` and at each piece's first `=`, where trimming changes nothing. The
     /// value's range, `.some(nil)` for none or a flag, nil when a quote or LWS needs the full split.
     private static func plainTagValue(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>?? {
+        // The bytes that matter, as bits of one word: '"', ';', '=' and LWS (all below 64).
+        let special: UInt64 = 1 << 0x22 | 1 << 0x3b | 1 << 0x3d | 1 << 0x20 | 1 << 0x09 | 1 << 0x0d | 1 << 0x0a
         var start = from, equals = -1, i = from
-        while true {
-            let atEnd = i >= b.count
-            let byte = atEnd ? UInt8(ascii: ";") : b[i]
-            if byte == UInt8(ascii: ";") {
-                if equals < 0 {
-                    // A flag (or an empty piece, which is skipped).
-                    if i > start, isTag(b, start..<i) { return .some(nil) }
-                } else if equals > start, isTag(b, start..<equals) {
-                    return .some((equals + 1)..<i)
+        /// The tag's value when the piece ending at `end` is the tag parameter, `.some(nil)` when
+        /// it is a tag flag, nil when it is another parameter or empty.
+        func tag(endingAt end: Int) -> Range<Int>?? {
+            if equals < 0 { return end > start && isTag(b, start..<end) ? .some(nil) : nil }
+            return equals > start && isTag(b, start..<equals) ? .some((equals + 1)..<end) : nil
+        }
+        while i < b.count {
+            let byte = b[i]
+            if byte < 64, (special >> UInt64(byte)) & 1 != 0 {
+                switch byte {
+                case UInt8(ascii: ";"):
+                    if let found = tag(endingAt: i) { return found }
+                    start = i + 1
+                    equals = -1
+                case UInt8(ascii: "="):
+                    if equals < 0 { equals = i }
+                default:
+                    return nil  // a quote or LWS: the full split decides
                 }
-                if atEnd { return .some(nil) }
-                start = i + 1
-                equals = -1
-            } else if byte == UInt8(ascii: "\"") || ByteClass.isLWS(byte) {
-                return nil
-            } else if byte == UInt8(ascii: "="), equals < 0 {
-                equals = i
             }
             i += 1
         }
+        return tag(endingAt: b.count) ?? .some(nil)
     }
 
     private static func isTag(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
