@@ -63,6 +63,12 @@ enum ByteClass {
             if any((v .== commas) .| (v .== quotes) .| (v .== opens)) { break }
             i &+= 16
         }
+        // Fewer than sixteen bytes left after a block without one: the last sixteen bytes of the
+        // range (overlapping bytes already known to hold none) tell at once whether any is left.
+        if i < to, i &+ 16 > to, to &- 16 >= from {
+            let v = UnsafeRawPointer(base + (to &- 16)).loadUnaligned(as: SIMD16<UInt8>.self)
+            if !any((v .== commas) .| (v .== quotes) .| (v .== opens)) { return to }
+        }
         while i < to {
             let b = p[i]
             if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") { return i }
