@@ -24,6 +24,7 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
     /// Parses `p[range]` (offsets in errors are relative to `range.lowerBound`); used directly
     /// on message bytes so that reading CSeq builds no String.
     static func parse(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) -> CSeq {
+        if let plain = parsePlain(p, range) { return plain }
         let base = range.lowerBound, end = range.upperBound
         var i = base
         while i < end, ByteClass.isLWS(p[i]) { i += 1 }
@@ -45,6 +46,26 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
         while j < end, ByteClass.isLWS(p[j]) { j += 1 }
         guard j == end else { throw SIPParseError(.malformedCSeq, at: j - base, "unexpected text after CSeq method") }
         return CSeq(number: UInt32(n), method: SIPMethod.from(p, ms..<i))
+    }
+
+    /// `parse` for the usual shape, `1*9DIGIT SP token` with nothing around it (the parser hands
+    /// over values without surrounding LWS): one pass, no overflow check needed for nine digits.
+    /// nil for anything else, which the full parse reads (and reports) as before.
+    @inline(__always)
+    private static func parsePlain(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CSeq? {
+        let start = range.lowerBound, end = range.upperBound
+        var i = start
+        var n: UInt32 = 0
+        while i < end, i &- start < 9, ByteClass.isDigit(p[i]) {
+            n = n &* 10 &+ UInt32(p[i] &- 0x30)
+            i &+= 1
+        }
+        guard i > start, i < end, p[i] == ByteClass.sp else { return nil }
+        i &+= 1
+        let methodStart = i
+        while i < end, ByteClass.isToken(p[i]) { i &+= 1 }
+        guard i > methodStart, i == end else { return nil }
+        return CSeq(number: n, method: SIPMethod.from(p, methodStart..<end))
     }
 
     /// `number METHOD`.

@@ -251,6 +251,6 @@ extension HeaderName {
             }
         default: break
         }
-        return HeaderName(otherBytes: UnsafeBufferPointer(rebasing: p[range]))
+        return HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[range]))
     }
 }

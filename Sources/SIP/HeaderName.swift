@@ -49,6 +49,35 @@ public struct HeaderName: Hashable, Sendable, CustomStringConvertible {
         tail = hash
     }
 
+    /// The same value as `init(otherBytes:)` for bytes in memory, eight at a time: each word is
+    /// lowercased at once (0x20 added to the bytes `A` to `Z`, and only to them).
+    init(otherBytesIn bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        @inline(__always) func word(_ at: Int) -> UInt64 {
+            var w: UInt64 = 0
+            guard let base = bytes.baseAddress else { return 0 }
+            if at + 8 <= n {
+                w = UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+            } else if at < n {
+                for k in at..<n { w |= UInt64(base[k]) << UInt64((k - at) * 8) }
+            }
+            // Bytes below 0x80 only (no carry crosses a byte): high bit of b + 0x3f is b >= 'A',
+            // of b + 0x25 is b > 'Z'.
+            let low = w & 0x7f7f_7f7f_7f7f_7f7f
+            let upper = (low &+ 0x3f3f_3f3f_3f3f_3f3f) & ~(low &+ 0x2525_2525_2525_2525) & ~w & 0x8080_8080_8080_8080
+            return w | upper >> 2
+        }
+        var hash: UInt64 = 0
+        for k in min(n, 32)..<n {
+            if hash == 0 { hash = 0xcbf2_9ce4_8422_2325 }
+            hash = (hash ^ UInt64(ByteClass.lower(bytes[k]))) &* 0x100_0000_01b3
+        }
+        code = 0
+        count = UInt8(min(n, 255))
+        (w0, w1, w2, w3) = (word(0), word(8), word(16), word(24))
+        tail = hash
+    }
+
     /// Canonicalises a name as it appears on the wire (any case, long or compact form).
     public init(_ name: String) {
         let bytes = Array(name.utf8)

@@ -27,9 +27,9 @@ extension NameAddress {
             while i < b.count, ByteClass.isLWS(b[i]) { i += 1 }
             guard i < b.count, b[i] == UInt8(ascii: "<") else { return nil }
         }
-        let semicolon = ByteClass.findEither(UInt8(ascii: ";"), UInt8(ascii: ";"), b, i, b.count)
-        let open = ByteClass.findEither(UInt8(ascii: "<"), UInt8(ascii: "<"), b, i, semicolon)
-        if open < semicolon {
+        // A `<` before the first `;` opens a name-addr: one scan for whichever comes first.
+        let open = ByteClass.findEither(UInt8(ascii: "<"), UInt8(ascii: ";"), b, i, b.count)
+        if open < b.count, b[open] == UInt8(ascii: "<") {
             let close = ByteClass.findEither(UInt8(ascii: ">"), UInt8(ascii: ">"), b, open, b.count)
             guard close < b.count else { return nil }
             // The URI, whitespace dropped as the lenient parse drops it, must not be empty.
@@ -46,6 +46,9 @@ extension NameAddress {
     /// The value of the first parameter named `tag` (any case) in `b[from...]`, split as
     /// `HeaderParameterParser.parseLenient` splits. nil when there is none or it is a flag.
     private static func firstTagValue(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> String? {
+        if let plain = plainTagValue(b, from: from) {
+            return plain.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+        }
         var value: String?
         HeaderParameterParser.forEachLenient(b, from: from) { name, range in
             guard isTag(b, name) else { return true }
@@ -53,6 +56,38 @@ extension NameAddress {
             return false
         }
         return value
+    }
+
+    /// `firstTagValue` for parameters without quotes or LWS (what From and To carry): one pass
+    /// that splits on `;` and at each piece's first `=`, where trimming changes nothing. The
+    /// value's range, `.some(nil)` for none or a flag, nil when a quote or LWS needs the full split.
+    private static func plainTagValue(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>?? {
+        // The bytes that matter, as bits of one word: '"', ';', '=' and LWS (all below 64).
+        let special: UInt64 = 1 << 0x22 | 1 << 0x3b | 1 << 0x3d | 1 << 0x20 | 1 << 0x09 | 1 << 0x0d | 1 << 0x0a
+        var start = from, equals = -1, i = from
+        /// The tag's value when the piece ending at `end` is the tag parameter, `.some(nil)` when
+        /// it is a tag flag, nil when it is another parameter or empty.
+        func tag(endingAt end: Int) -> Range<Int>?? {
+            if equals < 0 { return end > start && isTag(b, start..<end) ? .some(nil) : nil }
+            return equals > start && isTag(b, start..<equals) ? .some((equals + 1)..<end) : nil
+        }
+        while i < b.count {
+            let byte = b[i]
+            if byte < 64, (special >> UInt64(byte)) & 1 != 0 {
+                switch byte {
+                case UInt8(ascii: ";"):
+                    if let found = tag(endingAt: i) { return found }
+                    start = i + 1
+                    equals = -1
+                case UInt8(ascii: "="):
+                    if equals < 0 { equals = i }
+                default:
+                    return nil  // a quote or LWS: the full split decides
+                }
+            }
+            i += 1
+        }
+        return tag(endingAt: b.count) ?? .some(nil)
     }
 
     private static func isTag(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {

@@ -17,21 +17,32 @@ public struct SIPMessage: Sendable {
     public let isHeaderSectionTerminated: Bool
     /// True when the body is shorter than Content-Length (only with `Options.allowTruncatedBody`).
     public let isBodyTruncated: Bool
-    /// Method of a request (nil for a response).
-    let requestMethod: SIPMethod?
+    /// 0 for a response; for a request, the code of its standard method (`SIPMethod.standard(code:)`)
+    /// or `otherMethod`. A byte, not a `SIPMethod`: a String field would cost reference counting
+    /// on every copy of the message, and messages are copied through dialog tracking and audit.
+    let methodCode: UInt8
     /// Status code of a response (0 for a request).
     let status: Int
 
-    init(bytes: [UInt8], requestMethod: SIPMethod?, status: Int, startLineParts: StartLineParts, headers: [SIPHeader],
+    /// `methodCode` of a request whose method is not a standard one (read from the start line).
+    static let otherMethod: UInt8 = 255
+
+    init(bytes: [UInt8], methodCode: UInt8, status: Int, startLineParts: StartLineParts, headers: [SIPHeader],
          bodyRange: Range<Int>, isHeaderSectionTerminated: Bool, isBodyTruncated: Bool) {
         self.bytes = bytes
-        self.requestMethod = requestMethod
+        self.methodCode = methodCode
         self.status = status
         self.startLineParts = startLineParts
         self.headers = headers
         self.bodyRange = bodyRange
         self.isHeaderSectionTerminated = isHeaderSectionTerminated
         self.isBodyTruncated = isBodyTruncated
+    }
+
+    /// Method of a request (nil for a response).
+    var requestMethod: SIPMethod? {
+        if methodCode == 0 { return nil }
+        return SIPMethod.standard(code: methodCode) ?? bytes.withUnsafeBufferPointer { SIPMethod.from($0, startLineParts.method) }
     }
 
     /// Request line or status line (its Strings are built on access).
@@ -55,13 +66,13 @@ public struct SIPMessage: Sendable {
     // MARK: start line
 
     /// True for a request.
-    public var isRequest: Bool { requestMethod != nil }
+    public var isRequest: Bool { methodCode != 0 }
 
     /// The request method; for a response, the CSeq method (what the response answers).
     public var method: SIPMethod? { requestMethod ?? cseq?.method }
 
     /// The Request-URI text of a request.
-    public var requestURI: String? { requestMethod == nil ? nil : text(startLineParts.target) }
+    public var requestURI: String? { methodCode == 0 ? nil : text(startLineParts.target) }
 
     /// The parsed Request-URI; nil for responses or when it does not parse.
     public var parsedRequestURI: SIPURI? {
@@ -70,10 +81,10 @@ public struct SIPMessage: Sendable {
     }
 
     /// Status code of a response.
-    public var statusCode: Int? { requestMethod == nil ? status : nil }
+    public var statusCode: Int? { methodCode == 0 ? status : nil }
 
     /// Reason phrase of a response.
-    public var reasonPhrase: String? { requestMethod == nil ? text(startLineParts.reason) : nil }
+    public var reasonPhrase: String? { methodCode == 0 ? text(startLineParts.reason) : nil }
 
     /// End of the message (end of the body) within `bytes`; later bytes were ignored.
     public var length: Int { bodyRange.upperBound }
@@ -122,8 +133,9 @@ public struct SIPMessage: Sendable {
     public func values(_ name: HeaderName) -> [String] {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
-            out.reserveCapacity(4)
             for h in headers where h.name == name {
+                // Room for a few values once there is one: a message without the field allocates nothing.
+                if out.isEmpty { out.reserveCapacity(4) }
                 HeaderValueSplitter.forEach(p, h.rawValue) { out.append(h.text(p, $0)) }
             }
             return out

@@ -26,6 +26,36 @@ public struct SIPMethod: Hashable, Sendable, RawRepresentable, CustomStringConve
     /// Builds a method from raw token bytes, reusing the shared constants for the standard
     /// methods so that the hot path allocates nothing for them.
     static func from(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SIPMethod {
+        standard(code: code(p, range))
+            ?? SIPMethod(rawValue: String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self))
+    }
+
+    /// The standard method of a one-byte code (1 INVITE ... 14 UPDATE, the order of the constants
+    /// above), nil for any other code. `SIPMessage` keeps a request's method as that byte: it
+    /// copies without the reference counting a String costs on every copy of a message.
+    static func standard(code: UInt8) -> SIPMethod? {
+        switch code {
+        case 1: .invite
+        case 2: .ack
+        case 3: .bye
+        case 4: .cancel
+        case 5: .options
+        case 6: .register
+        case 7: .prack
+        case 8: .subscribe
+        case 9: .notify
+        case 10: .publish
+        case 11: .info
+        case 12: .refer
+        case 13: .message
+        case 14: .update
+        default: nil
+        }
+    }
+
+    /// The code (see `standard(code:)`) of the standard method that `p[range]` spells exactly
+    /// (methods are case-sensitive), 0 for any other token.
+    static func code(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8 {
         let n = range.count
         @inline(__always) func eq(_ s: StaticString) -> Bool {
             guard s.utf8CodeUnitCount == n else { return false }
@@ -34,17 +64,17 @@ public struct SIPMethod: Hashable, Sendable, RawRepresentable, CustomStringConve
             return true
         }
         switch n {
-        case 3: if eq("ACK") { return .ack }; if eq("BYE") { return .bye }
-        case 4: if eq("INFO") { return .info }
-        case 5: if eq("PRACK") { return .prack }; if eq("REFER") { return .refer }
+        case 3: if eq("ACK") { return 2 }; if eq("BYE") { return 3 }
+        case 4: if eq("INFO") { return 11 }
+        case 5: if eq("PRACK") { return 7 }; if eq("REFER") { return 12 }
         case 6:
-            if eq("INVITE") { return .invite }; if eq("CANCEL") { return .cancel }
-            if eq("NOTIFY") { return .notify }; if eq("UPDATE") { return .update }
-        case 7: if eq("OPTIONS") { return .options }; if eq("PUBLISH") { return .publish }; if eq("MESSAGE") { return .message }
-        case 8: if eq("REGISTER") { return .register }
-        case 9: if eq("SUBSCRIBE") { return .subscribe }
+            if eq("INVITE") { return 1 }; if eq("CANCEL") { return 4 }
+            if eq("NOTIFY") { return 9 }; if eq("UPDATE") { return 14 }
+        case 7: if eq("OPTIONS") { return 5 }; if eq("PUBLISH") { return 10 }; if eq("MESSAGE") { return 13 }
+        case 8: if eq("REGISTER") { return 6 }
+        case 9: if eq("SUBSCRIBE") { return 8 }
         default: break
         }
-        return SIPMethod(rawValue: String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self))
+        return 0
     }
 }

@@ -46,7 +46,7 @@ public enum SIPParser {
 
         /// The end of the line starting at `from` (index of its terminator) and the start of
         /// the next line; `(n, n)` when the data ends first.
-        @inline(__always)
+        @inline(always)
         func lineEnd(from: Int) -> (end: Int, next: Int) {
             let i = ByteClass.findLineBreak(p, from, n)
             if i == n { return (n, n) }
@@ -93,7 +93,7 @@ public enum SIPParser {
                                     "Content-Length \(length) but \(n - bodyStart) body bytes")
             }
         }
-        return SIPMessage(bytes: bytes, requestMethod: method, status: status, startLineParts: parts, headers: headers,
+        return SIPMessage(bytes: bytes, methodCode: method, status: status, startLineParts: parts, headers: headers,
                           bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
                           isBodyTruncated: truncated)
     }
@@ -132,22 +132,27 @@ public enum SIPParser {
             if ByteClass.isBlank(b0) {
                 throw SIPParseError(.malformedHeader, at: pos, "continuation line without a header")
             }
-            // Name, optional blanks, ':' (RFC 3261 25.1 HCOLON). The colon is found first; a
-            // known name is then validated by the comparison that recognises it, so only
-            // unknown names are checked byte by byte for token characters.
-            var line = lines.lineEnd(from: pos)
-            let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
-            guard colon < line.end else {
-                throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
-            }
-            var nameEnd = colon
-            while nameEnd > pos, ByteClass.isBlank(p[nameEnd - 1]) { nameEnd -= 1 }
-            guard nameEnd > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
-            let name = HeaderName.lookup(p, pos..<nameEnd)
-            if !name.isKnown {
-                for k in pos..<nameEnd where !ByteClass.isToken(p[k]) {
-                    throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
+            // Name, optional blanks, ':' (RFC 3261 25.1 HCOLON). Most lines have a short name
+            // right before the colon: `fastName` reads it a word at a time. Otherwise the colon
+            // is found first; a known name is then validated by the comparison that recognises
+            // it, so only unknown names are checked byte by byte for token characters.
+            var line: (end: Int, next: Int)
+            let name: HeaderName
+            let colon: Int, nameEnd: Int
+            let fast = fastName(p, pos)
+            if fast >= 0 {
+                colon = fast >> 8
+                nameEnd = colon
+                let code = UInt8(truncatingIfNeeded: fast)
+                if code != 0 {
+                    name = HeaderName(code: code)
+                } else {
+                    name = try unknownName(p, pos..<colon)
                 }
+                // No line break before the colon, so the line ends where it would from `pos`.
+                line = lines.lineEnd(from: colon + 1)
+            } else {
+                (name, colon, nameEnd, line) = try fullName(p, pos, lines)
             }
             let i = colon + 1
             // Value: up to the line end, extended over continuation lines (folding).
@@ -172,21 +177,63 @@ public enum SIPParser {
                 stack.initializeElement(at: stored, to: header)
                 stored += 1
             } else {
-                // More than the stack holds: all go to the heap, in order.
-                if spilled.isEmpty { spilled = Array(stack) }
-                spilled.append(header)
+                spill(header, to: &spilled, after: stack)
             }
             pos = line.next
         }
         var headers = spilled
         if spilled.isEmpty {
-            // Reserve and append are specialised here; `init(unsafeUninitializedCapacity:)` looked
-            // up the array's storage type at run time on every call.
-            headers.reserveCapacity(stored)
-            headers.append(contentsOf: UnsafeBufferPointer(rebasing: stack[..<stored]))
+            // One allocation and a copy, specialised here: `init(unsafeUninitializedCapacity:)`
+            // looked up the array's storage type at run time on every call, and reserving then
+            // appending went through the growth path.
+            headers = Array(UnsafeBufferPointer(rebasing: stack[..<stored]))
         }
         return HeaderSection(headers: headers, bodyStart: bodyStart, terminated: terminated,
                              contentLength: contentLength)
+    }
+
+    // The rare cases of `scanHeaders`, kept out of its loop: a loop with fewer blocks lets the
+    // optimiser inline the fast path's helpers into it.
+
+    /// The name of the header line at `pos` read the full way (what `fastName` leaves): the colon
+    /// is found first, blanks before it dropped; a known name is then validated by the comparison
+    /// that recognises it, so only unknown names are checked byte by byte for token characters.
+    @inline(never)
+    private static func fullName(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int, _ lines: LineScanner)
+        throws(SIPParseError) -> (name: HeaderName, colon: Int, nameEnd: Int, line: (end: Int, next: Int)) {
+        let line = lines.lineEnd(from: pos)
+        let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
+        guard colon < line.end else {
+            throw SIPParseError(.malformedHeader, at: line.end, "':' expected after header name")
+        }
+        var end = colon
+        while end > pos, ByteClass.isBlank(p[end - 1]) { end -= 1 }
+        guard end > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
+        let name = HeaderName.lookup(p, pos..<end)
+        if !name.isKnown { try checkTokens(p, pos..<end) }
+        return (name, colon, end, line)
+    }
+
+    /// An unknown header name, once its bytes are checked to be token characters.
+    @inline(never)
+    private static func unknownName(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) -> HeaderName {
+        try checkTokens(p, range)
+        return HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[range]))
+    }
+
+    /// Throws at the first byte of the header name `p[range]` that is not a token character.
+    private static func checkTokens(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) {
+        for k in range where !ByteClass.isToken(p[k]) {
+            throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
+        }
+    }
+
+    /// Adds a header beyond what `stack` holds: all go to the heap, in order.
+    @inline(never)
+    private static func spill(_ header: SIPHeader, to spilled: inout [SIPHeader],
+                              after stack: UnsafeMutableBufferPointer<SIPHeader>) {
+        if spilled.isEmpty { spilled = Array(stack) }
+        spilled.append(header)
     }
 
     /// Content-Length = 1*DIGIT (RFC 3261 20.14); a sign or an overlarge value is an error.
@@ -208,7 +255,13 @@ public enum SIPParser {
     /// Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP
     /// Status-Code SP Reason-Phrase (RFC 3261 7.1, 7.2). Exactly one SP separates the elements
     /// (RFC 4475 3.1.2.8-3.1.2.10 reject extra or trailing whitespace).
-    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (SIPMethod?, Int, StartLineParts) {
+    private static func parseStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (UInt8, Int, StartLineParts) {
+        if let fast = fastStartLine(p, line) { return fast }
+        return try checkStartLine(p, line)
+    }
+
+    /// `parseStartLine` without the fast path: every check, and the error for each problem.
+    static func checkStartLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(SIPParseError) -> (UInt8, Int, StartLineParts) {
         let s = line.lowerBound, e = line.upperBound
         let sp1 = ByteClass.find(ByteClass.sp, p, s, e)
         guard sp1 < e, sp1 > s else { throw SIPParseError(.malformedStartLine, at: s, "start line has no elements") }
@@ -233,7 +286,7 @@ public enum SIPParser {
                 reasonStart = i + 1
             }
             // Reason-Phrase may be empty (RFC 4475 3.1.1.13) and holds UTF-8 (3.1.1.12).
-            return (nil, code, StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1,
+            return (0, code, StartLineParts(method: s..<sp1, target: codeStart..<codeStart + 3, version: s..<sp1,
                                               reason: reasonStart..<e))
         }
         // Request line.
@@ -269,8 +322,7 @@ public enum SIPParser {
             throw SIPParseError(.malformedStartLine, at: versionStart, "SIP-Version expected")
         }
         try checkVersion(p, versionStart..<e)
-        let method = SIPMethod.from(p, s..<sp1)
-        return (method, 0, StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
+        return (methodCode(p, s..<sp1), 0, StartLineParts(method: s..<sp1, target: uriStart..<sp2, version: versionStart..<e, reason: e..<e))
     }
 
     /// True if `r` starts with "SIP/" (any case), the shape of a SIP-Version.

@@ -18,4 +18,14 @@ enum ASCIIWord {
     static func hasControlByte(_ word: UInt64) -> Bool {
         hasByte(below: 0x20, word) || hasByte(below: 1, word ^ (ones &* 0x7f))
     }
+
+    /// The index (0 to 7, little-endian) of the first control byte of `word`, or nil. Each of the
+    /// two masks may flag a byte above a true one, never below it, so the lowest flag is exact.
+    @inline(__always)
+    static func firstControlByte(_ word: UInt64) -> Int? {
+        let below = (word &- ones &* 0x20) & ~word & highBits
+        let del = word ^ (ones &* 0x7f)
+        let mask = below | ((del &- ones) & ~del & highBits)
+        return mask == 0 ? nil : mask.trailingZeroBitCount >> 3
+    }
 }

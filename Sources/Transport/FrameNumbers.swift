@@ -100,6 +100,18 @@ public struct FrameNumbers: RandomAccessCollection, Hashable, Sendable, Expressi
         for frame in self { hasher.combine(frame) }
     }
 
+    /// The frames as a contiguous array, for `Array(frames)`: one allocation and a copy of the
+    /// inline frames, instead of the generic copy that reads them one subscript at a time.
+    public __consuming func _copyToContiguousArray() -> ContiguousArray<Int> {
+        if let spill { return ContiguousArray(spill) }
+        guard length > 0 else { return ContiguousArray() }
+        var frames = inline
+        let count = length
+        return withUnsafeBytes(of: &frames) { raw in
+            ContiguousArray(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: Int.self), count: count))
+        }
+    }
+
     /// As an array prints: `[1, 2]`.
     public var description: String { Array(self).description }
 }

@@ -29,13 +29,13 @@ extension UnsafeRawBufferPointer {
         return UnsafeRawBufferPointer(rebasing: self[start..<upper])
     }
 
-    /// An owned copy: one allocation and a memcpy (cheaper than the generic Array initialiser).
+    /// An owned copy: one allocation and a memcpy. `Array(UnsafeBufferPointer)` is specialised
+    /// here; `init(unsafeUninitializedCapacity:)` calls the unspecialised buffer allocation in the
+    /// standard library, which looks up the array's storage type at run time on every call
+    /// (about 430 more instructions per copy, measured with callgrind).
     @inline(__always) func copiedArray() -> [UInt8] {
         guard let base = baseAddress, count > 0 else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress?.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: count)
-            initialized = count
-        }
+        return Array(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
     @inline(__always) func ipv4(_ offset: Int) -> IPAddress { .v4(u32(offset)) }

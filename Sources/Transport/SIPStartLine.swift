@@ -13,10 +13,19 @@ public enum SIPStartLine {
     public static func matches(_ bytes: UnsafeRawBufferPointer, limit: Int = 512) -> Bool {
         let window = min(bytes.count, limit)
         var end = 0
-        // Eight bytes at a time while none is a control byte (the usual printable start line);
-        // the byte loop below then decides on the word that holds one.
-        while end + 8 <= window, !ASCIIWord.hasControlByte(bytes.loadUnaligned(fromByteOffset: end, as: UInt64.self)) {
-            end += 8
+        // Eight bytes at a time while none is a control byte (the usual printable start line).
+        // In the word that holds one, the line ends at its first control byte when that is CR or
+        // LF (the usual case); otherwise the byte loop below decides from that byte on.
+        while end + 8 <= window {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+            guard let first = ASCIIWord.firstControlByte(word) else {
+                end += 8
+                continue
+            }
+            end += first
+            let byte = bytes[end]
+            if byte == 0x0d || byte == 0x0a { return isStartLine(UnsafeRawBufferPointer(rebasing: bytes[0..<end])) }
+            break
         }
         while end < window {
             let byte = bytes[end]
@@ -28,8 +37,12 @@ public enum SIPStartLine {
             }
             end += 1
         }
-        let line = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
-        return isStatusLine(line) || isRequestLine(line)
+        return isStartLine(UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
+    }
+
+    @inline(__always)
+    private static func isStartLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        isStatusLine(line) || isRequestLine(line)
     }
 
     /// True when the bytes are only CR, LF (RFC 5626 3.5.1 keep-alives) or NULs some UAs send.

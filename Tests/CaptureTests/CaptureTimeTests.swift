@@ -12,6 +12,11 @@ import Testing
         #expect(CaptureTime(seconds: -62_167_219_200, nanoseconds: 1_000).iso8601 == "0000-01-01T00:00:00.000001Z")
     }
 
+    @Test func everyTwoDigitFieldKeepsItsTensAndUnits() {
+        #expect(CaptureTime(seconds: 1_254_737_348, nanoseconds: 70_605_999).iso8601 == "2009-10-05T10:09:08.070605Z")
+        #expect(CaptureTime(seconds: 1_254_737_348, nanoseconds: 909_090_000).iso8601 == "2009-10-05T10:09:08.909090Z")
+    }
+
     @Test func formatsISO8601BeforeTheEpochAndAfterYear9999() {
         #expect(CaptureTime(seconds: -1, nanoseconds: 999_999_999).iso8601 == "1969-12-31T23:59:59.999999Z")
         #expect(CaptureTime(seconds: 253_402_300_800, nanoseconds: 5_000).iso8601 == "10000-01-01T00:00:00.000005Z")

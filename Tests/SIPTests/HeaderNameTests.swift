@@ -48,3 +48,28 @@ import Testing
                                                    "request-disposition"])
     }
 }
+
+@Suite struct HeaderNameWordTests {
+    /// Both readings of the same bytes.
+    private func both(_ bytes: [UInt8]) -> (HeaderName, HeaderName) {
+        (HeaderName(otherBytes: bytes), bytes.withUnsafeBufferPointer { HeaderName(otherBytesIn: $0) })
+    }
+
+    @Test func wordsGiveWhatTheByteLoopGivesForEveryByteAndLength() {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 24, 31, 32, 33, 40, 64, 300] {
+            for value in 0...255 {
+                var bytes = (0..<length).map { UInt8(ascii: "A") + UInt8($0 % 26) }
+                if length > 0 { bytes[value % length] = UInt8(value) }
+                let (bytewise, wordwise) = both(bytes)
+                #expect(bytewise == wordwise && bytewise.rawValue == wordwise.rawValue, "\(length) \(value)")
+            }
+        }
+    }
+
+    @Test func unknownNamesInTheParserKeepTheirLowercasedText() throws {
+        let m = try SIPParser.parse(message(["OPTIONS sip:a@b SIP/2.0", "X-Mixed-CASE-Name-~-Z: 1",
+                                             "P-Asserted-Identity-Extended-Beyond-32-Bytes: 2"]))
+        #expect(m.headers.map(\.name.rawValue) == ["x-mixed-case-name-~-z", "p-asserted-identity-extended-bey" + "…"])
+        #expect(m.headers[1].name == HeaderName("p-asserted-identity-extended-beyond-32-bytes"))
+    }
+}

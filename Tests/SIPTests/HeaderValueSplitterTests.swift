@@ -30,6 +30,17 @@ import Testing
         }
     }
 
+    @Test func findsSeparatorsInTheLastBytesAfterCleanBlocks() {
+        // The special byte in the bytes after the last whole block (the overlapping final check).
+        for offset in 0..<48 {
+            let pad = String(repeating: "x", count: offset)
+            #expect(split(pad + "a,b") == [pad + "a", "b"])
+            #expect(split(pad + "a,<b,c>") == [pad + "a", "<b,c>"])
+            #expect(split(pad + #"a,"b,c""#) == [pad + "a", #""b,c""#])
+            #expect(split(pad + "abc") == [pad + "abc"])
+        }
+    }
+
     @Test func keepsEmptyElementsForStrictParsers() {
         let b = Array("a,,b,".utf8)
         #expect(HeaderValueSplitter.splitKeepingEmpty(b).map(\.count) == [1, 0, 1, 0])

@@ -21,6 +21,9 @@ private func expectAgreement(_ text: String, sourceLocation: SourceLocation = #_
             "<sip:a@b>;=tag;tag=ok", "<sip:a@b>;ta=g;tagx=1;tag=2", "<sip:a@b> tag=1", "<sip:a@b>;;;tag=3;;",
             "Bob <sip:b@b>;tag=abc", "<sip:a@b;tag=uriparam>", "<sip:a@b;tag=uriparam>;tag=hdr", "sip:a@b?x=<y>;tag=1",
             "<sip:a@b>;tag=\u{e9}t\u{e9}", "<sip:a@b>;tag=1\r\n", "\t<sip:a@b>;tag=t\t",
+            // Parameters without quotes or LWS (the one-pass split): values with '=', repeats, flags.
+            "<sip:a@b>;tag=a=b", "<sip:a@b>;tag=;tag=2", "<sip:a@b>;TaG=X", "<sip:a@b>;x=1;tag", "<sip:a@b>;tag=1;tag=2",
+            "<sip:a@b>;==;tag=3", "<sip:a@b>;x\\=1;tag=4", "<sip:a@b>;x=1;tag=5;", "<sip:a@b>;tagg=1;ta=2", "sip:a@b;tag=6",
         ]
         for value in values { expectAgreement(value) }
     }

@@ -19,6 +19,20 @@ import Testing
         }
     }
 
+    @Test func firstControlByteIsTheLowestOfSeveral() {
+        #expect(ASCIIWord.firstControlByte(word(Array("INVITE s".utf8))) == nil)
+        #expect(ASCIIWord.firstControlByte(word([0x20, 0x7e, 0x80, 0xff, 0xc3, 0xa9, 0x21, 0x5f])) == nil)
+        for position in 0..<8 {
+            for control: UInt8 in [0x00, 0x09, 0x0a, 0x0d, 0x1f, 0x7f] {
+                var bytes = Array("INVITE s".utf8)
+                bytes[position] = control
+                // Every control byte after the first one (a borrow could flag those, never one before).
+                for later in position + 1..<8 { bytes[later] = later % 2 == 0 ? 0x00 : 0x0a }
+                #expect(ASCIIWord.firstControlByte(word(bytes)) == position, "\(control) at \(position)")
+            }
+        }
+    }
+
     @Test func highAndBoundaryBytesAreNotControlBytes() {
         #expect(!ASCIIWord.hasControlByte(word([0x20, 0x7e, 0x80, 0xff, 0xc3, 0xa9, 0x21, 0x5f])))
     }

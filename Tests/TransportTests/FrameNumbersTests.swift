@@ -29,6 +29,16 @@ import Testing
         #expect(frames == [4, 5])
     }
 
+    @Test func arrayOfEachInlineLengthListsTheFramesInOrder() {
+        var frames: FrameNumbers = []
+        #expect(Array(frames).isEmpty)
+        for frame in [11, 3, 27, 8] {
+            let before = Array(frames)
+            frames.append(frame)
+            #expect(Array(frames) == before + [frame] && ContiguousArray(frames) == ContiguousArray(before + [frame]))
+        }
+    }
+
     @Test func emptyListHasNoFrames() {
         let frames: FrameNumbers = []
         #expect(frames.isEmpty && frames.last == nil && frames.description == "[]")

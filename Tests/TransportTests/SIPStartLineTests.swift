@@ -6,6 +6,10 @@ import Testing
         "INVITE sip:bob@example.com SIP/2.0\r\nVia: x\r\n",
         "SIP/2.0 200 OK\r\n",
         "NEWMETHOD sip:x SIP/2.0\r\n",
+        "OPTIONS sip:a SIP/2.0\r\n",
+        "SIP/2.0 180 Ringing\tfor you\r\n",  // a tab in the reason phrase, past the first word
+        "SIP/2.0 200 OK\n",
+        "INVITE sip:x SIP/2.0",  // no line end within the bytes
     ])
     func recognisesSIP(_ text: String) {
         #expect(SIPStartLine.matches(Array(text.utf8)))
@@ -20,6 +24,8 @@ import Testing
         "INVITE sip:0%s\u{0}2392870 SIP/2.0\r\n",   // fuzzed: a NUL inside the request line
         "SIP/2.0 401 Unauthori%s\u{0}\r\n",
         "INV\u{1}TE sip:x SIP/2.0\r\n",
+        "SIP/2.0 180 Ringing\tand \u{1}\r\n",  // a control byte after a tab
+        "INVITE sip:bob@example.com SIP/2.0\u{7f}\r\n",
     ])
     func rejectsOtherText(_ text: String) {
         #expect(!SIPStartLine.matches(Array(text.utf8)))
