@@ -31,18 +31,16 @@ struct ViaKey: Hashable, Sendable {
             // "SIP / 2.0 / UDP host:port": sent-by is the last blank-separated token before the first `;`.
             var tokenEnd = semicolon
             while tokenEnd > value.lowerBound, Self.isBlank(bytes[tokenEnd - 1]) { tokenEnd -= 1 }
-            var tokenStart = tokenEnd
-            while tokenStart > value.lowerBound, !Self.isBlank(bytes[tokenStart - 1]) { tokenStart -= 1 }
+            let tokenStart = Self.afterLastBlank(bytes, from: value.lowerBound, to: tokenEnd)
             var index = semicolon
             while index < value.upperBound {
                 // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
                 var nameStart = index + 1
                 while nameStart < value.upperBound, Self.isBlank(bytes[nameStart]) { nameStart += 1 }
                 let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
-                // Plain index loops, not slices: every Via of every message comes here.
-                var equals = nameStart
-                while equals < next, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
-                if equals < next, Self.isBranch(bytes, from: nameStart, to: equals) {
+                // Plain index loops, not slices: every Via of every message comes here. The name
+                // is tested before looking for `=`: most parameters are not the branch.
+                if let equals = Self.equalsAfterBranch(bytes, from: nameStart, to: next) {
                     var start = equals + 1, end = next
                     while start < end, Self.isBlank(bytes[start]) { start += 1 }
                     while end > start, Self.isBlank(bytes[end - 1]) { end -= 1 }
@@ -103,17 +101,37 @@ struct ViaKey: Hashable, Sendable {
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-    /// Whether `bytes[from..<to]`, blanks around it dropped, is `branch` (any case).
-    private static func isBranch(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
-        var end = to
-        while end > from, isBlank(bytes[end - 1]) { end -= 1 }
-        guard end - from == 6 else { return false }
+    /// When `bytes[from..<to]` starts with `branch` (any case), blanks, then `=`: the index of
+    /// that `=` (the first in the range, as no letter of `branch` is one); else nil.
+    @inline(__always)
+    private static func equalsAfterBranch(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard to - from > 6 else { return nil }
         var index = from
         for wanted in "branch".utf8 {
-            guard bytes[index] | 0x20 == wanted else { return false }
+            guard bytes[index] | 0x20 == wanted else { return nil }
             index += 1
         }
-        return true
+        while index < to, isBlank(bytes[index]) { index += 1 }
+        return index < to && bytes[index] == UInt8(ascii: "=") ? index : nil
+    }
+
+    /// The index just after the last blank in `bytes[from..<to]`, or `from`: sent-by's start.
+    /// Eight bytes at a time while none of them is blank (a host and port is one or two words).
+    @inline(__always)
+    private static func afterLastBlank(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var end = to
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while end - 8 >= from {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
+                // "Has a zero byte" after XOR with each blank: exact as a yes/no answer.
+                let spaces = word ^ (ones &* 0x20), tabs = word ^ (ones &* 0x09)
+                guard ((spaces &- ones) & ~spaces | (tabs &- ones) & ~tabs) & highs == 0 else { break }
+                end -= 8
+            }
+        }
+        while end > from, !isBlank(bytes[end - 1]) { end -= 1 }
+        return end
     }
 
     /// True when the branch carries the RFC 3261 magic cookie (else RFC 2543 matching applies).

@@ -9,6 +9,14 @@ import Testing
     ("SIP/2.0/UDP fe80:0:0:0:21a:a0ff:fe07:32e0:5060;branch=z9hG4bKv6", "fe80:0:0:0:21a:a0ff:fe07:32e0:5060", "z9hG4bKv6"),
     ("SIP/2.0/UDP h;branchx=1;branch=z9hG4bKc", "h", "z9hG4bKc"),
     ("", "", ""),
+    // Sent-by's start is searched eight bytes at a time: blanks at and around word boundaries.
+    ("SIP/2.0/UDP\tAbcdefgh.example.com:5060;branch=z9hG4bKd", "abcdefgh.example.com:5060", "z9hG4bKd"),
+    ("SIP/2.0/UDP 12345678;branch=x", "12345678", "x"),
+    ("SIP/2.0/UDP 1234567;branch=x", "1234567", "x"),
+    ("SIP/2.0/UDP 123456789;branch=x", "123456789", "x"),
+    ("abcdefghijklmnop;branch =x", "abcdefghijklmnop", "x"),
+    ("SIP/2.0/UDP h;branch;Branch\t=\tz", "h", "z"),
+    ("SIP/2.0/UDP h;branc=1;branches=2;branch", "h", ""),
 ])
 func viaKeyReadsSentByAndBranch(raw: String, sentBy: String, branch: String) {
     let key = ViaKey(rawValue: raw)
