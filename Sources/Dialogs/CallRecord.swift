@@ -26,9 +26,11 @@ final class CallRecord: @unchecked Sendable {
 
         /// Reads the message's facts into the entry; nil when the message lacks what a dialog
         /// needs (see `MessageFacts.init`).
-        init?(observed: ObservedMessage) {
+        init?(observed: __shared ObservedMessage) {
             self.observed = observed
-            super.init(observed.message)
+            // Borrowed from the box in place: `observed.message` returned a copy of the message
+            // (a retain and a release of each of its arrays) per message.
+            super.init(observed.box.fields.message)
         }
     }
 
