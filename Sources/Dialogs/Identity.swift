@@ -61,24 +61,35 @@ struct Identity {
     /// it). Read in place, without splitting into arrays. As with
     /// `split(separator: "=", maxSplits: 1)`, leading `=` are skipped and a parameter needs a
     /// non-empty name and value.
+    ///
+    /// Plain index loops over the base buffer, the name tested for `tag` before looking for `=`:
+    /// every From and To of every message comes here.
     private static func firstTag(in parameters: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        let bytes = parameters.base, limit = parameters.endIndex
         var start = parameters.startIndex
-        while start < parameters.endIndex {
-            let end = ByteSearch.first(UInt8(ascii: ";"), in: parameters.base, from: start, to: parameters.endIndex)
-            var nameStart = start
-            while nameStart < end, parameters[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
-            if let equals = parameters[nameStart..<end].firstIndex(of: UInt8(ascii: "=")), equals + 1 < end,
-               isTag(trimmingBlanks(parameters[nameStart..<equals])) {
-                return String(utf8Bytes: trimmingBlanks(parameters[(equals + 1)..<end]))
+        while start < limit {
+            let end = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: start, to: limit)
+            var index = start
+            while index < end, bytes[index] == UInt8(ascii: "=") { index += 1 }
+            while index < end, isBlank(bytes[index]) { index += 1 }
+            // `tag`, blanks, then the piece's first `=` (no letter of `tag` nor a blank is one).
+            if end - index > 3, bytes[index] | 0x20 == UInt8(ascii: "t"), bytes[index + 1] | 0x20 == UInt8(ascii: "a"),
+               bytes[index + 2] | 0x20 == UInt8(ascii: "g") {
+                var equals = index + 3
+                while equals < end, isBlank(bytes[equals]) { equals += 1 }
+                if equals + 1 < end, bytes[equals] == UInt8(ascii: "=") {
+                    var valueStart = equals + 1, valueEnd = end
+                    while valueStart < valueEnd, isBlank(bytes[valueStart]) { valueStart += 1 }
+                    while valueEnd > valueStart, isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
+                    return String(utf8Bytes: bytes[valueStart..<valueEnd])
+                }
             }
             start = end + 1
         }
         return nil
     }
 
-    private static func isTag(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        name.count == 3 && name[name.startIndex] | 0x20 == UInt8(ascii: "t")
-            && name[name.startIndex + 1] | 0x20 == UInt8(ascii: "a") && name[name.startIndex + 2] | 0x20 == UInt8(ascii: "g")
-    }
+    @inline(__always)
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 }
 

@@ -115,11 +115,3 @@ class MessageFacts: @unchecked Sendable {
         return first??.uriText
     }
 }
-
-/// `bytes` without leading and trailing spaces and tabs (the byte form of `trimmingSpaces`).
-func trimmingBlanks(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-    var start = bytes.startIndex, end = bytes.endIndex
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-    return bytes[start..<end]
-}

@@ -14,6 +14,10 @@ import Testing
     ("<sip:x@y>;tag=;tag=t3", "sip:x@y", "t3"),
     ("<sip:x@y>; =t;tags=1;tag=a=b", "sip:x@y", "a=b"),
     ("<sip:x@y>;tag", "sip:x@y", nil),
+    ("<sip:x@y>;\t tAg\t=\t v w \t;tag=no", "sip:x@y", "v w"),
+    ("<sip:x@y>;= =tag=no;tag= ;tag=yes", "sip:x@y", ""),
+    ("<sip:x@y>;tagx=1;ta=2;tag =;tag=later", "sip:x@y", "later"),
+    ("<sip:x@y>;tag=", "sip:x@y", nil),
 ])
 func identityReadsURIAndTag(raw: String, uri: String, tag: String?) {
     let identity = Identity(rawValue: raw)
