@@ -43,3 +43,13 @@ private func facts(_ lines: [String]) throws -> MessageFacts? {
     #expect(try facts(["INVITE sip:b@b SIP/2.0", "Call-ID: c"] + common) == nil)
     #expect(try facts(["INVITE sip:b@b SIP/2.0", "Via: SIP/2.0/UDP a;branch=z9hG4bK1"] + common) == nil)
 }
+
+@Test(arguments: ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "FOO"])
+func methodHashIsTheHashOfTheMethodName(method: String) throws {
+    let request = try #require(try facts([
+        "\(method) sip:b@b SIP/2.0", "Via: SIP/2.0/UDP a;branch=z9hG4bK1", "From: <sip:a@a>;tag=A", "To: <sip:b@b>",
+        "Call-ID: c3", "CSeq: 1 \(method)", "Content-Length: 0",
+    ]))
+    #expect(request.method.rawValue == method)
+    #expect(request.methodHash == KeyHash.string(method))
+}
