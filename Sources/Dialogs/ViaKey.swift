@@ -105,12 +105,14 @@ struct ViaKey: Hashable, Sendable {
     /// that `=` (the first in the range, as no letter of `branch` is one); else nil.
     @inline(__always)
     private static func equalsAfterBranch(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard to - from > 6 else { return nil }
-        var index = from
-        for wanted in "branch".utf8 {
-            guard bytes[index] | 0x20 == wanted else { return nil }
-            index += 1
-        }
+        guard to - from > 6, let base = bytes.baseAddress else { return nil }
+        // Six bytes as two words, each byte's case bit set ("bran" and "ch" little-endian): as
+        // testing `byte | 0x20` one byte at a time.
+        let raw = UnsafeRawPointer(base + from)
+        guard UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)) | 0x2020_2020 == 0x6E61_7262,
+              UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt16.self)) | 0x2020 == 0x6863
+        else { return nil }
+        var index = from + 6
         while index < to, isBlank(bytes[index]) { index += 1 }
         return index < to && bytes[index] == UInt8(ascii: "=") ? index : nil
     }
