@@ -162,18 +162,20 @@ public struct Auditor: Sendable {
         let toTag = to ?? nil, fromTag = copy.fromTag
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
                                   preloaded: (toTag ?? "").isEmpty, copy: copy)
-        let routing = memo.routing(for: key) {
+        var routing = memo.routing(for: key) {
             let request = RoutedRequest(requestURI: copy.requestURI, routeFields: copy.routeFields, fromTag: fromTag,
                                         toTag: toTag, hasToHeader: to != nil, method: copy.method?.rawValue ?? "")
             return route(request, at: proxy, parsedFields: copy.parsedRouteFields())
         }
-        var evaluation = routing.evaluation
-        evaluation.ftagDirection =
+        // Filled in inside `routing` rather than in a copy of its evaluation: the copy cost a
+        // retain and a release of each of the evaluation's dozen fields.
+        routing.evaluation.ftagDirection =
             Direction.kamailio(ftag: routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
-        evaluation.forwardedFrame = hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
-        evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
-        return (evaluation, routing.answers)
+        routing.evaluation.forwardedFrame =
+            hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
+        routing.evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
+        return (routing.evaluation, routing.answers)
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
