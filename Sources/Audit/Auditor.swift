@@ -158,8 +158,10 @@ public struct Auditor: Sendable {
                   memo: inout RoutingMemo) -> (evaluation: ProxyEvaluation, answers: LooseRouteAnswers) {
         // The tags are decoded for every copy (the evaluation keeps them); the Route field texts
         // only when loose_route runs: the memo tells copies apart by the fields' bytes.
-        let to = copy.observed.message.tag(of: .to)
-        let toTag = to ?? nil, fromTag = copy.fromTag
+        // One copy of the message for both tags: each `observed.message` read copies it.
+        let message = copy.observed.message
+        let to = message.tag(of: .to)
+        let toTag = to ?? nil, fromTag = message.fromTag
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
                                   preloaded: (toTag ?? "").isEmpty, copy: copy)
         var routing = memo.routing(for: key) {
