@@ -183,8 +183,9 @@ public struct Auditor: Sendable {
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
     /// - Parameter parsedFields: the Route fields the copy's values already give
     ///   (`MessageCopy.parsedRouteFields`), so loose_route need not parse them again.
-    private func route(_ request: RoutedRequest, at proxy: ProxyIdentity,
+    private func route(_ request: consuming RoutedRequest, at proxy: ProxyIdentity,
                        parsedFields: [[RouteEntry]?]) -> RoutingMemo.Routing {
+        let requestURI = request.requestURI  // read first: the request is moved into loose_route
         // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
             .route(request, parsedFields: parsedFields)
@@ -192,7 +193,7 @@ public struct Auditor: Sendable {
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
         }
-        let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != request.requestURI
+        let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != requestURI
         let evaluation = ProxyEvaluation(
             proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: .downstream, looseRoute: outcome.returnCode,
             failure: outcome.failure.map(Self.describe), routeParams: outcome.routeParams, checkRouteParam: checks,
