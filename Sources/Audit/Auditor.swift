@@ -165,9 +165,7 @@ public struct Auditor: Sendable {
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
                                   preloaded: (toTag ?? "").isEmpty, copy: copy)
         var routing = memo.routing(for: key) {
-            let request = RoutedRequest(requestURI: copy.requestURI, routeFields: copy.routeFields, fromTag: fromTag,
-                                        toTag: toTag, hasToHeader: to != nil, method: copy.method?.rawValue ?? "")
-            return route(request, at: proxy, parsedFields: copy.parsedRouteFields())
+            route(copy.routedRequest(fromTag: fromTag, to: to), at: proxy, parsedFields: copy.parsedRouteFields())
         }
         // Filled in inside `routing` rather than in a copy of its evaluation: the copy cost a
         // retain and a release of each of the evaluation's dozen fields.
