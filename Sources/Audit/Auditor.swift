@@ -158,29 +158,32 @@ public struct Auditor: Sendable {
                   memo: inout RoutingMemo) -> (evaluation: ProxyEvaluation, answers: LooseRouteAnswers) {
         // The tags are decoded for every copy (the evaluation keeps them); the Route field texts
         // only when loose_route runs: the memo tells copies apart by the fields' bytes.
-        let to = copy.observed.message.tag(of: .to)
-        let toTag = to ?? nil, fromTag = copy.fromTag
+        // One copy of the message for both tags: each `observed.message` read copies it.
+        let message = copy.observed.message
+        let to = message.tag(of: .to)
+        let toTag = to ?? nil, fromTag = message.fromTag
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
                                   preloaded: (toTag ?? "").isEmpty, copy: copy)
-        let routing = memo.routing(for: key) {
-            let request = RoutedRequest(requestURI: copy.requestURI, routeFields: copy.routeFields, fromTag: fromTag,
-                                        toTag: toTag, hasToHeader: to != nil, method: copy.method?.rawValue ?? "")
-            return route(request, at: proxy, parsedFields: copy.parsedRouteFields())
+        var routing = memo.routing(for: key) {
+            route(copy.routedRequest(fromTag: fromTag, to: to), at: proxy, parsedFields: copy.parsedRouteFields())
         }
-        var evaluation = routing.evaluation
-        evaluation.ftagDirection =
+        // Filled in inside `routing` rather than in a copy of its evaluation: the copy cost a
+        // retain and a release of each of the evaluation's dozen fields.
+        routing.evaluation.ftagDirection =
             Direction.kamailio(ftag: routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
-        evaluation.forwardedFrame = hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
-        evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
-        return (evaluation, routing.answers)
+        routing.evaluation.forwardedFrame =
+            hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
+        routing.evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
+        return (routing.evaluation, routing.answers)
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
     /// - Parameter parsedFields: the Route fields the copy's values already give
     ///   (`MessageCopy.parsedRouteFields`), so loose_route need not parse them again.
-    private func route(_ request: RoutedRequest, at proxy: ProxyIdentity,
+    private func route(_ request: consuming RoutedRequest, at proxy: ProxyIdentity,
                        parsedFields: [[RouteEntry]?]) -> RoutingMemo.Routing {
+        let requestURI = request.requestURI  // read first: the request is moved into loose_route
         // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
             .route(request, parsedFields: parsedFields)
@@ -188,7 +191,7 @@ public struct Auditor: Sendable {
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
         }
-        let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != request.requestURI
+        let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != requestURI
         let evaluation = ProxyEvaluation(
             proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: .downstream, looseRoute: outcome.returnCode,
             failure: outcome.failure.map(Self.describe), routeParams: outcome.routeParams, checkRouteParam: checks,

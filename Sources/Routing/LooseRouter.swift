@@ -35,7 +35,9 @@ public struct LooseRouter: Sendable {
     /// `route(_:)` for a caller that has already parsed Route fields: `parsedFields[i]`, when not
     /// nil, must be what `RouteEntry.parseField(request.routeFields[i], index: i)` returns; the
     /// other fields are parsed when loose_route reaches them.
-    public func route(_ request: RoutedRequest, parsedFields: [[RouteEntry]?]) -> LooseRouteOutcome {
+    public func route(_ request: consuming RoutedRequest, parsedFields: [[RouteEntry]?]) -> LooseRouteOutcome {
+        // Consumed and moved into the run: a borrowed request was copied into it (a retain and
+        // a release of each of its Strings and arrays).
         var run = Run(router: self, request: request, parsedFields: parsedFields)
         run.execute()
         return run.outcome()
@@ -61,11 +63,11 @@ private struct Run {
     var parsedRequestURI: RouteURI?
     var requestURIIsMyself: Bool?
 
-    init(router: LooseRouter, request: RoutedRequest, parsedFields: [[RouteEntry]?]) {
+    init(router: LooseRouter, request: consuming RoutedRequest, parsedFields: [[RouteEntry]?]) {
         self.router = router
-        self.request = request
         self.edits = RouteHeaderEdits(fields: request.routeFields, parsed: parsedFields)
         self.requestURI = request.requestURI
+        self.request = request  // last: moved, not copied
     }
 
     var settings: RRSettings { router.settings }

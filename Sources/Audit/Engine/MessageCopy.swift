@@ -47,7 +47,7 @@ final class MessageCopy: Sendable {
 
     /// Route header field bodies, unsplit, in message order (what `loose_route` parses); read on
     /// access, as only copies reaching a proxy are routed. Empty for a response.
-    var routeFields: [String] { statusCode == nil ? observed.message.fields(.route) : [] }
+    var routeFields: [String] { Self.routeFields(of: observed.message, isRequest: statusCode == nil) }
     var toTag: String? { observed.message.toTag }
 
     /// The number of Via values, counted on access without building Strings: only the copies of
@@ -60,7 +60,15 @@ final class MessageCopy: Sendable {
 
     /// The method of a request, or the CSeq method of a response; read on access (only routed
     /// requests are asked, and a response's would cost a CSeq parse).
-    var method: SIPMethod? { statusCode == nil ? observed.message.method : observed.message.cseq?.method }
+    var method: SIPMethod? { Self.method(of: observed.message, isRequest: statusCode == nil) }
+
+    private static func routeFields(of message: SIPMessage, isRequest: Bool) -> [String] {
+        isRequest ? message.fields(.route) : []
+    }
+
+    private static func method(of message: SIPMessage, isRequest: Bool) -> SIPMethod? {
+        isRequest ? message.method : message.cseq?.method
+    }
 
     var frame: Int { observed.frame }
     var time: CaptureTime { observed.time }
@@ -74,10 +82,14 @@ final class MessageCopy: Sendable {
         observed.frames == other.frames && observed.fileIndex == other.fileIndex && observed.flow == other.flow
     }
 
-    /// The request as Kamailio's `loose_route` reads it.
-    var routedRequest: RoutedRequest {
-        let to = observed.message.tag(of: .to)
-        return RoutedRequest(requestURI: requestURI, routeFields: routeFields, fromTag: fromTag, toTag: to ?? nil,
-                             hasToHeader: to != nil, method: method?.rawValue ?? "")
+    /// The request as Kamailio's `loose_route` reads it, with the tags the caller decoded
+    /// (`to` as `SIPMessage.tag(of: .to)` gives it). The message is read once: `routeFields` and
+    /// `method` would each copy it.
+    func routedRequest(fromTag: String?, to: String??) -> RoutedRequest {
+        let message = observed.message
+        let isRequest = statusCode == nil
+        return RoutedRequest(requestURI: requestURI, routeFields: Self.routeFields(of: message, isRequest: isRequest),
+                             fromTag: fromTag, toTag: to ?? nil, hasToHeader: to != nil,
+                             method: Self.method(of: message, isRequest: isRequest)?.rawValue ?? "")
     }
 }

@@ -39,7 +39,9 @@ struct RoutingMemo {
     private static let limit = 16
 
     mutating func routing(for key: Key, compute: () -> Routing) -> Routing {
-        if let known = entries.first(where: { $0.key.matches(key) }) { return known.routing }
+        // By index: `first(where:)` copies each remembered entry (key, evaluation, answers: a
+        // dozen retains and releases) only to compare its key.
+        for index in entries.indices where entries[index].key.matches(key) { return entries[index].routing }
         let routing = compute()
         if entries.count < Self.limit { entries.append((key, routing)) }
         return routing
