@@ -36,7 +36,7 @@ enum ByteSearch {
 
     /// The high bit of each zero byte of `word` set, and no other bit: no carry crosses bytes.
     @inline(__always)
-    private static func exactZeros(_ word: UInt64) -> UInt64 {
+    static func exactZeros(_ word: UInt64) -> UInt64 {
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         return ~(((word & lows) &+ lows) | word | lows)
     }

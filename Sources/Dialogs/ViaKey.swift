@@ -118,22 +118,33 @@ struct ViaKey: Hashable, Sendable {
     }
 
     /// The index just after the last blank in `bytes[from..<to]`, or `from`: sent-by's start.
-    /// Eight bytes at a time while none of them is blank (a host and port is one or two words).
+    /// Eight bytes at a time from the end (a host and port is one or two words), the last blank
+    /// of a word read off its bits; a range shorter than a word is the buffer's word ending at
+    /// `to`, the bytes before `from` masked off.
     @inline(__always)
     private static func afterLastBlank(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var end = to
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while end - 8 >= from {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
-                // "Has a zero byte" after XOR with each blank: exact as a yes/no answer.
-                let spaces = word ^ (ones &* 0x20), tabs = word ^ (ones &* 0x09)
-                guard ((spaces &- ones) & ~spaces | (tabs &- ones) & ~tabs) & highs == 0 else { break }
+            while end - from >= 8 {
+                let blanks = Self.blanks(in: UnsafeRawPointer(base + end - 8))
+                // The highest flagged byte is the last blank (exact test: no false flags).
+                if blanks != 0 { return end - blanks.leadingZeroBitCount >> 3 }
                 end -= 8
+            }
+            if end > from && end >= 8 {
+                let blanks = Self.blanks(in: UnsafeRawPointer(base + end - 8)) & ~0 << UInt64((8 - (end - from)) * 8)
+                return blanks != 0 ? end - blanks.leadingZeroBitCount >> 3 : from
             }
         }
         while end > from, !isBlank(bytes[end - 1]) { end -= 1 }
         return end
+    }
+
+    /// The high bit of each blank byte among the eight at `pointer` set, and no other bit.
+    @inline(__always)
+    private static func blanks(in pointer: UnsafeRawPointer) -> UInt64 {
+        let word = UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self)), ones: UInt64 = 0x0101_0101_0101_0101
+        return ByteSearch.exactZeros(word ^ (ones &* 0x20)) | ByteSearch.exactZeros(word ^ (ones &* 0x09))
     }
 
     /// True when the branch carries the RFC 3261 magic cookie (else RFC 2543 matching applies).
