@@ -20,12 +20,12 @@ enum ByteSearch {
         }
         guard index < to else { return to }
         if to >= 8 {
-            // The last eight bytes of the buffer up to `to`, those before `index` masked off:
-            // one load, not a byte loop; the exact test, as a masked-off match must not flag
-            // a later byte.
+            // The last eight bytes of the buffer up to `to`, shifted so that the byte at `index`
+            // comes first: one load, not a byte loop. The shift brings in zero bytes after `to`,
+            // so the lowest flagged byte (exact) is the match or `to`.
             let word = UInt64(littleEndian: UnsafeRawPointer(base + to - 8).loadUnaligned(as: UInt64.self))
-            let zeros = exactZeros(word ^ pattern) >> UInt64((8 - (to - index)) * 8)
-            return zeros != 0 ? index + zeros.trailingZeroBitCount >> 3 : to
+            let x = (word ^ pattern) >> UInt64((8 - (to - index)) * 8)
+            return index + ((x &- ones) & ~x & highs).trailingZeroBitCount >> 3
         }
         while index < to {
             if base[index] == byte { return index }
