@@ -37,16 +37,18 @@ struct ViaKey: Hashable, Sendable {
                 // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
                 var nameStart = index + 1
                 while nameStart < value.upperBound, Self.isBlank(bytes[nameStart]) { nameStart += 1 }
-                let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
                 // Plain index loops, not slices: every Via of every message comes here. The name
-                // is tested before looking for `=`: most parameters are not the branch.
-                if let equals = Self.equalsAfterBranch(bytes, from: nameStart, to: next) {
+                // is tested before looking for `=` or the next `;` (a `;` before the `=` fails
+                // the test as the end of the piece would), and the value's end is searched from
+                // the `=`: the branch is usually the first parameter.
+                if let equals = Self.equalsAfterBranch(bytes, from: nameStart, to: value.upperBound) {
+                    let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: equals + 1, to: value.upperBound)
                     var start = equals + 1, end = next
                     while start < end, Self.isBlank(bytes[start]) { start += 1 }
                     while end > start, Self.isBlank(bytes[end - 1]) { end -= 1 }
                     return (tokenStart..<tokenEnd, start..<end)
                 }
-                index = next
+                index = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
             }
             return (tokenStart..<tokenEnd, value.upperBound..<value.upperBound)
         }
