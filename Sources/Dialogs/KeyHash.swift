@@ -57,9 +57,11 @@ enum KeyHash {
     /// an ASCII canonical decomposition (U+037E `;`, U+1FEF `` ` ``, U+212A `K`) hashes the ASCII
     /// String it equals; any other cannot equal an ASCII String and takes `String.hashValue`.
     static func string(_ text: String) -> Int {
-        var text = text
-        let (hash, isASCII) = text.withUTF8 { asciiBytes(UnsafeRawBufferPointer($0)) }
-        if isASCII { return hash }
+        // The bytes in place (no copy of the String to make it mutable), when contiguous.
+        if let (hash, isASCII) = text.utf8.withContiguousStorageIfAvailable({ asciiBytes(UnsafeRawBufferPointer($0)) }),
+           isASCII {
+            return hash
+        }
         var mapped: [UInt8] = []
         for scalar in text.unicodeScalars {
             switch scalar.value {

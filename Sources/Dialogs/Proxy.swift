@@ -80,7 +80,7 @@ public struct Proxy: Sendable, Hashable {
             }
             guard let firstSemi else { return [] }
             func text(_ lo: Int, _ hi: Int) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+                String(utf8Bytes: b[lo..<hi])
             }
             var parameters: [(name: String, value: String?)] = []
             var start = firstSemi + 1

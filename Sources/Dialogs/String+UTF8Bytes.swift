@@ -5,7 +5,8 @@ extension String {
     @inline(__always)
     init(utf8Bytes bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
-            _ = buffer.initialize(from: bytes)
+            // One memory copy, not an element-by-element copy from the slice.
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes)))
             return bytes.count
         }
     }

@@ -37,16 +37,18 @@ struct ViaKey: Hashable, Sendable {
                 // At a `;`: read the parameter name (case-insensitive, blanks allowed around it).
                 var nameStart = index + 1
                 while nameStart < value.upperBound, Self.isBlank(bytes[nameStart]) { nameStart += 1 }
-                let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
                 // Plain index loops, not slices: every Via of every message comes here. The name
-                // is tested before looking for `=`: most parameters are not the branch.
-                if let equals = Self.equalsAfterBranch(bytes, from: nameStart, to: next) {
+                // is tested before looking for `=` or the next `;` (a `;` before the `=` fails
+                // the test as the end of the piece would), and the value's end is searched from
+                // the `=`: the branch is usually the first parameter.
+                if let equals = Self.equalsAfterBranch(bytes, from: nameStart, to: value.upperBound) {
+                    let next = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: equals + 1, to: value.upperBound)
                     var start = equals + 1, end = next
                     while start < end, Self.isBlank(bytes[start]) { start += 1 }
                     while end > start, Self.isBlank(bytes[end - 1]) { end -= 1 }
                     return (tokenStart..<tokenEnd, start..<end)
                 }
-                index = next
+                index = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: nameStart, to: value.upperBound)
             }
             return (tokenStart..<tokenEnd, value.upperBound..<value.upperBound)
         }
@@ -118,22 +120,33 @@ struct ViaKey: Hashable, Sendable {
     }
 
     /// The index just after the last blank in `bytes[from..<to]`, or `from`: sent-by's start.
-    /// Eight bytes at a time while none of them is blank (a host and port is one or two words).
+    /// Eight bytes at a time from the end (a host and port is one or two words), the last blank
+    /// of a word read off its bits; a range shorter than a word is the buffer's word ending at
+    /// `to`, the bytes before `from` masked off.
     @inline(__always)
     private static func afterLastBlank(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var end = to
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while end - 8 >= from {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
-                // "Has a zero byte" after XOR with each blank: exact as a yes/no answer.
-                let spaces = word ^ (ones &* 0x20), tabs = word ^ (ones &* 0x09)
-                guard ((spaces &- ones) & ~spaces | (tabs &- ones) & ~tabs) & highs == 0 else { break }
+            while end - from >= 8 {
+                let blanks = Self.blanks(in: UnsafeRawPointer(base + end - 8))
+                // The highest flagged byte is the last blank (exact test: no false flags).
+                if blanks != 0 { return end - blanks.leadingZeroBitCount >> 3 }
                 end -= 8
+            }
+            if end > from && end >= 8 {
+                let blanks = Self.blanks(in: UnsafeRawPointer(base + end - 8)) & ~0 << UInt64((8 - (end - from)) * 8)
+                return blanks != 0 ? end - blanks.leadingZeroBitCount >> 3 : from
             }
         }
         while end > from, !isBlank(bytes[end - 1]) { end -= 1 }
         return end
+    }
+
+    /// The high bit of each blank byte among the eight at `pointer` set, and no other bit.
+    @inline(__always)
+    private static func blanks(in pointer: UnsafeRawPointer) -> UInt64 {
+        let word = UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self)), ones: UInt64 = 0x0101_0101_0101_0101
+        return ByteSearch.exactZeros(word ^ (ones &* 0x20)) | ByteSearch.exactZeros(word ^ (ones &* 0x09))
     }
 
     /// True when the branch carries the RFC 3261 magic cookie (else RFC 2543 matching applies).

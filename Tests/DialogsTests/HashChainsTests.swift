@@ -26,6 +26,13 @@ import Testing
     #expect(found == [3, 8, 13, 18])
 }
 
+@Test func keyHashOfAnASCIIStringIsThatOfItsBytes() {
+    // Small (in-line) and heap Strings, and one from a substring: all read in place.
+    for text in ["", "abc", "1234567890abcde", "3f2a9c41-1ab7-4c55-9d0e-77ab12cd34ef", String("x-tag-0123456789abcdef".dropFirst(2))] {
+        #expect(KeyHash.string(text) == Array(text.utf8).withUnsafeBytes(KeyHash.bytes), "\(text)")
+    }
+}
+
 @Test func keyHashesAgreeForEqualKeys() {
     #expect(KeyHash.string("INVITE") == KeyHash.string(String("xINVITE".dropFirst())))
     #expect(KeyHash.string("z9hG4bK-1-0") != KeyHash.string("z9hG4bK-2-0"))

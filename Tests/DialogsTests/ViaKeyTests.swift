@@ -17,11 +17,27 @@ import Testing
     ("abcdefghijklmnop;branch =x", "abcdefghijklmnop", "x"),
     ("SIP/2.0/UDP h;branch;Branch\t=\tz", "h", "z"),
     ("SIP/2.0/UDP h;branc=1;branches=2;branch", "h", ""),
+    // Shorter than a word, and the last blank read off a word's bits.
+    ("a b", "b", ""),
+    ("ab", "ab", ""),
+    ("A\tb C", "c", ""),
+    ("SIP/2.0/UDP  h:1 ;branch=k", "h:1", "k"),
 ])
 func viaKeyReadsSentByAndBranch(raw: String, sentBy: String, branch: String) {
     let key = ViaKey(rawValue: raw)
     #expect(key.sentBy == sentBy)
     #expect(key.branch == branch)
+}
+
+@Test func viaKeyIgnoresBlanksBeforeItsValueInTheSameWord() {
+    // Sent-by's start is read from the word ending at its end: blanks of the bytes before the
+    // value must not count.
+    let storage = Array("a b c host;branch=x\t y".utf8)
+    let key = ViaKey(storage: storage, value: 6..<19)
+    #expect(key.sentBy == "host")
+    #expect(key.branch == "x")
+    let short = ViaKey(storage: storage, value: 2..<3)
+    #expect(short.sentBy == "b")
 }
 
 @Test func viaKeysCompareBranchExactlyAndSentByIgnoringCase() {
