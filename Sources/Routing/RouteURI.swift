@@ -205,6 +205,18 @@ public struct RouteURI: Sendable, Hashable {
         withParams { URIParameters.value(of: name, inBytes: $0) }
     }
 
+    /// `(parameter(lowercase: first), parameter(lowercase: second))` for two different lower-case
+    /// ASCII names, found in one pass over the parameters.
+    public func parameters(lowercase first: StaticString, _ second: StaticString) -> (String?, String?) {
+        withParams { b in
+            let (x, y) = URIParameters.valueRanges(ofLowercase: first, second, inBytes: b)
+            func text(_ r: Range<Int>?) -> String? {
+                r.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+            }
+            return (text(x), text(y))
+        }
+    }
+
     /// `parameter(_:)` for a name known to be lower-case ASCII, without lower-casing a String first.
     public func parameter(lowercase name: StaticString) -> String? {
         withParams { URIParameters.value(ofLowercase: name, inBytes: $0) }
