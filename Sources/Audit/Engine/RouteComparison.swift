@@ -172,6 +172,11 @@ enum RouteComparison {
         while index <= bytes.count {
             if index < bytes.count {
                 let byte = bytes[index]
+                // Letters (most of every section) are above all three bytes looked for: one compare.
+                if byte > UInt8(ascii: "=") {
+                    index += 1
+                    continue
+                }
                 if byte == UInt8(ascii: "\"") {
                     quoted.toggle()
                     hasQuote = true
