@@ -4,7 +4,7 @@ public struct RouteURI: Sendable, Hashable {
     /// The URI text exactly as given.
     public let text: String
     /// Lower-cased scheme: `sip`, `sips`, `tel` or `tels`.
-    public let scheme: String
+    public var scheme: String { parts.scheme.rawValue }
     /// The port number when one is written.
     public let port: Int?
     /// Where the parts are in `text`'s UTF-8: the parse records positions and builds a part's
@@ -31,7 +31,6 @@ public struct RouteURI: Sendable, Hashable {
         var utf8 = text
         let parts = utf8.withUTF8 { bytes in Self.split(bytes) }
         guard let parts else { throw .invalidURI(text) }
-        scheme = parts.scheme.rawValue
         port = parts.port
         self.parts = parts
     }
