@@ -108,11 +108,17 @@ public struct RouteEntry: Sendable, Hashable {
             // Most entries have no display name: nothing to trim.
             let trimmedName = lt == start ? "" : text(b, start, lt).trimmed(of: " \t\r\n")
             let uriText = text(b, lt + 1, gt)
-            entries.append(RouteEntry(
+            let entry = RouteEntry(
                 raw: start == 0 && end == b.count ? whole : text(b, start, end), displayName: trimmedName.isEmpty ? nil : trimmedName,
                 uriText: uriText, uri: try? RouteURI(parsing: uriText), headerParams: headerParams,
-                fieldIndex: index, offset: start, length: end - start))
-            if q >= b.count { return entries }
+                fieldIndex: index, offset: start, length: end - start)
+            if q >= b.count {
+                // Most fields hold one value: an array literal, not an append growing an empty one.
+                if entries.isEmpty { return [entry] }
+                entries.append(entry)
+                return entries
+            }
+            entries.append(entry)
             guard b[q] == UInt8(ascii: ",") else { throw .commaExpected(field: index, offset: q) }
             p = skipWhite(b, q + 1)
             guard p < b.count else { throw .textAfterCommaMissing(field: index, offset: q) }

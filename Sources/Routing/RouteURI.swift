@@ -4,7 +4,7 @@ public struct RouteURI: Sendable, Hashable {
     /// The URI text exactly as given.
     public let text: String
     /// Lower-cased scheme: `sip`, `sips`, `tel` or `tels`.
-    public let scheme: String
+    public var scheme: String { parts.scheme.rawValue }
     /// The port number when one is written.
     public let port: Int?
     /// Where the parts are in `text`'s UTF-8: the parse records positions and builds a part's
@@ -31,7 +31,6 @@ public struct RouteURI: Sendable, Hashable {
         var utf8 = text
         let parts = utf8.withUTF8 { bytes in Self.split(bytes) }
         guard let parts else { throw .invalidURI(text) }
-        scheme = parts.scheme.rawValue
         port = parts.port
         self.parts = parts
     }
@@ -85,26 +84,47 @@ public struct RouteURI: Sendable, Hashable {
         var question: Int?, at: Int?, firstSemi: Int?, semiAfterAt: Int?
         var i = colon + 1
         while i < b.count {
-            let c = b[i]
-            // Letters, digits, '-', '.', '/' and ':' (most of every URI) are none of the bytes
-            // looked for below (all in 0x09...0x40 outside 0x2D...0x3A): one or two compares each.
-            if c > UInt8(ascii: "@") || (c >= UInt8(ascii: "-") && c <= UInt8(ascii: ":")) {
-                i += 1
-                continue
-            }
-            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
-                return nil
-            } else if question == nil {
-                if c == UInt8(ascii: "?") {
-                    question = i
-                } else if c == UInt8(ascii: "@") {
-                    if at == nil { at = i; semiAfterAt = nil }
-                } else if c == UInt8(ascii: ";") {
-                    if firstSemi == nil { firstSemi = i }
-                    if semiAfterAt == nil { semiAfterAt = i }
+            var stop = b.count
+            // Sixteen bytes at a time: a block holding none of the bytes the loop below acts on
+            // (a `;` once both semicolon positions are known changes nothing) is skipped whole;
+            // any other block goes byte by byte.
+            if i + 16 <= b.count, let base = b.baseAddress {
+                let block = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                func eq(_ c: UInt8) -> SIMDMask<SIMD16<Int8>> { block .== SIMD16<UInt8>(repeating: c) }
+                let blank = eq(0x20) .| eq(0x09) .| eq(0x0D) .| eq(0x0A)
+                let marks = eq(UInt8(ascii: "<")) .| eq(UInt8(ascii: ">")) .| eq(UInt8(ascii: "?")) .| eq(UInt8(ascii: "@"))
+                var hit = blank .| marks
+                if firstSemi == nil || semiAfterAt == nil { hit = hit .| eq(UInt8(ascii: ";")) }
+                // `any` reduces through a call here; the mask's two words tell the same.
+                let words = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+                if words[0] | words[1] == 0 {
+                    i += 16
+                    continue
                 }
+                stop = i + 16
             }
-            i += 1
+            while i < stop {
+                let c = b[i]
+                // Letters, digits, '-', '.', '/' and ':' (most of every URI) are none of the bytes
+                // looked for below (all in 0x09...0x40 outside 0x2D...0x3A): one or two compares each.
+                if c > UInt8(ascii: "@") || (c >= UInt8(ascii: "-") && c <= UInt8(ascii: ":")) {
+                    i += 1
+                    continue
+                }
+                if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
+                    return nil
+                } else if question == nil {
+                    if c == UInt8(ascii: "?") {
+                        question = i
+                    } else if c == UInt8(ascii: "@") {
+                        if at == nil { at = i; semiAfterAt = nil }
+                    } else if c == UInt8(ascii: ";") {
+                        if firstSemi == nil { firstSemi = i }
+                        if semiAfterAt == nil { semiAfterAt = i }
+                    }
+                }
+                i += 1
+            }
         }
         var rest = (colon + 1)..<b.count
         var headers: Range<Int>?
@@ -203,6 +223,18 @@ public struct RouteURI: Sendable, Hashable {
     /// it, `""` without a value, nil when absent; read from the bytes in place.
     public func parameter(_ name: String) -> String? {
         withParams { URIParameters.value(of: name, inBytes: $0) }
+    }
+
+    /// `(parameter(lowercase: first), parameter(lowercase: second))` for two different lower-case
+    /// ASCII names, found in one pass over the parameters.
+    public func parameters(lowercase first: StaticString, _ second: StaticString) -> (String?, String?) {
+        withParams { b in
+            let (x, y) = URIParameters.valueRanges(ofLowercase: first, second, inBytes: b)
+            func text(_ r: Range<Int>?) -> String? {
+                r.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+            }
+            return (text(x), text(y))
+        }
     }
 
     /// `parameter(_:)` for a name known to be lower-case ASCII, without lower-casing a String first.

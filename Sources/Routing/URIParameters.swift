@@ -97,6 +97,25 @@ public enum URIParameters {
         return nil
     }
 
+    /// `valueRange(ofLowercase:inBytes:)` for two different names in one pass over the parts.
+    static func valueRanges(ofLowercase first: StaticString, _ second: StaticString,
+                            inBytes b: UnsafeBufferPointer<UInt8>) -> (Range<Int>?, Range<Int>?) {
+        let a = UnsafeBufferPointer(start: first.utf8Start, count: first.utf8CodeUnitCount)
+        let c = UnsafeBufferPointer(start: second.utf8Start, count: second.utf8CodeUnitCount)
+        var ra: Range<Int>?, rc: Range<Int>?
+        var start = 0
+        while start <= b.count, ra == nil || rc == nil {
+            let end = nextUnquotedSemicolon(b, from: start)
+            if ra == nil, let value = valueRange(named: a, in: b, start..<end) {
+                ra = value
+            } else if rc == nil, let value = valueRange(named: c, in: b, start..<end) {
+                rc = value
+            }
+            start = end + 1
+        }
+        return (ra, rc)
+    }
+
     /// Every parameter in wire order, `name` and `value` (nil without `=`) trimmed of blanks, split
     /// at `;` outside double quotes: what a report lists as a proxy's rr params.
     public static func all(in params: String) -> [(name: String, value: String?)] {

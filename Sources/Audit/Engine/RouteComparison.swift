@@ -172,6 +172,11 @@ enum RouteComparison {
         while index <= bytes.count {
             if index < bytes.count {
                 let byte = bytes[index]
+                // Letters (most of every section) are above all three bytes looked for: one compare.
+                if byte > UInt8(ascii: "=") {
+                    index += 1
+                    continue
+                }
                 if byte == UInt8(ascii: "\"") {
                     quoted.toggle()
                     hasQuote = true
@@ -336,13 +341,15 @@ enum RouteComparison {
     /// `destinations(of:)` for a URI already parsed.
     static func destinations(of uri: RouteURI) -> [Endpoint] {
         var result: [Endpoint] = []
-        if let alias = uri.parameter(lowercase: "alias") {
+        // One pass over the parameters for both names (every compared Route value comes here).
+        let (alias, maddr) = uri.parameters(lowercase: "alias", "maddr")
+        if let alias {
             let parts = alias.split(separator: "~")
             if parts.count >= 2, let address = ipAddress(String(parts[0])), let port = UInt16(parts[1]) {
                 result.append(Endpoint(address: address, port: port))
             }
         }
-        let target = uri.maddr != nil ? ((try? RouteURI(parsing: uri.afterMaddrRule)) ?? uri) : uri
+        let target = maddr != nil ? ((try? RouteURI(parsing: uri.afterMaddrRule)) ?? uri) : uri
         // A dotted quad is read from the host's bytes (no brackets then, so it is what
         // `hostWithoutBrackets` holds); anything else goes the String way.
         if let address = (target.withHostBytes(dottedQuad) ?? nil) ?? target.hostWithoutBrackets.flatMap(ipAddress) {
