@@ -16,7 +16,8 @@ import Testing
                 done.signal()
             }
         }
-        let deadline = SharedMutex.Condition.deadline(in: 10)
+        // Generous: under a full parallel test run the new thread may wait seconds for a core.
+        let deadline = SharedMutex.Condition.deadline(in: 60)
         mutex.withLock {
             while result.withLock({ $0 == nil }) {
                 if !done.wait(until: deadline) { break }
