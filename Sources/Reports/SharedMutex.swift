@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A mutex with any number of condition variables on it (POSIX threads), for `OrderedWorkQueue`
-/// and the live capture's frame queue.
+/// A mutex with any number of condition variables on it (POSIX threads), for
+/// `Analysis.ConcurrentRun` and the live capture's frame queue.
 ///
 /// Foundation's `NSCondition` is one lock with one condition: the queues' producer, consumer and
 /// workers all waited on it, so every event woke every thread (thousands of needless context
