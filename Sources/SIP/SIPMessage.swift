@@ -9,8 +9,9 @@ public struct SIPMessage: Sendable {
     public let bytes: [UInt8]
     /// Byte ranges of the start line elements.
     public let startLineParts: StartLineParts
-    /// Header fields in wire order.
-    public var headers: [SIPHeader]
+    /// Header lines in wire order, 16 bytes each (see `HeaderEntry`), in an array of exactly
+    /// their number.
+    let table: [HeaderEntry]
     /// Byte range of the body (by Content-Length, or to the end of the bytes without it).
     public let bodyRange: Range<Int>
     /// False when the data ended before the empty line that closes the header section.
@@ -27,13 +28,13 @@ public struct SIPMessage: Sendable {
     /// `methodCode` of a request whose method is not a standard one (read from the start line).
     static let otherMethod: UInt8 = 255
 
-    init(bytes: [UInt8], methodCode: UInt8, status: Int, startLineParts: StartLineParts, headers: [SIPHeader],
+    init(bytes: [UInt8], methodCode: UInt8, status: Int, startLineParts: StartLineParts, table: [HeaderEntry],
          bodyRange: Range<Int>, isHeaderSectionTerminated: Bool, isBodyTruncated: Bool) {
         self.bytes = bytes
         self.methodCode = methodCode
         self.status = status
         self.startLineParts = startLineParts
-        self.headers = headers
+        self.table = table
         self.bodyRange = bodyRange
         self.isHeaderSectionTerminated = isHeaderSectionTerminated
         self.isBodyTruncated = isBodyTruncated
@@ -94,9 +95,75 @@ public struct SIPMessage: Sendable {
 
     // MARK: generic header access
 
+    /// Header fields in wire order, each with its canonical name (built on access: allocates).
+    public var headers: [SIPHeader] { table.map(header(_:)) }
+
+    /// The number of header lines.
+    public var headerCount: Int { table.count }
+
+    /// The first header named `name`, if any (nothing allocated).
+    public func firstHeader(_ name: HeaderName) -> HeaderEntry? { first(name) }
+
+    /// The headers named `name`, in wire order, read from the table as they are iterated.
+    public func headers(named name: HeaderName) -> NamedHeaders { NamedHeaders(self, name) }
+
+    /// The `SIPHeader` view of `h` (a header of this message), with its canonical name.
+    public func header(_ h: HeaderEntry) -> SIPHeader {
+        SIPHeader(name: name(of: h), rawName: rawName(of: h), rawValue: h.rawValue, isFolded: h.isFolded)
+    }
+
+    /// The canonical name of `h`: its code, or for an unknown name one built from its bytes.
+    public func name(of h: HeaderEntry) -> HeaderName {
+        if h.code != 0 { return HeaderName(code: h.code) }
+        return bytes.withUnsafeBufferPointer { p in HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[h.rawName(p)])) }
+    }
+
+    /// Byte range of `h`'s name as written on the wire.
+    public func rawName(of h: HeaderEntry) -> Range<Int> {
+        bytes.withUnsafeBufferPointer { h.rawName($0) }
+    }
+
+    /// The name of `h` as written on the wire (`"i"`, `"CALL-ID"` ...).
+    public func wireName(of h: HeaderEntry) -> String {
+        bytes.withUnsafeBufferPointer { String.from($0, h.rawName($0)) }
+    }
+
+    /// True when `h` is named `name`. Known names compare by code; an unknown one by the
+    /// entry's bytes, read in place, against `name`.
+    @inline(__always)
+    func has(_ h: HeaderEntry, _ name: HeaderName) -> Bool {
+        guard h.code == name.code else { return false }
+        return name.code != 0 || hasUnknown(h, name)
+    }
+
+    /// `has` for an unknown name: same length (when `name` has one below 255), then the same
+    /// lowercased text as `HeaderName` keeps it.
+    @inline(never)
+    private func hasUnknown(_ h: HeaderEntry, _ name: HeaderName) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            let range = h.rawName(p)
+            if name.count < 255, range.count != Int(name.count) { return false }
+            return HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[range])) == name
+        }
+    }
+
+    /// The first entry named `name`.
+    @inline(__always)
+    func first(_ name: HeaderName) -> HeaderEntry? {
+        for h in table where has(h, name) { return h }
+        return nil
+    }
+
     /// The value of `header`, with folding replaced by single spaces.
     public func value(of header: SIPHeader) -> String {
-        bytes.withUnsafeBufferPointer { header.text($0, header.rawValue) }
+        bytes.withUnsafeBufferPointer { p in
+            header.isFolded ? String.unfolded(p, header.rawValue) : String.from(p, header.rawValue)
+        }
+    }
+
+    /// The value of `h`, with folding replaced by single spaces.
+    public func value(of h: HeaderEntry) -> String {
+        bytes.withUnsafeBufferPointer { h.text($0, h.rawValue) }
     }
 
     /// The header name as written on the wire (`"i"`, `"CALL-ID"` ...).
@@ -106,24 +173,26 @@ public struct SIPMessage: Sendable {
 
     /// All headers with their text, in wire order (allocates; for display and tests).
     public var headerFields: [HeaderField] {
-        headers.map { HeaderField(name: $0.name, wireName: wireName(of: $0), value: value(of: $0)) }
+        bytes.withUnsafeBufferPointer { p in
+            table.map { HeaderField(name: name(of: $0), wireName: String.from(p, $0.rawName(p)), value: $0.text(p, $0.rawValue)) }
+        }
     }
 
     /// True when at least one header named `name` is present.
-    public func contains(_ name: HeaderName) -> Bool { headers.contains { $0.name == name } }
+    public func contains(_ name: HeaderName) -> Bool { first(name) != nil }
 
     /// Each header field's whole value as on the wire (unsplit, unfolded), in order.
     public func fields(_ name: HeaderName) -> [String] {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
-            for h in headers where h.name == name { out.append(h.text(p, h.rawValue)) }
+            for h in table where has(h, name) { out.append(h.text(p, h.rawValue)) }
             return out
         }
     }
 
     /// The first field named `name`, unsplit.
     public func field(_ name: HeaderName) -> String? {
-        guard let h = headers.first(where: { $0.name == name }) else { return nil }
+        guard let h = first(name) else { return nil }
         return value(of: h)
     }
 
@@ -133,7 +202,7 @@ public struct SIPMessage: Sendable {
     public func values(_ name: HeaderName) -> [String] {
         bytes.withUnsafeBufferPointer { p in
             var out = [String]()
-            for h in headers where h.name == name {
+            for h in table where has(h, name) {
                 // Room for a few values once there is one: a message without the field allocates nothing.
                 if out.isEmpty { out.reserveCapacity(4) }
                 HeaderValueSplitter.forEach(p, h.rawValue) { out.append(h.text(p, $0)) }
@@ -144,14 +213,14 @@ public struct SIPMessage: Sendable {
 
     /// Byte range of the first field named `name` (zero-copy; may hold folding line breaks).
     public func fieldRange(_ name: HeaderName) -> Range<Int>? {
-        headers.first(where: { $0.name == name })?.rawValue
+        first(name)?.rawValue
     }
 
     /// Calls `body` with the byte range of each comma-separated value of every field named
     /// `name`, in order, without allocating (the zero-copy form of `values(_:)`).
     public func forEachValueRange(_ name: HeaderName, _ body: (Range<Int>) -> Void) {
         bytes.withUnsafeBufferPointer { p in
-            for h in headers where h.name == name { HeaderValueSplitter.forEach(p, h.rawValue, body) }
+            for h in table where has(h, name) { HeaderValueSplitter.forEach(p, h.rawValue, body) }
         }
     }
 
@@ -161,7 +230,7 @@ public struct SIPMessage: Sendable {
     public func forEachValue(_ name: HeaderName, _ body: (_ storage: [UInt8], _ range: Range<Int>) -> Void) {
         let storage = bytes
         storage.withUnsafeBufferPointer { p in
-            for h in headers where h.name == name {
+            for h in table where has(h, name) {
                 HeaderValueSplitter.forEach(p, h.rawValue) { range in
                     if h.isFolded {
                         let unfolded = [UInt8].unfolding(p, range)
@@ -177,7 +246,7 @@ public struct SIPMessage: Sendable {
     /// The bytes of the first field named `name`, unsplit, as `field(_:)` would make a String of
     /// them, lent to `body`; nil when there is no such field.
     public func withFieldBytes<Result>(_ name: HeaderName, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard let h = headers.first(where: { $0.name == name }) else { return nil }
+        guard let h = first(name) else { return nil }
         return bytes.withUnsafeBufferPointer { p in
             h.isFolded ? [UInt8].unfolding(p, h.rawValue).withUnsafeBufferPointer(body)
                 : body(UnsafeBufferPointer(rebasing: p[h.rawValue]))
@@ -188,7 +257,7 @@ public struct SIPMessage: Sendable {
     public func valueRanges(_ name: HeaderName) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { p in
             var out = [Range<Int>]()
-            for h in headers where h.name == name { HeaderValueSplitter.forEach(p, h.rawValue) { out.append($0) } }
+            for h in table where has(h, name) { HeaderValueSplitter.forEach(p, h.rawValue) { out.append($0) } }
             return out
         }
     }
