@@ -16,7 +16,7 @@ public struct HeaderEntry: Sendable, Equatable {
     /// `rawName(_:)` then finds again (the name is token bytes, followed by a blank or ':').
     let nameCount: UInt16
     /// `HeaderName.code`: 1-based index of a known name, 0 for another name.
-    let code: UInt8
+    @usableFromInline let code: UInt8
     /// True when the value continues on folded lines (so `rawValue` holds line breaks).
     public let isFolded: Bool
 

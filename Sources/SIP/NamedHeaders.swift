@@ -3,22 +3,26 @@
 /// Read from the message's table while iterated, so walking the Route fields of a message
 /// allocates nothing (where `headers.filter` would build every header's view first).
 public struct NamedHeaders: Sequence, IteratorProtocol, Sendable {
-    private let message: SIPMessage
-    private let name: HeaderName
-    private var index = 0
+    @usableFromInline let table: [HeaderEntry]
+    /// The message bytes, for comparing unknown names.
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline let name: HeaderName
+    @usableFromInline var index = 0
 
-    init(_ message: SIPMessage, _ name: HeaderName) {
-        self.message = message
+    @inlinable
+    init(_ table: [HeaderEntry], _ bytes: [UInt8], _ name: HeaderName) {
+        self.table = table
+        self.bytes = bytes
         self.name = name
     }
 
     /// The next header named `name`, or nil after the last.
+    @inlinable
     public mutating func next() -> HeaderEntry? {
-        let table = message.table
         while index < table.count {
             let h = table[index]
             index += 1
-            if message.has(h, name) { return h }
+            if h.code == name.code, name.code != 0 || SIPMessage.hasUnknown(h, name, bytes) { return h }
         }
         return nil
     }

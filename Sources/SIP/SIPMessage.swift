@@ -5,40 +5,68 @@
 /// only for what they return. They are lenient: a value that cannot be parsed is left out
 /// (or nil); `validate()` reports such problems as typed errors.
 public struct SIPMessage: Sendable {
+    // A message is kept (and copied) for as long as its call is tracked, so its fields are
+    // compact: 56 bytes besides the bytes and the header table, with 32-bit offsets as the
+    // table's (`SIPParser.maximumHeaderOffset`).
+
     /// The whole input, including any bytes after the body.
     public let bytes: [UInt8]
-    /// Byte ranges of the start line elements.
-    public let startLineParts: StartLineParts
     /// Header lines in wire order, 16 bytes each (see `HeaderEntry`), in an array of exactly
     /// their number.
-    let table: [HeaderEntry]
-    /// Byte range of the body (by Content-Length, or to the end of the bytes without it).
-    public let bodyRange: Range<Int>
-    /// False when the data ended before the empty line that closes the header section.
-    public let isHeaderSectionTerminated: Bool
-    /// True when the body is shorter than Content-Length (only with `Options.allowTruncatedBody`).
-    public let isBodyTruncated: Bool
+    @usableFromInline let table: [HeaderEntry]
+    /// End of the body within `bytes`.
+    let bodyEnd: Int
+    /// Start and end of the start line, and for a request the ends of its method and
+    /// Request-URI (a status line's elements sit at fixed places: see `startLineParts`).
+    let lineStart: UInt32, methodEnd: UInt32, targetEnd: UInt32, lineEnd: UInt32
+    /// Start of the body within `bytes`.
+    let bodyStart: UInt32
+    /// Status code of a response (0 for a request).
+    let status: UInt16
     /// 0 for a response; for a request, the code of its standard method (`SIPMethod.standard(code:)`)
     /// or `otherMethod`. A byte, not a `SIPMethod`: a String field would cost reference counting
     /// on every copy of the message, and messages are copied through dialog tracking and audit.
     let methodCode: UInt8
-    /// Status code of a response (0 for a request).
-    let status: Int
+    /// False when the data ended before the empty line that closes the header section.
+    public let isHeaderSectionTerminated: Bool
+    /// True when the body is shorter than Content-Length (only with `Options.allowTruncatedBody`).
+    public let isBodyTruncated: Bool
 
     /// `methodCode` of a request whose method is not a standard one (read from the start line).
     static let otherMethod: UInt8 = 255
 
-    init(bytes: [UInt8], methodCode: UInt8, status: Int, startLineParts: StartLineParts, table: [HeaderEntry],
+    /// A message from what the parser found; `startLineParts` is one of the two shapes the
+    /// parser accepts, and every offset up to the body start is at most `SIPParser.maximumHeaderOffset`.
+    init(bytes: [UInt8], methodCode: UInt8, status: Int, startLineParts parts: StartLineParts, table: [HeaderEntry],
          bodyRange: Range<Int>, isHeaderSectionTerminated: Bool, isBodyTruncated: Bool) {
         self.bytes = bytes
         self.methodCode = methodCode
-        self.status = status
-        self.startLineParts = startLineParts
+        self.status = UInt16(truncatingIfNeeded: status)
+        lineStart = UInt32(truncatingIfNeeded: parts.method.lowerBound)
+        methodEnd = UInt32(truncatingIfNeeded: parts.method.upperBound)
+        targetEnd = UInt32(truncatingIfNeeded: parts.target.upperBound)
+        lineEnd = UInt32(truncatingIfNeeded: parts.reason.upperBound)
         self.table = table
-        self.bodyRange = bodyRange
+        bodyStart = UInt32(truncatingIfNeeded: bodyRange.lowerBound)
+        bodyEnd = bodyRange.upperBound
         self.isHeaderSectionTerminated = isHeaderSectionTerminated
         self.isBodyTruncated = isBodyTruncated
+        assert(startLineParts == parts && self.bodyRange == bodyRange && Int(self.status) == status)
     }
+
+    /// Byte ranges of the start line elements.
+    public var startLineParts: StartLineParts {
+        let s = Int(lineStart), e = Int(lineEnd)
+        if methodCode == 0 {
+            // `SIP/2.0 SP 3DIGIT [SP Reason-Phrase]`: the only status line the parser accepts.
+            return StartLineParts(method: s..<s + 7, target: s + 8..<s + 11, version: s..<s + 7, reason: min(s + 12, e)..<e)
+        }
+        let a = Int(methodEnd), b = Int(targetEnd)
+        return StartLineParts(method: s..<a, target: a + 1..<b, version: b + 1..<e, reason: e..<e)
+    }
+
+    /// Byte range of the body (by Content-Length, or to the end of the bytes without it).
+    public var bodyRange: Range<Int> { Int(bodyStart)..<bodyEnd }
 
     /// Method of a request (nil for a response).
     var requestMethod: SIPMethod? {
@@ -51,7 +79,7 @@ public struct SIPMessage: Sendable {
         if let requestMethod {
             return .request(method: requestMethod, requestURI: text(startLineParts.target))
         }
-        return .response(statusCode: status, reasonPhrase: text(startLineParts.reason))
+        return .response(statusCode: Int(status), reasonPhrase: text(startLineParts.reason))
     }
 
     /// The bytes of `range` as a String.
@@ -82,13 +110,13 @@ public struct SIPMessage: Sendable {
     }
 
     /// Status code of a response.
-    public var statusCode: Int? { methodCode == 0 ? status : nil }
+    public var statusCode: Int? { methodCode == 0 ? Int(status) : nil }
 
     /// Reason phrase of a response.
     public var reasonPhrase: String? { methodCode == 0 ? text(startLineParts.reason) : nil }
 
     /// End of the message (end of the body) within `bytes`; later bytes were ignored.
-    public var length: Int { bodyRange.upperBound }
+    public var length: Int { bodyEnd }
 
     /// The body.
     public var body: ArraySlice<UInt8> { bytes[bodyRange] }
@@ -101,11 +129,15 @@ public struct SIPMessage: Sendable {
     /// The number of header lines.
     public var headerCount: Int { table.count }
 
-    /// The first header named `name`, if any (nothing allocated).
+    /// The first header named `name`, if any (nothing allocated). Inlinable: dialog tracking
+    /// asks for a few known names of every message, and inlined with a constant name this is a
+    /// loop comparing one byte per header.
+    @inlinable
     public func firstHeader(_ name: HeaderName) -> HeaderEntry? { first(name) }
 
     /// The headers named `name`, in wire order, read from the table as they are iterated.
-    public func headers(named name: HeaderName) -> NamedHeaders { NamedHeaders(self, name) }
+    @inlinable
+    public func headers(named name: HeaderName) -> NamedHeaders { NamedHeaders(table, bytes, name) }
 
     /// The `SIPHeader` view of `h` (a header of this message), with its canonical name.
     public func header(_ h: HeaderEntry) -> SIPHeader {
@@ -130,16 +162,16 @@ public struct SIPMessage: Sendable {
 
     /// True when `h` is named `name`. Known names compare by code; an unknown one by the
     /// entry's bytes, read in place, against `name`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func has(_ h: HeaderEntry, _ name: HeaderName) -> Bool {
         guard h.code == name.code else { return false }
-        return name.code != 0 || hasUnknown(h, name)
+        return name.code != 0 || Self.hasUnknown(h, name, bytes)
     }
 
     /// `has` for an unknown name: same length (when `name` has one below 255), then the same
     /// lowercased text as `HeaderName` keeps it.
-    @inline(never)
-    private func hasUnknown(_ h: HeaderEntry, _ name: HeaderName) -> Bool {
+    @usableFromInline @inline(never)
+    static func hasUnknown(_ h: HeaderEntry, _ name: HeaderName, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { p in
             let range = h.rawName(p)
             if name.count < 255, range.count != Int(name.count) { return false }
@@ -148,7 +180,7 @@ public struct SIPMessage: Sendable {
     }
 
     /// The first entry named `name`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func first(_ name: HeaderName) -> HeaderEntry? {
         for h in table where has(h, name) { return h }
         return nil

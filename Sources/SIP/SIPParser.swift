@@ -8,8 +8,9 @@ public enum SIPParser {
     /// The largest Content-Length accepted; anything above is an overlarge scalar (RFC 4475 3.1.2.4).
     public static let maximumContentLength = 1 << 26
 
-    /// The largest offset a header line may reach: the header table keeps 32-bit offsets, so a
-    /// header section beyond 4 GiB is a `malformedHeader` error (the body is not limited by it).
+    /// The largest offset a start line or header line may reach, and where the body may start at
+    /// the latest: the message keeps 32-bit offsets, so a start line or header section beyond
+    /// 4 GiB is a `malformedStartLine` or `malformedHeader` error (the body's end is not limited).
     public static let maximumHeaderOffset = Int(UInt32.max)
 
     /// Parses `bytes` as one SIP message. Bytes after the body announced by Content-Length are
@@ -74,6 +75,9 @@ public enum SIPParser {
         let lines = LineScanner(p)
         let first = lines.lineEnd(from: pos)
         guard first.end < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
+        if first.end > options.headerOffsetLimit {
+            throw SIPParseError(.malformedStartLine, at: pos, "start line reaches beyond byte \(options.headerOffsetLimit)")
+        }
         let (method, status, parts) = try parseStartLine(p, pos..<first.end)
         pos = first.next
 
@@ -85,6 +89,7 @@ public enum SIPParser {
             try scanHeaders(p, from: pos, lines: lines, limit: options.headerOffsetLimit, stack: stack)
         }
         let table = section.table, bodyStart = section.bodyStart, terminated = section.terminated
+        if bodyStart > options.headerOffsetLimit { throw beyondLimit(bodyStart, options.headerOffsetLimit) }
         let contentLength = section.contentLength
         // Without the empty line the headers end with the data (robustness: a datagram whose
         // final CRLF was lost); `isHeaderSectionTerminated` tells.
