@@ -29,7 +29,7 @@ extension SIPMessage {
         for name in Self.singleValued {
             let matching = table.filter { has($0, name) }
             if matching.count > 1 {
-                throw SIPParseError(.multipleValues, at: Int(matching[1].nameStart), "\(name) appears more than once")
+                throw SIPParseError(.multipleValues, at: rawName(of: matching[1]).lowerBound, "\(name) appears more than once")
             }
         }
         if let id = first(.callID) {
@@ -78,7 +78,7 @@ extension SIPMessage {
     }
 
     private func offset(of name: HeaderName) -> Int {
-        first(name).map { Int($0.nameStart) } ?? 0
+        first(name).map { rawName(of: $0).lowerBound } ?? 0
     }
 
     /// Runs `check` on every value of every `name` field; an empty element (`a,,b`, RFC 4475

@@ -11,7 +11,7 @@ public struct SIPMessage: Sendable {
 
     /// The whole input, including any bytes after the body.
     public let bytes: [UInt8]
-    /// Header lines in wire order, 16 bytes each (see `HeaderEntry`), in an array of exactly
+    /// Header lines in wire order, 12 bytes each (see `HeaderEntry`), in an array of exactly
     /// their number.
     @usableFromInline let table: [HeaderEntry]
     /// End of the body within `bytes`.

@@ -151,17 +151,16 @@ public enum SIPParser {
             // it, so only unknown names are checked byte by byte for token characters.
             var line: (end: Int, next: Int)
             let code: UInt8
-            let colon: Int, nameEnd: Int
+            let colon: Int
             let fast = fastName(p, pos)
             if fast >= 0 {
                 colon = fast >> 8
-                nameEnd = colon
                 code = UInt8(truncatingIfNeeded: fast)
                 if code == 0 { try checkTokens(p, pos..<colon) }
                 // No line break before the colon, so the line ends where it would from `pos`.
                 line = lines.lineEnd(from: colon + 1)
             } else {
-                (code, colon, nameEnd, line) = try fullName(p, pos, lines)
+                (code, colon, line) = try fullName(p, pos, lines)
             }
             let i = colon + 1
             // Value: up to the line end, extended over continuation lines (folding).
@@ -182,7 +181,7 @@ public enum SIPParser {
                 }
                 contentLength = value
             }
-            let header = HeaderEntry(code: code, name: pos..<nameEnd, value: vStart..<vEnd, isFolded: folded)
+            let header = HeaderEntry(code: code, value: vStart..<vEnd, isFolded: folded)
             if stored < stack.count {
                 stack.initializeElement(at: stored, to: header)
                 stored += 1
@@ -209,7 +208,7 @@ public enum SIPParser {
     /// that recognises it, so only unknown names are checked byte by byte for token characters.
     @inline(never)
     private static func fullName(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int, _ lines: LineScanner)
-        throws(SIPParseError) -> (code: UInt8, colon: Int, nameEnd: Int, line: (end: Int, next: Int)) {
+        throws(SIPParseError) -> (code: UInt8, colon: Int, line: (end: Int, next: Int)) {
         let line = lines.lineEnd(from: pos)
         let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
         guard colon < line.end else {
@@ -220,7 +219,7 @@ public enum SIPParser {
         guard end > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
         let code = HeaderName.knownCode(in: p, pos..<end)
         if code == 0 { try checkTokens(p, pos..<end) }
-        return (code, colon, end, line)
+        return (code, colon, line)
     }
 
     /// The error for a header line at `pos` that reaches beyond `limit`.

@@ -2,9 +2,9 @@ import Testing
 @testable import SIP
 
 @Suite struct HeaderEntryTests {
-    @Test func entriesAreSixteenBytesAndSixtyFourFitOnTheStack() {
-        #expect(MemoryLayout<HeaderEntry>.stride == 16)
-        #expect(SIPParser.stackHeaders == 64)
+    @Test func entriesAreTwelveBytesAndEightyFiveFitOnTheStack() {
+        #expect(MemoryLayout<HeaderEntry>.stride == 12)
+        #expect(SIPParser.stackHeaders == 85)
     }
 
     @Test func unknownNamesAreComparedByTheirBytesInAnyCase() throws {
@@ -38,8 +38,8 @@ import Testing
         }
     }
 
-    /// A name of 65535 bytes or more does not fit the entry's 16-bit length: its end is found
-    /// again from its bytes, with or without blanks before the colon.
+    /// Names are found again from the value back: long ones, with or without blanks before the
+    /// colon, across much white space and folding before the value, and before an empty value.
     @Test(arguments: [65_534, 65_535, 65_536, 70_000])
     func namesTooLongToCountAreFoundAgain(length: Int) throws {
         let name = "X" + String(repeating: "y", count: length - 1)
@@ -50,6 +50,17 @@ import Testing
         #expect(m.fields(HeaderName(name.uppercased())) == ["one", "two"])
         #expect(m.headers(named: HeaderName(name)).map { m.rawName(of: $0).count } == [length, length])
         #expect(m.callID == "c")
+    }
+
+    @Test func namesAreFoundBackFromTheValueOverWhiteSpaceAndFolding() throws {
+        let blanks = String(repeating: " \t", count: 40_000)
+        let m = try SIPParser.parse(message(["OPTIONS sip:a@b SIP/2.0", "Subject:" + blanks + "far", "X-Empty:", "i :   ",
+                                             "Route \t:\r\n  \r\n\t<sip:p1>", "X-A:b:c", "k:\r\n 100rel"]))
+        #expect(m.headerFields.map(\.wireName) == ["Subject", "X-Empty", "i", "Route", "X-A", "k"])
+        #expect(m.headerFields.map(\.value) == ["far", "", "", "<sip:p1>", "b:c", "100rel"])
+        #expect(m.headers.map(\.name) == [.subject, HeaderName("x-empty"), .callID, .route, HeaderName("X-A"), .supported])
+        #expect(m.field(HeaderName("x-empty")) == "" && m.field(HeaderName("x-a")) == "b:c")
+        #expect(m.headers.map(\.rawName.lowerBound) == [25, 80_038, 80_048, 80_056, 80_081, 80_090])
     }
 
     @Test func compactFormsAndFoldingThroughTheAccessors() throws {
