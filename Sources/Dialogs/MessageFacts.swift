@@ -90,14 +90,14 @@ class MessageFacts: @unchecked Sendable {
     /// message. Folded fields (rare) still go through it, for the unfolding.
     private static func withField<Result>(_ name: HeaderName, of message: SIPMessage,
                                           _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard let header = message.headers.first(where: { $0.name == name }) else { return nil }
+        guard let header = message.firstHeader(name) else { return nil }
         if header.isFolded { return message.withFieldBytes(name, body) }
         return message.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[header.rawValue])) }
     }
 
     /// The Call-ID as `message.callID` reads it, without making it a String.
     private static func callKey(of message: SIPMessage) -> CallKey? {
-        guard let header = message.headers.first(where: { $0.name == .callID }) else { return nil }
+        guard let header = message.firstHeader(.callID) else { return nil }
         guard header.isFolded else { return CallKey(storage: message.bytes, range: header.rawValue) }
         let unfolded = message.withFieldBytes(.callID) { Array($0) } ?? []
         return CallKey(storage: unfolded, range: 0..<unfolded.count)

@@ -60,197 +60,203 @@ extension HeaderName {
     }
 
     /// Canonicalises the name bytes `p[range]` (a header name within one line).
-    /// Known names cost a switch on length and first letter and one byte comparison.
     static func lookup(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> HeaderName {
+        let code = knownCode(in: p, range)
+        return code != 0 ? HeaderName(code: code) : HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[range]))
+    }
+
+    /// The code of the known name (long or compact) that `p[range]` spells in any case, or 0.
+    /// Known names cost a switch on length and first letter and one byte comparison.
+    static func knownCode(in p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8 {
         let s = range.lowerBound
         switch range.count {
-        case 1: if let c = compact(p[s]) { return c }
+        case 1: if let c = compact(p[s]) { return c.code }
         case 2:
             switch p[s] | 0x20 {
             case UInt8(ascii: "t"):
-                if matches1(p, s, 2, 0x6f74) { return HeaderName(code: 57) } // to
+                if matches1(p, s, 2, 0x6f74) { return 57 } // to
             default: break
             }
         case 3:
             switch p[s] | 0x20 {
             case UInt8(ascii: "v"):
-                if matches1(p, s, 3, 0x616976) { return HeaderName(code: 60) } // via
+                if matches1(p, s, 3, 0x616976) { return 60 } // via
             default: break
             }
         case 4:
             switch p[s] | 0x20 {
             case UInt8(ascii: "c"):
-                if matches1(p, s, 4, 0x71657363) { return HeaderName(code: 18) } // cseq
+                if matches1(p, s, 4, 0x71657363) { return 18 } // cseq
             case UInt8(ascii: "d"):
-                if matches1(p, s, 4, 0x65746164) { return HeaderName(code: 19) } // date
+                if matches1(p, s, 4, 0x65746164) { return 19 } // date
             case UInt8(ascii: "f"):
-                if matches1(p, s, 4, 0x6d6f7266) { return HeaderName(code: 23) } // from
+                if matches1(p, s, 4, 0x6d6f7266) { return 23 } // from
             case UInt8(ascii: "p"):
-                if matches1(p, s, 4, 0x68746170) { return HeaderName(code: 32) } // path
+                if matches1(p, s, 4, 0x68746170) { return 32 } // path
             case UInt8(ascii: "r"):
-                if matches1(p, s, 4, 0x6b636172) { return HeaderName(code: 37) } // rack
-                if matches1(p, s, 4, 0x71657372) { return HeaderName(code: 49) } // rseq
+                if matches1(p, s, 4, 0x6b636172) { return 37 } // rack
+                if matches1(p, s, 4, 0x71657372) { return 49 } // rseq
             default: break
             }
         case 5:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches1(p, s, 5, 0x776f6c6c61) { return HeaderName(code: 6) } // allow
+                if matches1(p, s, 5, 0x776f6c6c61) { return 6 } // allow
             case UInt8(ascii: "e"):
-                if matches1(p, s, 5, 0x746e657665) { return HeaderName(code: 21) } // event
+                if matches1(p, s, 5, 0x746e657665) { return 21 } // event
             case UInt8(ascii: "r"):
-                if matches1(p, s, 5, 0x6574756f72) { return HeaderName(code: 48) } // route
+                if matches1(p, s, 5, 0x6574756f72) { return 48 } // route
             default: break
             }
         case 6:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches1(p, s, 6, 0x747065636361) { return HeaderName(code: 1) } // accept
+                if matches1(p, s, 6, 0x747065636361) { return 1 } // accept
             case UInt8(ascii: "m"):
-                if matches1(p, s, 6, 0x65732d6e696d) { return HeaderName(code: 30) } // min-se
+                if matches1(p, s, 6, 0x65732d6e696d) { return 30 } // min-se
             case UInt8(ascii: "r"):
-                if matches1(p, s, 6, 0x6e6f73616572) { return HeaderName(code: 38) } // reason
+                if matches1(p, s, 6, 0x6e6f73616572) { return 38 } // reason
             case UInt8(ascii: "s"):
-                if matches1(p, s, 6, 0x726576726573) { return HeaderName(code: 50) } // server
+                if matches1(p, s, 6, 0x726576726573) { return 50 } // server
             default: break
             }
         case 7:
             switch p[s] | 0x20 {
             case UInt8(ascii: "c"):
-                if matches1(p, s, 7, 0x64692d6c6c6163) { return HeaderName(code: 10) } // call-id
-                if matches1(p, s, 7, 0x746361746e6f63) { return HeaderName(code: 12) } // contact
+                if matches1(p, s, 7, 0x64692d6c6c6163) { return 10 } // call-id
+                if matches1(p, s, 7, 0x746361746e6f63) { return 12 } // contact
             case UInt8(ascii: "e"):
-                if matches1(p, s, 7, 0x73657269707865) { return HeaderName(code: 22) } // expires
+                if matches1(p, s, 7, 0x73657269707865) { return 22 } // expires
             case UInt8(ascii: "r"):
-                if matches1(p, s, 7, 0x65726975716572) { return HeaderName(code: 46) } // require
+                if matches1(p, s, 7, 0x65726975716572) { return 46 } // require
             case UInt8(ascii: "s"):
-                if matches1(p, s, 7, 0x7463656a627573) { return HeaderName(code: 53) } // subject
+                if matches1(p, s, 7, 0x7463656a627573) { return 53 } // subject
             case UInt8(ascii: "w"):
-                if matches1(p, s, 7, 0x676e696e726177) { return HeaderName(code: 61) } // warning
+                if matches1(p, s, 7, 0x676e696e726177) { return 61 } // warning
             default: break
             }
         case 8:
             switch p[s] | 0x20 {
             case UInt8(ascii: "i"):
-                if matches1(p, s, 8, 0x797469746e656469) { return HeaderName(code: 24) } // identity
+                if matches1(p, s, 8, 0x797469746e656469) { return 24 } // identity
             case UInt8(ascii: "p"):
-                if matches1(p, s, 8, 0x797469726f697270) { return HeaderName(code: 33) } // priority
+                if matches1(p, s, 8, 0x797469726f697270) { return 33 } // priority
             case UInt8(ascii: "r"):
-                if matches1(p, s, 8, 0x6f742d7265666572) { return HeaderName(code: 40) } // refer-to
-                if matches1(p, s, 8, 0x736563616c706572) { return HeaderName(code: 43) } // replaces
-                if matches1(p, s, 8, 0x6f742d796c706572) { return HeaderName(code: 44) } // reply-to
+                if matches1(p, s, 8, 0x6f742d7265666572) { return 40 } // refer-to
+                if matches1(p, s, 8, 0x736563616c706572) { return 43 } // replaces
+                if matches1(p, s, 8, 0x6f742d796c706572) { return 44 } // reply-to
             default: break
             }
         case 9:
             switch p[s] | 0x20 {
             case UInt8(ascii: "c"):
-                if matches2(p, s, 9, 0x666e692d6c6c6163, 0x6f) { return HeaderName(code: 11) } // call-info
+                if matches2(p, s, 9, 0x666e692d6c6c6163, 0x6f) { return 11 } // call-info
             case UInt8(ascii: "s"):
-                if matches2(p, s, 9, 0x6574726f70707573, 0x64) { return HeaderName(code: 55) } // supported
+                if matches2(p, s, 9, 0x6574726f70707573, 0x64) { return 55 } // supported
             case UInt8(ascii: "t"):
-                if matches2(p, s, 9, 0x6d617473656d6974, 0x70) { return HeaderName(code: 56) } // timestamp
+                if matches2(p, s, 9, 0x6d617473656d6974, 0x70) { return 56 } // timestamp
             default: break
             }
         case 10:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches2(p, s, 10, 0x6e692d7472656c61, 0x6f66) { return HeaderName(code: 5) } // alert-info
+                if matches2(p, s, 10, 0x6e692d7472656c61, 0x6f66) { return 5 } // alert-info
             case UInt8(ascii: "e"):
-                if matches2(p, s, 10, 0x6e692d726f727265, 0x6f66) { return HeaderName(code: 20) } // error-info
+                if matches2(p, s, 10, 0x6e692d726f727265, 0x6f66) { return 20 } // error-info
             case UInt8(ascii: "u"):
-                if matches2(p, s, 10, 0x6567612d72657375, 0x746e) { return HeaderName(code: 59) } // user-agent
+                if matches2(p, s, 10, 0x6567612d72657375, 0x746e) { return 59 } // user-agent
             default: break
             }
         case 11:
             switch p[s] | 0x20 {
             case UInt8(ascii: "i"):
-                if matches2(p, s, 11, 0x796c7065722d6e69, 0x6f742d) { return HeaderName(code: 26) } // in-reply-to
+                if matches2(p, s, 11, 0x796c7065722d6e69, 0x6f742d) { return 26 } // in-reply-to
             case UInt8(ascii: "m"):
-                if matches2(p, s, 11, 0x697078652d6e696d, 0x736572) { return HeaderName(code: 29) } // min-expires
+                if matches2(p, s, 11, 0x697078652d6e696d, 0x736572) { return 29 } // min-expires
             case UInt8(ascii: "r"):
-                if matches2(p, s, 11, 0x6465727265666572, 0x79622d) { return HeaderName(code: 41) } // referred-by
-                if matches2(p, s, 11, 0x66612d7972746572, 0x726574) { return HeaderName(code: 47) } // retry-after
+                if matches2(p, s, 11, 0x6465727265666572, 0x79622d) { return 41 } // referred-by
+                if matches2(p, s, 11, 0x66612d7972746572, 0x726574) { return 47 } // retry-after
             case UInt8(ascii: "u"):
-                if matches2(p, s, 11, 0x726f707075736e75, 0x646574) { return HeaderName(code: 58) } // unsupported
+                if matches2(p, s, 11, 0x726f707075736e75, 0x646574) { return 58 } // unsupported
             default: break
             }
         case 12:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches2(p, s, 12, 0x76652d776f6c6c61, 0x73746e65) { return HeaderName(code: 7) } // allow-events
+                if matches2(p, s, 12, 0x76652d776f6c6c61, 0x73746e65) { return 7 } // allow-events
             case UInt8(ascii: "c"):
-                if matches2(p, s, 12, 0x2d746e65746e6f63, 0x65707974) { return HeaderName(code: 17) } // content-type
+                if matches2(p, s, 12, 0x2d746e65746e6f63, 0x65707974) { return 17 } // content-type
             case UInt8(ascii: "m"):
-                if matches2(p, s, 12, 0x77726f662d78616d, 0x73647261) { return HeaderName(code: 27) } // max-forwards
-                if matches2(p, s, 12, 0x7265762d656d696d, 0x6e6f6973) { return HeaderName(code: 28) } // mime-version
+                if matches2(p, s, 12, 0x77726f662d78616d, 0x73647261) { return 27 } // max-forwards
+                if matches2(p, s, 12, 0x7265762d656d696d, 0x6e6f6973) { return 28 } // mime-version
             case UInt8(ascii: "o"):
-                if matches2(p, s, 12, 0x617a696e6167726f, 0x6e6f6974) { return HeaderName(code: 31) } // organization
+                if matches2(p, s, 12, 0x617a696e6167726f, 0x6e6f6974) { return 31 } // organization
             case UInt8(ascii: "r"):
-                if matches2(p, s, 12, 0x722d64726f636572, 0x6574756f) { return HeaderName(code: 39) } // record-route
+                if matches2(p, s, 12, 0x722d64726f636572, 0x6574756f) { return 39 } // record-route
             default: break
             }
         case 13:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches2(p, s, 13, 0x7a69726f68747561, 0x6e6f697461) { return HeaderName(code: 9) } // authorization
+                if matches2(p, s, 13, 0x7a69726f68747561, 0x6e6f697461) { return 9 } // authorization
             case UInt8(ascii: "i"):
-                if matches2(p, s, 13, 0x797469746e656469, 0x6f666e692d) { return HeaderName(code: 25) } // identity-info
+                if matches2(p, s, 13, 0x797469746e656469, 0x6f666e692d) { return 25 } // identity-info
             case UInt8(ascii: "p"):
-                if matches2(p, s, 13, 0x65722d79786f7270, 0x6572697571) { return HeaderName(code: 36) } // proxy-require
+                if matches2(p, s, 13, 0x65722d79786f7270, 0x6572697571) { return 36 } // proxy-require
             case UInt8(ascii: "s"):
-                if matches2(p, s, 13, 0x2d65636976726573, 0x6574756f72) { return HeaderName(code: 51) } // service-route
+                if matches2(p, s, 13, 0x2d65636976726573, 0x6574756f72) { return 51 } // service-route
             default: break
             }
         case 14:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches2(p, s, 14, 0x632d747065636361, 0x746361746e6f) { return HeaderName(code: 2) } // accept-contact
+                if matches2(p, s, 14, 0x632d747065636361, 0x746361746e6f) { return 2 } // accept-contact
             case UInt8(ascii: "c"):
-                if matches2(p, s, 14, 0x2d746e65746e6f63, 0x6874676e656c) { return HeaderName(code: 16) } // content-length
+                if matches2(p, s, 14, 0x2d746e65746e6f63, 0x6874676e656c) { return 16 } // content-length
             case UInt8(ascii: "r"):
-                if matches2(p, s, 14, 0x632d7463656a6572, 0x746361746e6f) { return HeaderName(code: 42) } // reject-contact
+                if matches2(p, s, 14, 0x632d7463656a6572, 0x746361746e6f) { return 42 } // reject-contact
             default: break
             }
         case 15:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches2(p, s, 15, 0x652d747065636361, 0x676e69646f636e) { return HeaderName(code: 3) } // accept-encoding
-                if matches2(p, s, 15, 0x6c2d747065636361, 0x65676175676e61) { return HeaderName(code: 4) } // accept-language
+                if matches2(p, s, 15, 0x652d747065636361, 0x676e69646f636e) { return 3 } // accept-encoding
+                if matches2(p, s, 15, 0x6c2d747065636361, 0x65676175676e61) { return 4 } // accept-language
             case UInt8(ascii: "s"):
-                if matches2(p, s, 15, 0x2d6e6f6973736573, 0x73657269707865) { return HeaderName(code: 52) } // session-expires
+                if matches2(p, s, 15, 0x2d6e6f6973736573, 0x73657269707865) { return 52 } // session-expires
             default: break
             }
         case 16:
             switch p[s] | 0x20 {
             case UInt8(ascii: "c"):
-                if matches2(p, s, 16, 0x2d746e65746e6f63, 0x676e69646f636e65) { return HeaderName(code: 14) } // content-encoding
-                if matches2(p, s, 16, 0x2d746e65746e6f63, 0x65676175676e616c) { return HeaderName(code: 15) } // content-language
+                if matches2(p, s, 16, 0x2d746e65746e6f63, 0x676e69646f636e65) { return 14 } // content-encoding
+                if matches2(p, s, 16, 0x2d746e65746e6f63, 0x65676175676e616c) { return 15 } // content-language
             case UInt8(ascii: "w"):
-                if matches2(p, s, 16, 0x687475612d777777, 0x6574616369746e65) { return HeaderName(code: 62) } // www-authenticate
+                if matches2(p, s, 16, 0x687475612d777777, 0x6574616369746e65) { return 62 } // www-authenticate
             default: break
             }
         case 18:
             switch p[s] | 0x20 {
             case UInt8(ascii: "p"):
-                if matches3(p, s, 18, 0x75612d79786f7270, 0x616369746e656874, 0x6574) { return HeaderName(code: 34) } // proxy-authenticate
+                if matches3(p, s, 18, 0x75612d79786f7270, 0x616369746e656874, 0x6574) { return 34 } // proxy-authenticate
             case UInt8(ascii: "s"):
-                if matches3(p, s, 18, 0x7069726373627573, 0x6174732d6e6f6974, 0x6574) { return HeaderName(code: 54) } // subscription-state
+                if matches3(p, s, 18, 0x7069726373627573, 0x6174732d6e6f6974, 0x6574) { return 54 } // subscription-state
             default: break
             }
         case 19:
             switch p[s] | 0x20 {
             case UInt8(ascii: "a"):
-                if matches3(p, s, 19, 0x69746e6568747561, 0x692d6e6f69746163, 0x6f666e) { return HeaderName(code: 8) } // authentication-info
+                if matches3(p, s, 19, 0x69746e6568747561, 0x692d6e6f69746163, 0x6f666e) { return 8 } // authentication-info
             case UInt8(ascii: "c"):
-                if matches3(p, s, 19, 0x2d746e65746e6f63, 0x7469736f70736964, 0x6e6f69) { return HeaderName(code: 13) } // content-disposition
+                if matches3(p, s, 19, 0x2d746e65746e6f63, 0x7469736f70736964, 0x6e6f69) { return 13 } // content-disposition
             case UInt8(ascii: "p"):
-                if matches3(p, s, 19, 0x75612d79786f7270, 0x74617a69726f6874, 0x6e6f69) { return HeaderName(code: 35) } // proxy-authorization
+                if matches3(p, s, 19, 0x75612d79786f7270, 0x74617a69726f6874, 0x6e6f69) { return 35 } // proxy-authorization
             case UInt8(ascii: "r"):
-                if matches3(p, s, 19, 0x2d74736575716572, 0x7469736f70736964, 0x6e6f69) { return HeaderName(code: 45) } // request-disposition
+                if matches3(p, s, 19, 0x2d74736575716572, 0x7469736f70736964, 0x6e6f69) { return 45 } // request-disposition
             default: break
             }
         default: break
         }
-        return HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[range]))
+        return 0
     }
 }

@@ -10,7 +10,7 @@
 /// practically unseen; `SIPMessage.wireName(of:)` always has the exact text).
 public struct HeaderName: Hashable, Sendable, CustomStringConvertible {
     /// 1-based index into `knownNames`, or 0 for a name not listed there.
-    let code: UInt8
+    @usableFromInline let code: UInt8
     /// Byte length of an unknown name (255 for 255 and more).
     let count: UInt8
     /// First 32 lowercased bytes of an unknown name, little-endian, zero padded.

@@ -1,4 +1,6 @@
-/// One header field line of a message, as offsets into `SIPMessage.bytes` (zero-copy).
+/// One header field line of a message, as offsets into `SIPMessage.bytes` (zero-copy): what
+/// `SIPMessage.headers`, `firstHeader(_:)` and `headers(named:)` give. The message itself stores a
+/// more compact table; this view carries the canonical name as a value.
 ///
 /// `rawValue` spans the value from its first non-blank byte to its last non-blank byte and may
 /// include folded continuation lines (CRLF followed by SP/HT, RFC 3261 7.3.1). Use
@@ -19,12 +21,6 @@ public struct SIPHeader: Sendable, Equatable {
         self.rawName = rawName
         self.rawValue = rawValue
         self.isFolded = isFolded
-    }
-
-    /// The value text of this header in `p` (the message bytes), unfolded when needed.
-    @inline(__always)
-    func text(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        isFolded ? String.unfolded(p, range) : String.from(p, range)
     }
 }
 

@@ -5,7 +5,7 @@ extension SIPMessage {
 
     /// CSeq (RFC 3261 20.16), or nil if absent or malformed.
     public var cseq: CSeq? {
-        guard let h = headers.first(where: { $0.name == .cseq }) else { return nil }
+        guard let h = first(.cseq) else { return nil }
         return bytes.withUnsafeBufferPointer { p in try? CSeq.parse(p, h.rawValue) }
     }
 

@@ -27,12 +27,12 @@ extension SIPMessage {
             throw SIPParseError(.missingHeader, at: startLineParts.method.lowerBound, "\(name) header missing")
         }
         for name in Self.singleValued {
-            let ranges = headers.filter { $0.name == name }
-            if ranges.count > 1 {
-                throw SIPParseError(.multipleValues, at: ranges[1].rawName.lowerBound, "\(name) appears more than once")
+            let matching = table.filter { has($0, name) }
+            if matching.count > 1 {
+                throw SIPParseError(.multipleValues, at: rawName(of: matching[1]).lowerBound, "\(name) appears more than once")
             }
         }
-        if let id = headers.first(where: { $0.name == .callID }) {
+        if let id = first(.callID) {
             let text = Array(value(of: id).utf8)
             // callid = word [ "@" word ] (RFC 3261 25.1)
             if text.isEmpty || !text.allSatisfy({ ByteClass.isWord($0) || $0 == UInt8(ascii: "@") }) {
@@ -40,7 +40,7 @@ extension SIPMessage {
             }
         }
         for name in [HeaderName.from, .to] {
-            if let h = headers.first(where: { $0.name == name }) {
+            if let h = first(name) {
                 do { _ = try NameAddress(parsing: value(of: h)) } catch { throw error.shifted(by: h.rawValue.lowerBound) }
             }
         }
@@ -70,7 +70,7 @@ extension SIPMessage {
     }
 
     private func strictCSeq() throws(SIPParseError) -> CSeq? {
-        guard let h = headers.first(where: { $0.name == .cseq }) else { return nil }
+        guard let h = first(.cseq) else { return nil }
         let result: Result<CSeq, SIPParseError> = bytes.withUnsafeBufferPointer { p in
             do throws(SIPParseError) { return .success(try CSeq.parse(p, h.rawValue)) } catch { return .failure(error) }
         }
@@ -78,13 +78,13 @@ extension SIPMessage {
     }
 
     private func offset(of name: HeaderName) -> Int {
-        headers.first(where: { $0.name == name })?.rawName.lowerBound ?? 0
+        first(name).map { rawName(of: $0).lowerBound } ?? 0
     }
 
     /// Runs `check` on every value of every `name` field; an empty element (`a,,b`, RFC 4475
     /// 3.1.2.1) is an error.
     private func eachValue(_ name: HeaderName, _ check: (String) throws(SIPParseError) -> Void) throws(SIPParseError) {
-        for h in headers where h.name == name {
+        for h in table where has(h, name) {
             let text = value(of: h)
             let b = Array(text.utf8)
             for r in HeaderValueSplitter.splitKeepingEmpty(b) {
@@ -99,7 +99,7 @@ extension SIPMessage {
     }
 
     private func checkNumber(_ name: HeaderName, max: Int) throws(SIPParseError) {
-        for h in headers where h.name == name {
+        for h in table where has(h, name) {
             guard Self.number(value(of: h), max: max) != nil else {
                 throw SIPParseError(.invalidNumber, at: h.rawValue.lowerBound, "\(name) is not a number in 0...\(max)")
             }
@@ -108,7 +108,7 @@ extension SIPMessage {
 
     /// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261 20.33).
     private func checkRetryAfter() throws(SIPParseError) {
-        for h in headers where h.name == .retryAfter {
+        for h in table where has(h, .retryAfter) {
             let text = value(of: h)
             let digits = text.utf8.prefix { ByteClass.isDigit($0) }
             guard !digits.isEmpty, Self.number(String(decoding: digits, as: UTF8.self), max: Int(UInt32.max)) != nil else {

@@ -8,6 +8,11 @@ public enum SIPParser {
     /// The largest Content-Length accepted; anything above is an overlarge scalar (RFC 4475 3.1.2.4).
     public static let maximumContentLength = 1 << 26
 
+    /// The largest offset a start line or header line may reach, and where the body may start at
+    /// the latest: the message keeps 32-bit offsets, so a start line or header section beyond
+    /// 4 GiB is a `malformedStartLine` or `malformedHeader` error (the body's end is not limited).
+    public static let maximumHeaderOffset = Int(UInt32.max)
+
     /// Parses `bytes` as one SIP message. Bytes after the body announced by Content-Length are
     /// ignored (RFC 4475 3.1.1.8); without Content-Length the body is the rest of the bytes, as
     /// for a datagram (RFC 3261 18.3).
@@ -21,6 +26,9 @@ public enum SIPParser {
         /// file whose line ends were rewritten): the body is what is there and
         /// `SIPMessage.isBodyTruncated` is set. Off by default (RFC 4475 3.1.2.2 rejects it).
         public var allowTruncatedBody: Bool
+
+        /// `maximumHeaderOffset`, lowered by tests (a 4 GiB message is no test input).
+        var headerOffsetLimit = SIPParser.maximumHeaderOffset
 
         /// Creates options.
         public init(allowTruncatedBody: Bool = false) {
@@ -67,17 +75,21 @@ public enum SIPParser {
         let lines = LineScanner(p)
         let first = lines.lineEnd(from: pos)
         guard first.end < n else { throw SIPParseError(.truncatedHeaders, at: pos, "start line not terminated") }
+        if first.end > options.headerOffsetLimit {
+            throw SIPParseError(.malformedStartLine, at: pos, "start line reaches beyond byte \(options.headerOffsetLimit)")
+        }
         let (method, status, parts) = try parseStartLine(p, pos..<first.end)
         pos = first.next
 
         // Header entries are gathered on the stack and kept in an array of exactly their number:
         // a message lives as long as its call, and a list with room for large messages held more
         // memory than the message itself.
-        let section = try withUnsafeTemporaryAllocation(of: SIPHeader.self, capacity: Self.stackHeaders) {
+        let section = try withUnsafeTemporaryAllocation(of: HeaderEntry.self, capacity: Self.stackHeaders) {
             (stack) throws(SIPParseError) -> HeaderSection in
-            try scanHeaders(p, from: pos, lines: lines, stack: stack)
+            try scanHeaders(p, from: pos, lines: lines, limit: options.headerOffsetLimit, stack: stack)
         }
-        let headers = section.headers, bodyStart = section.bodyStart, terminated = section.terminated
+        let table = section.table, bodyStart = section.bodyStart, terminated = section.terminated
+        if bodyStart > options.headerOffsetLimit { throw beyondLimit(bodyStart, options.headerOffsetLimit) }
         let contentLength = section.contentLength
         // Without the empty line the headers end with the data (robustness: a datagram whose
         // final CRLF was lost); `isHeaderSectionTerminated` tells.
@@ -93,31 +105,32 @@ public enum SIPParser {
                                     "Content-Length \(length) but \(n - bodyStart) body bytes")
             }
         }
-        return SIPMessage(bytes: bytes, methodCode: method, status: status, startLineParts: parts, headers: headers,
+        return SIPMessage(bytes: bytes, methodCode: method, status: status, startLineParts: parts, table: table,
                           bodyRange: bodyStart..<bodyEnd, isHeaderSectionTerminated: terminated,
                           isBodyTruncated: truncated)
     }
 
     /// Header entries held on the stack while a message is parsed (1 KB at most, which the
     /// runtime keeps on the stack; larger temporary buffers go to the heap); more spill to it.
-    static let stackHeaders = 1024 / MemoryLayout<SIPHeader>.stride
+    static let stackHeaders = 1024 / MemoryLayout<HeaderEntry>.stride
 
     /// What `scanHeaders` found.
     private struct HeaderSection {
-        var headers: [SIPHeader]
+        var table: [HeaderEntry]
         var bodyStart: Int
         var terminated: Bool
         var contentLength: Int?
     }
 
     /// Reads the header lines from `from` up to the empty line (or the end of the data), each
-    /// into `stack` while it has room, and returns them as an array of their number.
-    private static func scanHeaders(_ p: UnsafeBufferPointer<UInt8>, from: Int, lines: LineScanner,
-                                    stack: UnsafeMutableBufferPointer<SIPHeader>) throws(SIPParseError) -> HeaderSection {
+    /// into `stack` while it has room, and returns them as an array of their number. A header
+    /// line reaching beyond `limit` is an error (offsets are kept in 32 bits).
+    private static func scanHeaders(_ p: UnsafeBufferPointer<UInt8>, from: Int, lines: LineScanner, limit: Int,
+                                    stack: UnsafeMutableBufferPointer<HeaderEntry>) throws(SIPParseError) -> HeaderSection {
         let n = p.count
         var pos = from
         var stored = 0
-        var spilled: [SIPHeader] = []
+        var spilled: [HeaderEntry] = []
         var bodyStart = n
         var terminated = false
         var contentLength: Int? = nil
@@ -137,22 +150,17 @@ public enum SIPParser {
             // is found first; a known name is then validated by the comparison that recognises
             // it, so only unknown names are checked byte by byte for token characters.
             var line: (end: Int, next: Int)
-            let name: HeaderName
-            let colon: Int, nameEnd: Int
+            let code: UInt8
+            let colon: Int
             let fast = fastName(p, pos)
             if fast >= 0 {
                 colon = fast >> 8
-                nameEnd = colon
-                let code = UInt8(truncatingIfNeeded: fast)
-                if code != 0 {
-                    name = HeaderName(code: code)
-                } else {
-                    name = try unknownName(p, pos..<colon)
-                }
+                code = UInt8(truncatingIfNeeded: fast)
+                if code == 0 { try checkTokens(p, pos..<colon) }
                 // No line break before the colon, so the line ends where it would from `pos`.
                 line = lines.lineEnd(from: colon + 1)
             } else {
-                (name, colon, nameEnd, line) = try fullName(p, pos, lines)
+                (code, colon, line) = try fullName(p, pos, lines)
             }
             let i = colon + 1
             // Value: up to the line end, extended over continuation lines (folding).
@@ -165,14 +173,15 @@ public enum SIPParser {
             var vEnd = line.end
             while vStart < vEnd, ByteClass.isLWS(p[vStart]) { vStart += 1 }
             while vEnd > vStart, ByteClass.isLWS(p[vEnd - 1]) { vEnd -= 1 }
-            if name == .contentLength {
+            if vEnd > limit { throw beyondLimit(pos, limit) }
+            if code == HeaderName.contentLength.code {
                 let value = try parseContentLength(p, vStart..<vEnd)
                 if let previous = contentLength, previous != value {
                     throw SIPParseError(.invalidContentLength, at: vStart, "conflicting Content-Length values")
                 }
                 contentLength = value
             }
-            let header = SIPHeader(name: name, rawName: pos..<nameEnd, rawValue: vStart..<vEnd, isFolded: folded)
+            let header = HeaderEntry(code: code, value: vStart..<vEnd, isFolded: folded)
             if stored < stack.count {
                 stack.initializeElement(at: stored, to: header)
                 stored += 1
@@ -181,14 +190,13 @@ public enum SIPParser {
             }
             pos = line.next
         }
-        var headers = spilled
-        if spilled.isEmpty {
-            // One allocation and a copy, specialised here: `init(unsafeUninitializedCapacity:)`
-            // looked up the array's storage type at run time on every call, and reserving then
-            // appending went through the growth path.
-            headers = Array(UnsafeBufferPointer(rebasing: stack[..<stored]))
-        }
-        return HeaderSection(headers: headers, bodyStart: bodyStart, terminated: terminated,
+        // One allocation of exactly the entries and a copy, specialised here:
+        // `init(unsafeUninitializedCapacity:)` looked up the array's storage type at run time on
+        // every call, and reserving then appending went through the growth path. Spilled entries
+        // (more than `stackHeaders`, rare) are copied once more, from their grown array.
+        let table = spilled.isEmpty ? Array(UnsafeBufferPointer(rebasing: stack[..<stored]))
+            : spilled.withUnsafeBufferPointer { Array($0) }
+        return HeaderSection(table: table, bodyStart: bodyStart, terminated: terminated,
                              contentLength: contentLength)
     }
 
@@ -200,7 +208,7 @@ public enum SIPParser {
     /// that recognises it, so only unknown names are checked byte by byte for token characters.
     @inline(never)
     private static func fullName(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int, _ lines: LineScanner)
-        throws(SIPParseError) -> (name: HeaderName, colon: Int, nameEnd: Int, line: (end: Int, next: Int)) {
+        throws(SIPParseError) -> (code: UInt8, colon: Int, line: (end: Int, next: Int)) {
         let line = lines.lineEnd(from: pos)
         let colon = ByteClass.find(UInt8(ascii: ":"), p, pos, line.end)
         guard colon < line.end else {
@@ -209,19 +217,20 @@ public enum SIPParser {
         var end = colon
         while end > pos, ByteClass.isBlank(p[end - 1]) { end -= 1 }
         guard end > pos else { throw SIPParseError(.malformedHeader, at: pos, "header name expected") }
-        let name = HeaderName.lookup(p, pos..<end)
-        if !name.isKnown { try checkTokens(p, pos..<end) }
-        return (name, colon, end, line)
+        let code = HeaderName.knownCode(in: p, pos..<end)
+        if code == 0 { try checkTokens(p, pos..<end) }
+        return (code, colon, line)
     }
 
-    /// An unknown header name, once its bytes are checked to be token characters.
+    /// The error for a header line at `pos` that reaches beyond `limit`.
     @inline(never)
-    private static func unknownName(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) -> HeaderName {
-        try checkTokens(p, range)
-        return HeaderName(otherBytesIn: UnsafeBufferPointer(rebasing: p[range]))
+    private static func beyondLimit(_ pos: Int, _ limit: Int) -> SIPParseError {
+        SIPParseError(.malformedHeader, at: pos, "header section reaches beyond byte \(limit)")
     }
 
     /// Throws at the first byte of the header name `p[range]` that is not a token character.
+    /// Kept out of line: unknown names are the rare case of `scanHeaders`.
+    @inline(never)
     private static func checkTokens(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(SIPParseError) {
         for k in range where !ByteClass.isToken(p[k]) {
             throw SIPParseError(.malformedHeader, at: k, "invalid character in header name")
@@ -230,8 +239,8 @@ public enum SIPParser {
 
     /// Adds a header beyond what `stack` holds: all go to the heap, in order.
     @inline(never)
-    private static func spill(_ header: SIPHeader, to spilled: inout [SIPHeader],
-                              after stack: UnsafeMutableBufferPointer<SIPHeader>) {
+    private static func spill(_ header: HeaderEntry, to spilled: inout [HeaderEntry],
+                              after stack: UnsafeMutableBufferPointer<HeaderEntry>) {
         if spilled.isEmpty { spilled = Array(stack) }
         spilled.append(header)
     }

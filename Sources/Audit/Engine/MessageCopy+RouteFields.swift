@@ -23,7 +23,7 @@ extension MessageCopy {
         var fields: [[RouteEntry]?] = []
         var next = 0  // the first value not yet placed in a field
         message.bytes.withUnsafeBufferPointer { bytes in
-            for header in message.headers where header.name == .route {
+            for header in message.headers(named: .route) {
                 let field = header.rawValue
                 var end = next
                 while end < ranges.count, ranges[end].lowerBound >= field.lowerBound,
@@ -101,19 +101,16 @@ extension MessageCopy {
         let mine = observed.message, theirs = other.observed.message
         return mine.bytes.withUnsafeBufferPointer { left in
             theirs.bytes.withUnsafeBufferPointer { right in
-                var next = theirs.headers.startIndex
-                for header in mine.headers where header.name == .route {
-                    while next < theirs.headers.endIndex, theirs.headers[next].name != .route { next += 1 }
-                    guard next < theirs.headers.endIndex else { return false }
-                    let match = theirs.headers[next]
-                    next += 1
+                var others = theirs.headers(named: .route)
+                for header in mine.headers(named: .route) {
+                    guard let match = others.next() else { return false }
                     guard header.isFolded == match.isFolded, header.rawValue.count == match.rawValue.count
                     else { return false }
                     guard let l = left.baseAddress, let r = right.baseAddress else { continue }  // both empty
                     guard memcmp(l + header.rawValue.lowerBound, r + match.rawValue.lowerBound,
                                  header.rawValue.count) == 0 else { return false }
                 }
-                return !theirs.headers[next...].contains { $0.name == .route }
+                return others.next() == nil
             }
         }
     }
