@@ -31,15 +31,16 @@ extension Analysis {
         case problem(DecodeProblem)
     }
 
-    /// Does what `run` does, on more threads: decoding on one; SIP parsing (with reading each
-    /// message's facts), dialog tracking, and assembling and auditing the ended calls on the
-    /// calling thread and `workers - 1` more (`ConcurrentRun`); `emit` on the calling thread.
-    /// The output is the same, in the same order: the tracker takes the parsed messages, and
-    /// `emit` the audited calls, in the order they were decoded (`OrderedJobs`). `emit` and
-    /// `problem` run on the calling thread only. Memory stays bounded: the parse stage holds at
-    /// most `parseCapacity` batches of `readBatchSize` messages, and the tracker waits while the
-    /// audit stage holds `stageCapacity` jobs or `stageMessages` messages (`ConcurrencyLimits`;
-    /// a single call, which the tracker limits to 2,000 messages, always passes).
+    /// Does what `run` does, on `workers` threads (the calling thread and `workers - 1` more):
+    /// decoding, SIP parsing (with reading each message's facts), dialog tracking, and
+    /// assembling and auditing the ended calls, in turns and jobs (`ConcurrentRun`); `emit` on
+    /// the calling thread. The output is the same, in the same order: the tracker takes the
+    /// parsed messages, and `emit` the audited calls, in the order they were decoded
+    /// (`OrderedJobs`). `emit` and `problem` run on the calling thread only. Memory stays bounded:
+    /// the parse stage holds at most `parseCapacity` batches of `readBatchSize` messages, and the
+    /// tracker waits while the audit stage holds `stageCapacity` jobs or `stageMessages` messages
+    /// (`ConcurrencyLimits`; a single call, which the tracker limits to 2,000 messages, always
+    /// passes).
     ///
     /// Parsing is most of the work during the first seconds of capture time, before any call has
     /// ended, and auditing most of it afterwards; both split into independent pieces (messages,
@@ -70,25 +71,13 @@ extension Analysis {
             pipeline: pipeline, collection: collection,
             parses: .init(capacity: limits.parseCapacity),
             audits: .init(capacity: limits.stageCapacity, weightLimit: limits.stageMessages),
-            stageBatchSize: limits.stageBatchSize, stageBatchMessages: limits.stageBatchMessages)
-        let readBatchSize = max(1, limits.readBatchSize)
-        DetachedThread.start {
-            var batch: [DecodedItem] = []
-            batch.reserveCapacity(readBatchSize)
-            let add = { (item: DecodedItem) in
-                batch.append(item)
-                if batch.count >= readBatchSize {
-                    run.submitDecoded(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            run.pipeline.run(emit: { add(.payload($0)) }, problem: { add(.problem($0)) })
-            if !batch.isEmpty { run.submitDecoded(batch) }
-            run.closeDecoded()
-        }
+            readBatchSize: limits.readBatchSize, stageBatchSize: limits.stageBatchSize,
+            stageBatchMessages: limits.stageBatchMessages)
         let auditor = self.auditor
         let perform = { @Sendable (work: ConcurrentRun<Rendered>.Work) in
             switch work {
+            case .decode:
+                run.decode()
             case .track(let items):
                 run.track(items)
             case .finishTracking:

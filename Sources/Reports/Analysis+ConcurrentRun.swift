@@ -5,27 +5,28 @@ extension Analysis {
     /// What the threads of `runConcurrently` share, and the rule by which each picks its next
     /// piece of work.
     ///
-    /// One thread decodes (`submitDecoded`, `closeDecoded`). The calling thread and the helper
-    /// threads take steps until none is left: parsing a batch of messages and auditing a batch
-    /// of ended calls are independent jobs, done by whichever thread is free. The two serial
-    /// stages are turns, not threads of their own: tracking the parsed messages in capture
-    /// order is a turn any thread may take, one at a time, and emitting the audited calls in the
-    /// same order is the calling thread's (`emit` is not Sendable). With a thread for each serial
-    /// stage, two cores ran five threads: a stage that sat in the run queue after its wake-up
-    /// held up the others while the workers idled (a quarter of the audit workers' time, on the
-    /// benchmark's prefix).
+    /// The calling thread and the helper threads take steps until none is left: parsing a batch
+    /// of messages and auditing a batch of ended calls are independent jobs, done by whichever
+    /// thread is free. The serial stages are turns, not threads of their own: decoding the next
+    /// batch of payloads and tracking the parsed messages in capture order are turns any thread
+    /// may take, one at a time each, and emitting the audited calls in the same order is the
+    /// calling thread's (`emit` is not Sendable). So there are as many threads as `--threads`
+    /// says, and no more than cores: with a thread for each serial stage, two cores ran five, and
+    /// a stage that sat in the run queue after its wake-up held up the others while the workers
+    /// idled (the audit workers a quarter of their time, on the benchmark's prefix).
     final class ConcurrentRun<Rendered: Sendable>: @unchecked Sendable {
         // @unchecked: the stored properties are read and written only while `mutex` is locked,
         // except `collection` and `pending`, which only the thread holding the tracking turn
-        // touches (`isTracking` is set and cleared under the mutex, which orders one holder's
-        // writes before the next holder's reads, and the last before `finishedCollection`), and
-        // `pipeline`, which the decoding thread uses until `closeDecoded` and the calling
-        // thread after the last step.
+        // touches, and `pipeline`, which only the thread holding the decoding turn uses (each
+        // turn's flag is set and cleared under the mutex, which orders one holder's writes before
+        // the next holder's reads, and the last before the calling thread's last step).
         typealias Parses = OrderedJobs<[DecodedItem], [ReadItem]>
         typealias Audits = OrderedJobs<[StageItem], [StageResult<Rendered>]>
 
         /// A piece of work any thread may do.
         enum Work {
+            /// Decode the next batch of payloads (the decoding turn).
+            case decode
             /// Track these parsed messages, in order (the tracking turn).
             case track([ReadItem])
             /// Every message is tracked: end the open calls (the tracking turn, once).
@@ -49,12 +50,11 @@ extension Analysis {
         private let workAvailable: SharedMutex.Condition
         /// The calling thread waits on it for work or for the next result to emit.
         private let callerWake: SharedMutex.Condition
-        /// The decoding thread waits on it for room in the parse stage.
-        private let decodeSpace: SharedMutex.Condition
         private var parses: Parses
         private var audits: Audits
         private var idleHelpers = 0
         private var isCallerWaiting = false
+        private var isDecoding = false
         private var isTracking = false
         private var isTrackingFinished = false
         /// The tracker's state, taken out for each turn.
@@ -62,48 +62,30 @@ extension Analysis {
         /// Ended calls and problems not yet handed to the audit stage, and their messages.
         private var pending: [StageItem] = []
         private var pendingMessages = 0
+        private let readBatchSize: Int
         private let stageBatchSize: Int
         private let stageBatchMessages: Int
 
         /// - Parameters:
-        ///   - parses: the parse stage's bounds (batches, each of a few hundred payloads).
+        ///   - parses: the parse stage's bounds (batches of `readBatchSize` payloads).
         ///   - audits: the audit stage's bounds (jobs, weighed in messages).
         ///   - stageBatchSize: ended calls (or problems) per audit job at most.
         ///   - stageBatchMessages: messages per audit job at most (unless one call has more).
         init(pipeline: DecodePipeline, collection: DialogCollection, parses: Parses, audits: Audits,
-             stageBatchSize: Int, stageBatchMessages: Int) {
+             readBatchSize: Int, stageBatchSize: Int, stageBatchMessages: Int) {
             self.pipeline = pipeline
             self.collection = collection
             self.parses = parses
             self.audits = audits
+            self.readBatchSize = max(1, readBatchSize)
             self.stageBatchSize = stageBatchSize
             self.stageBatchMessages = stageBatchMessages
             workAvailable = SharedMutex.Condition(mutex)
             callerWake = SharedMutex.Condition(mutex)
-            decodeSpace = SharedMutex.Condition(mutex)
             pending.reserveCapacity(stageBatchSize)
         }
 
-        // MARK: the decoding thread
-
-        /// Hands a batch of decoded payloads to the parse stage, waiting while it is full.
-        func submitDecoded(_ batch: [DecodedItem]) {
-            mutex.withLock {
-                while !parses.hasRoom() { decodeSpace.wait() }
-                parses.submit(batch)
-                wakeOne()
-            }
-        }
-
-        /// The capture is decoded: no more batches come.
-        func closeDecoded() {
-            mutex.withLock {
-                parses.close()
-                wakeAll()
-            }
-        }
-
-        // MARK: every other thread
+        // MARK: taking steps
 
         /// A helper thread's next piece of work, waiting for one; nil when no more will come.
         func nextWork() -> Work? {
@@ -134,18 +116,22 @@ extension Analysis {
         }
 
         /// The next piece of work, if any (mutex held): the tracking turn first, as every later
-        /// stage waits for it, then audits, whose memory the reports drain, then parsing.
+        /// stage waits for it, then decoding while the parse stage has room, then audits, whose
+        /// memory the reports drain, then parsing.
         private func takeWork() -> Work? {
             if !isTracking {
                 if audits.hasRoom(for: 0), let parsed = parses.takeNextResult() {
                     isTracking = true
-                    decodeSpace.signal()
                     return .track(parsed)
                 }
                 if parses.isDrained && !isTrackingFinished {
                     isTracking = true
                     return .finishTracking
                 }
+            }
+            if !isDecoding && !parses.isClosed && parses.hasRoom() {
+                isDecoding = true
+                return .decode
             }
             if let job = audits.takeJob() { return .audit(sequence: job.sequence, items: job.job) }
             if let job = parses.takeJob() { return .parse(sequence: job.sequence, items: job.job) }
@@ -163,6 +149,28 @@ extension Analysis {
         func completeAudit(_ sequence: Int, with result: [StageResult<Rendered>]) {
             mutex.withLock {
                 if audits.complete(sequence, with: result) && isCallerWaiting { callerWake.signal() }
+            }
+        }
+
+        // MARK: the decoding turn
+
+        /// Decodes the next batch of payloads and hands it to the parse stage, and ends the turn
+        /// (closing the stage once the capture ended).
+        func decode() {
+            var batch: [DecodedItem] = []
+            batch.reserveCapacity(readBatchSize)
+            let more = pipeline.decode(atLeast: readBatchSize, emit: { batch.append(.payload($0)) },
+                                       problem: { batch.append(.problem($0)) })
+            mutex.withLock {
+                if !batch.isEmpty {
+                    parses.submit(batch)
+                    wakeOne()
+                }
+                if !more {
+                    parses.close()
+                    wakeAll()  // whoever is free ends the tracking once the last batch is tracked
+                }
+                isDecoding = false
             }
         }
 

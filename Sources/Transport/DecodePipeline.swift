@@ -9,6 +9,8 @@ public final class DecodePipeline {
     public let paths: [String]
     private let capture: MergedCapture
     private var decoders: [TransportDecoder]
+    /// `decode(atLeast:emit:problem:)` reached the end of the capture.
+    private var isFinished = false
 
     /// Opens every file (a bad file or filter throws before anything is read).
     public init(paths: [String], filter: String? = nil,
@@ -66,6 +68,35 @@ public final class DecodePipeline {
 
     /// The single-file loop: the decoder is an `inout` parameter, so the per-packet closure
     /// mutates it under static exclusivity checking, without a runtime access check per packet.
+    /// Decodes packets until `count` payloads and problems were handed out or the capture
+    /// ended, and says whether more may come: false once the capture ended and the decoders
+    /// finished (later calls hand out nothing). `run` decodes everything at once; this is for
+    /// callers that decode in turns between other work (`Analysis.runConcurrently`).
+    public func decode(atLeast count: Int, emit: (SIPPayload) -> Void,
+                       problem: (DecodeProblem) -> Void) -> Bool {
+        guard !isFinished else { return false }
+        var local = decoders
+        decoders = []
+        defer { decoders = local }
+        var handedOut = 0
+        func lend(_ view: SIPPayloadView) {
+            emit(view.payload())
+            handedOut += 1
+        }
+        func note(_ decodeProblem: DecodeProblem) {
+            problem(decodeProblem)
+            handedOut += 1
+        }
+        while handedOut < count {
+            guard capture.nextPacket({ local[$0.fileIndex].decode($0, lend: lend, problem: note) }) else {
+                for index in local.indices { local[index].finish(lend: lend, problem: note) }
+                isFinished = true
+                return false
+            }
+        }
+        return true
+    }
+
     private func run(_ decoder: inout TransportDecoder, emit: (SIPPayloadView) -> Void,
                      problem: (DecodeProblem) -> Void) {
         capture.forEachPacket { decoder.decode($0, lend: emit, problem: problem) }

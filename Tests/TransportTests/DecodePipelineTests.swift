@@ -25,6 +25,36 @@ import Testing
         }
     }
 
+    /// Decoding in turns of a few payloads hands out what one `run` does, in the same order, with
+    /// the same statistics, for single and merged files, and says when the capture ended.
+    @Test(arguments: [1, 3, 256])
+    func decodingInTurnsHandsOutWhatOneRunDoes(turn: Int) throws {
+        let directory = try #require(Corpus.directory)
+        let singles = Corpus.captures(in: directory).map { ["\(directory)/\($0)"] }
+        let merged = ["\(directory)/aflnet-kamailio-sip/sip.pcap", "\(directory)/heplify/sip_sctp.pcap"]
+        for paths in singles + [merged] {
+            func record(_ log: inout [String], _ payload: SIPPayload) {
+                log.append("\(payload.fileIndex) \(payload.frame) \(payload.bytes.count)")
+            }
+            let whole = try DecodePipeline(paths: paths)
+            var expected: [String] = []
+            whole.run(emit: { record(&expected, $0) }, problem: { expected.append("problem \($0.kind) \($0.frame)") })
+            let inTurns = try DecodePipeline(paths: paths)
+            var handed: [String] = []
+            var turns = 0
+            while inTurns.decode(atLeast: turn, emit: { record(&handed, $0) },
+                                 problem: { handed.append("problem \($0.kind) \($0.frame)") }) {
+                turns += 1
+                #expect(handed.count >= turns * turn, "\(paths): a turn handed out fewer than asked before the end")
+            }
+            #expect(handed == expected, "\(paths)")
+            #expect(inTurns.statistics == whole.statistics, "\(paths)")
+            let after = inTurns.decode(atLeast: turn, emit: { _ in Issue.record("payload after the end") },
+                                       problem: { _ in Issue.record("problem after the end") })
+            #expect(!after)
+        }
+    }
+
     @Test func mergedFilesKeepTheirOwnNumbersAndStatistics() throws {
         let directory = try #require(Corpus.directory)
         let paths = ["\(directory)/aflnet-kamailio-sip/sip.pcap", "\(directory)/heplify/sip_sctp.pcap"]
