@@ -99,9 +99,11 @@ final class AuditContext {
                 // One pass, no filtered array of the observed messages in between.
                 let responses = initial.responses
                 for index in responses.indices {
-                    guard let code = responses[index].message.statusCode, code > 100, code < 300,
-                          responses[index].message.toTag == calleeTag else { continue }
-                    forming.append(MessageCopy(responses[index], cache: &cache))
+                    // Read once: each read of `message` copies it out of the observed message.
+                    let message = responses[index].message
+                    guard let code = message.statusCode, code > 100, code < 300, message.toTag == calleeTag
+                    else { continue }
+                    forming.append(MessageCopy(responses[index], message: message, cache: &cache))
                 }
             }
         }
@@ -118,13 +120,21 @@ final class AuditContext {
         } else {
             calleeIsUA = false
         }
+        // Each value once. A dialog has a handful, and those of one cache are the same objects
+        // when equal: the list itself is searched, until a crafted dialog makes it long.
         var seen = FirstPerValue<Bool>()
         var dialogRecordRoute: [RouteValue] = []
         dialogRecordRoute.reserveCapacity(dialog.recordRouteAtCallee.count)
         func collect(_ list: [String]) {
             for raw in list {
                 let value = cache.value(raw)
-                if seen.recordIfAbsent(value, true) { dialogRecordRoute.append(value) }
+                if dialogRecordRoute.count < 16 {
+                    guard !dialogRecordRoute.contains(value) else { continue }
+                    dialogRecordRoute.append(value)
+                    if dialogRecordRoute.count == 16 { for known in dialogRecordRoute { seen.recordIfAbsent(known, true) } }
+                } else if seen.recordIfAbsent(value, true) {
+                    dialogRecordRoute.append(value)
+                }
             }
         }
         collect(dialog.recordRouteAtCallee)

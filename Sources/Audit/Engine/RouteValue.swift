@@ -77,13 +77,19 @@ struct RouteValue: Sendable, Hashable {
             self.raw = raw
             rawLength = raw.utf8.count
             var entry: RouteEntry?
-            do {
-                let entries = try RouteEntry.parseField(raw, index: 0)
-                entry = entries.count == 1 ? entries.first : nil
-                parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
-            } catch {
-                entry = nil
-                parseError = error
+            if let single = RouteEntry.parseSingleValue(raw) {
+                // The usual value: parsed without the field parse's one-element array.
+                entry = single
+                parseError = nil
+            } else {
+                do {
+                    let entries = try RouteEntry.parseField(raw, index: 0)
+                    entry = entries.count == 1 ? entries.first : nil
+                    parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
+                } catch {
+                    entry = nil
+                    parseError = error
+                }
             }
             self.entry = entry
             // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
