@@ -164,18 +164,18 @@ public struct Auditor: Sendable {
         let toTag = to ?? nil, fromTag = message.fromTag
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
                                   preloaded: (toTag ?? "").isEmpty, copy: copy)
-        var routing = memo.routing(for: key) {
+        let entry = memo.routing(for: key) {
             route(copy.routedRequest(fromTag: fromTag, to: to), at: proxy, parsedFields: copy.parsedRouteFields())
         }
-        // Filled in inside `routing` rather than in a copy of its evaluation: the copy cost a
-        // retain and a release of each of the evaluation's dozen fields.
-        routing.evaluation.ftagDirection =
-            Direction.kamailio(ftag: routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
+        // The one copy of the remembered evaluation this copy's audit keeps, filled in here.
+        var evaluation = entry.routing.evaluation
+        evaluation.ftagDirection =
+            Direction.kamailio(ftag: entry.routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
-        routing.evaluation.forwardedFrame =
+        evaluation.forwardedFrame =
             hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
-        routing.evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
-        return (routing.evaluation, routing.answers)
+        evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
+        return (evaluation, entry.routing.answers)
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
@@ -192,13 +192,13 @@ public struct Auditor: Sendable {
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
         }
         let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != requestURI
-        let evaluation = ProxyEvaluation(
+        // Built in place: an evaluation bound first was copied into the result and destroyed.
+        return RoutingMemo.Routing(evaluation: ProxyEvaluation(
             proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: .downstream, looseRoute: outcome.returnCode,
             failure: outcome.failure.map(Self.describe), routeParams: outcome.routeParams, checkRouteParam: checks,
             removedEntries: outcome.removedEntries.map(\.raw), nextHop: outcome.nextHop,
             ruriAfter: outcome.requestURIAfter, routeAfter: RouteComparison.values(ofFields: outcome.routeAfter),
-            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: nil)
-        return RoutingMemo.Routing(evaluation: evaluation,
+            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: nil),
                                    ftag: outcome.routedParams.flatMap { RouteParams.getRouteParam("ftag", in: $0) },
                                    answers: LooseRouteAnswers(requestURIIsMyself: outcome.requestURIIsMyself,
                                                               nextHopDestinations: outcome.nextHopURI.map {

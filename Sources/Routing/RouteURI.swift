@@ -12,16 +12,33 @@ public struct RouteURI: Sendable, Hashable {
     /// and building every part was most of the cost of parsing a URI).
     private let parts: Parts
 
+    // The parts are unwrapped before `slice` is called: `parts.host.map(slice)` made a closure
+    // holding a copy of the whole URI for every part read.
     /// The user part (before `@`), `nil` when absent. For `tel:` the number.
-    public var user: String? { parts.user.map(slice) }
+    public var user: String? {
+        guard let range = parts.user else { return nil }
+        return slice(range)
+    }
     /// The host as written (IPv6 references keep their `[]`); `nil` for `tel:`.
-    public var host: String? { parts.host.map(slice) }
+    public var host: String? {
+        guard let range = parts.host else { return nil }
+        return slice(range)
+    }
     /// The port digits exactly as written (used by the maddr rule).
-    public var portText: String? { parts.portText.map(slice) }
+    public var portText: String? {
+        guard let range = parts.portText else { return nil }
+        return slice(range)
+    }
     /// The URI parameter section without the leading `;` (up to `?`), `""` when there is none.
-    public var params: String { parts.params.map(slice) ?? "" }
+    public var params: String {
+        guard let range = parts.params else { return "" }
+        return slice(range)
+    }
     /// The header section after `?` (without it), `nil` when absent.
-    public var headers: String? { parts.headers.map(slice) }
+    public var headers: String? {
+        guard let range = parts.headers else { return nil }
+        return slice(range)
+    }
 
     /// Parses `text` the way Kamailio's `parse_uri` accepts it (approximation of its state machine:
     /// known scheme, no white space, non-empty host, IPv6 only in brackets, numeric port).

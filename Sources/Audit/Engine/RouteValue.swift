@@ -76,25 +76,23 @@ struct RouteValue: Sendable, Hashable {
         init(_ raw: String) {
             self.raw = raw
             rawLength = raw.utf8.count
-            var entry: RouteEntry?
-            if let single = RouteEntry.parseSingleValue(raw) {
-                // The usual value: parsed without the field parse's one-element array.
-                entry = single
-                parseError = nil
-            } else {
+            var parsed = RouteEntry.parseSingleValue(raw)  // the usual value: no one-element array
+            if case .none = parsed {
                 do {
                     let entries = try RouteEntry.parseField(raw, index: 0)
-                    entry = entries.count == 1 ? entries.first : nil
+                    parsed = entries.count == 1 ? entries.first : nil
                     parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
                 } catch {
-                    entry = nil
                     parseError = error
                 }
+            } else {
+                parseError = nil
             }
-            self.entry = entry
-            // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
-            // whole entry out of the optional again. The flags are kept for the same reason.
-            guard let entry else {
+            // Every piece is read from one unwrapped entry and URI, and the entry is moved into
+            // `self.entry` last: each `entry?.…`, and storing the entry before reading it, copied
+            // the whole entry (five Strings and the URI) once more. The flags are kept likewise.
+            guard let entry = consume parsed else {
+                self.entry = nil
                 (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress, transport, port) =
                     (false, false, false, nil, false, nil, nil, nil)
                 uriText = RouteComparison.trim(raw[...])
@@ -105,6 +103,7 @@ struct RouteValue: Sendable, Hashable {
                 (hasURI, ftag, lrHasValue, myselfAddress, transport, port) = (false, nil, false, nil, nil, nil)
                 isLoose = entry.isLoose
                 hasR2 = entry.hasR2
+                self.entry = consume entry
                 return
             }
             hasURI = true
@@ -127,6 +126,7 @@ struct RouteValue: Sendable, Hashable {
             } else {
                 myselfAddress = nil
             }
+            self.entry = consume entry
         }
     }
 
