@@ -40,7 +40,7 @@ final class MessageCopy: Sendable {
             statusCode = code
             route = []
         } else {
-            requestURI = message.requestURI ?? ""
+            requestURI = cache.requestURI(of: message)
             statusCode = nil
             route = cache.values(.route, of: message)
         }

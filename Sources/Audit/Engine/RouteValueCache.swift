@@ -1,3 +1,4 @@
+import Glibc
 import SIP
 
 /// Parses each distinct Route/Record-Route text once per dialog: the same few values recur in
@@ -9,6 +10,8 @@ import SIP
 struct RouteValueCache {
     private var recent: [RouteValue] = []
     private var table: [String: RouteValue] = [:]
+    /// The last two distinct Request-URI texts built (see `requestURI(of:)`).
+    private var requestURIs: (last: String?, previous: String?)
     /// Values kept in `recent` before the table is used.
     private static let linearLimit = 16
 
@@ -47,5 +50,34 @@ struct RouteValueCache {
             return recent.first { $0.hasUTF8(candidate) }
         }
         return known ?? value(String(decoding: storage[range], as: UTF8.self))
+    }
+
+    /// `message.requestURI ?? ""`, as the String built for an earlier copy when the bytes are the
+    /// same: the copies of a request, and mostly the requests of a dialog, carry one Request-URI,
+    /// and building its String for each copy (tens of bytes: an allocation) cost more than
+    /// comparing the bytes with the last two built.
+    mutating func requestURI(of message: SIPMessage) -> String {
+        guard message.isRequest else { return "" }
+        let range = message.startLineParts.target
+        let known = message.bytes.withUnsafeBufferPointer { bytes -> String? in
+            let candidate = UnsafeBufferPointer(rebasing: bytes[range])
+            if let last = requestURIs.last, Self.text(last, is: candidate) { return last }
+            if let previous = requestURIs.previous, Self.text(previous, is: candidate) { return previous }
+            return nil
+        }
+        if let known { return known }
+        let text = message.text(range)
+        requestURIs = (text, requestURIs.last)
+        return text
+    }
+
+    /// True when `text`'s UTF-8 is exactly `bytes`.
+    private static func text(_ text: String, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        var text = text
+        return text.withUTF8 { own in
+            guard let left = own.baseAddress, let right = bytes.baseAddress else { return true }  // both empty
+            return memcmp(left, right, own.count) == 0
+        }
     }
 }
