@@ -96,10 +96,8 @@ public struct Auditor: Sendable {
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
                 var evaluation: ProxyEvaluation?
                 if let proxy {
-                    let (evaluated, answered) = evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops,
-                                                         memo: &memo)
-                    evaluation = consume evaluated
-                    answers.append(consume answered)
+                    answers.append(evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops, memo: &memo,
+                                            into: &evaluation))
                 } else {
                     answers.append(nil)
                 }
@@ -152,10 +150,12 @@ public struct Auditor: Sendable {
         return findings
     }
 
-    /// What the proxy's rr module makes of one received copy, and what loose_route found out on
-    /// the way that rules would ask again.
-    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop],
-                  memo: inout RoutingMemo) -> (evaluation: ProxyEvaluation, answers: LooseRouteAnswers) {
+    /// What the proxy's rr module makes of one received copy, stored in `evaluation`, and what
+    /// loose_route found out on the way that rules would ask again. The evaluation is written
+    /// into the caller's variable: returned, it was copied once more (a retain and a release of
+    /// each of its dozen fields).
+    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop], memo: inout RoutingMemo,
+                  into evaluation: inout ProxyEvaluation?) -> LooseRouteAnswers {
         // The tags are decoded for every copy (the evaluation keeps them); the Route field texts
         // only when loose_route runs: the memo tells copies apart by the fields' bytes.
         // One copy of the message for both tags: each `observed.message` read copies it.
@@ -167,15 +167,15 @@ public struct Auditor: Sendable {
         let entry = memo.routing(for: key) {
             route(copy.routedRequest(fromTag: fromTag, to: to), at: proxy, parsedFields: copy.parsedRouteFields())
         }
-        // The one copy of the remembered evaluation this copy's audit keeps, filled in here.
-        var evaluation = entry.routing.evaluation
-        evaluation.ftagDirection =
+        // The one copy of the remembered evaluation this copy's audit keeps, filled in in place.
+        evaluation = entry.routing.evaluation
+        evaluation?.ftagDirection =
             Direction.kamailio(ftag: entry.routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
-        evaluation.forwardedFrame =
+        evaluation?.forwardedFrame =
             hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
-        evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
-        return (evaluation, entry.routing.answers)
+        evaluation?.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
+        return entry.routing.answers
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
