@@ -10,6 +10,8 @@ import SIP
 struct RouteValueCache {
     private var recent: [RouteValue] = []
     private var table: [String: RouteValue] = [:]
+    /// The last list `values(_:of:)` built.
+    private var lastList: [RouteValue] = []
     /// The last two distinct Request-URI texts built (see `requestURI(of:)`).
     private var requestURIs: (last: String?, previous: String?)
     /// Values kept in `recent` before the table is used.
@@ -36,10 +38,30 @@ struct RouteValueCache {
     /// The values of every `name` header of `message`, as `values(message.values(name))` gives
     /// them, read from the message's bytes: a value already known (most are: the same few recur in
     /// every copy of every request) is found by comparing bytes, and only a new one becomes a String.
+    ///
+    /// A list of the very values the previous list held is that list again, shared: the copies of
+    /// a request and the dialog-forming responses mostly carry one Route or Record-Route list,
+    /// and an array per copy was an allocation and a free each.
     mutating func values(_ name: HeaderName, of message: SIPMessage) -> [RouteValue] {
-        var result: [RouteValue] = []
-        message.forEachValue(name) { storage, range in result.append(value(storage, range)) }
-        return result
+        var built: [RouteValue] = []
+        var shared = 0  // leading values the same objects as `lastList`'s, not copied into `built`
+        var diverged = false
+        message.forEachValue(name) { storage, range in
+            let found = value(storage, range)
+            if !diverged {
+                if shared < lastList.count, lastList[shared].isIdentical(to: found) {
+                    shared += 1
+                    return
+                }
+                diverged = true
+                built.reserveCapacity(shared + 2)
+                built.append(contentsOf: lastList[..<shared])
+            }
+            built.append(found)
+        }
+        guard diverged else { return shared == lastList.count ? lastList : Array(lastList[..<shared]) }
+        lastList = built
+        return built
     }
 
     /// The value whose text is the UTF-8 of `storage[range]`. Equal bytes make equal Strings, and
