@@ -177,9 +177,17 @@ struct RouteValue: Sendable, Hashable {
             while start < uri.count, uri[start] != UInt8(ascii: ":") { start += 1 }
             guard start < uri.count else { return false }
             start += 1
-            var at = uri.count - 1  // the last '@' after the scheme's colon
-            while at >= start, uri[at] != UInt8(ascii: "@") { at -= 1 }
-            if at >= start { start = at + 1 }
+            // The last '@' after the scheme's colon, found with `memchr`: most values have none,
+            // and a byte loop walked back over the whole URI for each.
+            if let base = uri.baseAddress {
+                var from = start, last: Int?
+                while from < uri.count, let found = memchr(base + from, Int32(UInt8(ascii: "@")), uri.count - from) {
+                    let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    last = at
+                    from = at + 1
+                }
+                if let last { start = last + 1 }
+            }
             guard start < uri.count, uri[start] != UInt8(ascii: "[") else { return false }
             var colons = 0
             var index = start
