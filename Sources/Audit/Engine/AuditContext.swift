@@ -118,6 +118,7 @@ final class AuditContext {
             if let calleeTag = dialog.calleeTag {
                 // One pass, no filtered array of the observed messages in between.
                 let responses = initial.responses
+                forming.reserveCapacity(responses.count)  // one allocation, not a regrowth per few
                 for index in responses.indices {
                     // Read once: each read of `message` copies it out of the observed message.
                     let message = responses[index].message
