@@ -187,7 +187,8 @@ public struct Auditor: Sendable {
         // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
             .route(request, parsedFields: parsedFields)
-        let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
+        // Without --check-route-param (the usual run) no list is mapped.
+        let checks = compiledRegexes.isEmpty ? [] : zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
         }
