@@ -96,10 +96,8 @@ public struct Auditor: Sendable {
                 let proxy = proxies.first { $0.owns(copy.flow.destination) }
                 var evaluation: ProxyEvaluation?
                 if let proxy {
-                    let (evaluated, answered) = evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops,
-                                                         memo: &memo)
-                    evaluation = consume evaluated
-                    answers.append(consume answered)
+                    answers.append(evaluate(copy, at: proxy, hops: dialog.requests[requestIndex].hops, memo: &memo,
+                                            into: &evaluation))
                 } else {
                     answers.append(nil)
                 }
@@ -152,10 +150,12 @@ public struct Auditor: Sendable {
         return findings
     }
 
-    /// What the proxy's rr module makes of one received copy, and what loose_route found out on
-    /// the way that rules would ask again.
-    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop],
-                  memo: inout RoutingMemo) -> (evaluation: ProxyEvaluation, answers: LooseRouteAnswers) {
+    /// What the proxy's rr module makes of one received copy, stored in `evaluation`, and what
+    /// loose_route found out on the way that rules would ask again. The evaluation is written
+    /// into the caller's variable: returned, it was copied once more (a retain and a release of
+    /// each of its dozen fields).
+    func evaluate(_ copy: MessageCopy, at proxy: ProxyIdentity, hops: [Hop], memo: inout RoutingMemo,
+                  into evaluation: inout ProxyEvaluation?) -> LooseRouteAnswers {
         // The tags are decoded for every copy (the evaluation keeps them); the Route field texts
         // only when loose_route runs: the memo tells copies apart by the fields' bytes.
         // One copy of the message for both tags: each `observed.message` read copies it.
@@ -164,18 +164,18 @@ public struct Auditor: Sendable {
         let toTag = to ?? nil, fromTag = message.fromTag
         let key = RoutingMemo.Key(proxyIndex: proxy.index, requestURI: copy.requestURI, hasToHeader: to != nil,
                                   preloaded: (toTag ?? "").isEmpty, copy: copy)
-        var routing = memo.routing(for: key) {
+        let entry = memo.routing(for: key) {
             route(copy.routedRequest(fromTag: fromTag, to: to), at: proxy, parsedFields: copy.parsedRouteFields())
         }
-        // Filled in inside `routing` rather than in a copy of its evaluation: the copy cost a
-        // retain and a release of each of the evaluation's dozen fields.
-        routing.evaluation.ftagDirection =
-            Direction.kamailio(ftag: routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
+        // The one copy of the remembered evaluation this copy's audit keeps, filled in in place.
+        evaluation = entry.routing.evaluation
+        evaluation?.ftagDirection =
+            Direction.kamailio(ftag: entry.routing.ftag, fromTag: fromTag) == .upstream ? .upstream : .downstream
         // By index: `first(where:)` would copy the whole hop (two observed messages) to read a frame.
-        routing.evaluation.forwardedFrame =
+        evaluation?.forwardedFrame =
             hops.firstIndex { copy.isSame(as: $0.incoming) }.flatMap { hops[$0].outgoing?.frame }
-        routing.evaluation.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
-        return (routing.evaluation, routing.answers)
+        evaluation?.tags = ProxyEvaluation.Tags(from: fromTag, to: toTag)
+        return entry.routing.answers
     }
 
     /// The parts of the evaluation that follow from the request text alone (see `RoutingMemo`).
@@ -187,18 +187,19 @@ public struct Auditor: Sendable {
         // No rule reads the send socket an r2 pair forces: its look-ups are skipped.
         let outcome = LooseRouter(localAddresses: proxy.localAddresses, settings: rrSettings, findsSendSocket: false)
             .route(request, parsedFields: parsedFields)
-        let checks = zip(checkRouteParams, compiledRegexes).map { regex, compiled in
+        // Without --check-route-param (the usual run) no list is mapped.
+        let checks = compiledRegexes.isEmpty ? [] : zip(checkRouteParams, compiledRegexes).map { regex, compiled in
             ProxyEvaluation.RouteParamCheck(regex: regex,
                                             matches: RouteParams.checkRouteParam(compiled, in: outcome.routeParams))
         }
         let strictNextHop = outcome.path == .afterLoose && outcome.requestURIAfter != requestURI
-        let evaluation = ProxyEvaluation(
+        // Built in place: an evaluation bound first was copied into the result and destroyed.
+        return RoutingMemo.Routing(evaluation: ProxyEvaluation(
             proxyIndex: proxy.index, proxy: proxy.name, ftagDirection: .downstream, looseRoute: outcome.returnCode,
             failure: outcome.failure.map(Self.describe), routeParams: outcome.routeParams, checkRouteParam: checks,
             removedEntries: outcome.removedEntries.map(\.raw), nextHop: outcome.nextHop,
             ruriAfter: outcome.requestURIAfter, routeAfter: RouteComparison.values(ofFields: outcome.routeAfter),
-            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: nil)
-        return RoutingMemo.Routing(evaluation: evaluation,
+            strictNextHop: strictNextHop, strictRecovery: outcome.path == .afterStrict, forwardedFrame: nil),
                                    ftag: outcome.routedParams.flatMap { RouteParams.getRouteParam("ftag", in: $0) },
                                    answers: LooseRouteAnswers(requestURIIsMyself: outcome.requestURIIsMyself,
                                                               nextHopDestinations: outcome.nextHopURI.map {

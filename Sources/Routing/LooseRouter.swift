@@ -137,6 +137,7 @@ private struct Run {
             if router.findsSendSocket && settings.forceSendSocket && !(doubleRR && topURI.hasR2) {
                 forced = forcedSocket(for: topURI)
             }
+            removed.reserveCapacity(2)  // an r2 pair removes two: one allocation, not a regrowth
             removed.append(top)
             let doneCode = preloaded ? -3 : 1
             guard let a = advance(from: header, index: index, noneLeft: doneCode) else { return }

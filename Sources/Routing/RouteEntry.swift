@@ -70,6 +70,20 @@ public struct RouteEntry: Sendable, Hashable {
         }.get()
     }
 
+    /// The one entry of a field holding a single value, as `parseField(body, index: 0)` gives it
+    /// when it returns one entry; nil when the field holds more than one (or is not a single
+    /// well-formed value: then `parseField` says what). For callers that parse one value at a
+    /// time (every Route and Record-Route value of a dialog), without the one-element array.
+    public static func parseSingleValue(_ body: String) -> RouteEntry? {
+        var bytes = body
+        return bytes.withUTF8 { b -> RouteEntry? in
+            let p = skipWhite(b, 0)
+            guard p < b.count, let (entry, next) = try? parseEntry(b, at: p, index: 0, whole: body),
+                  next >= b.count else { return nil }
+            return entry
+        }
+    }
+
     /// - Parameter whole: the field as a String: an entry spanning all of it (the usual single
     ///   value) takes it as its `raw` instead of a copy of the same bytes.
     private static func parseField(_ b: UnsafeBufferPointer<UInt8>, index: Int,
@@ -78,40 +92,7 @@ public struct RouteEntry: Sendable, Hashable {
         guard p < b.count else { throw .emptyBody(field: index) }
         var entries: [RouteEntry] = []
         while true {
-            let start = p
-            guard let lt = findNotQuoted(b, from: p, UInt8(ascii: "<")) else {
-                throw .missingAngleBrackets(field: index, offset: start)
-            }
-            guard let gt = findNotQuoted(b, from: lt + 1, UInt8(ascii: ">")) else {
-                throw .missingClosingBracket(field: index, offset: start)
-            }
-            var end = gt + 1
-            var q = skipWhite(b, end)
-            var headerParams = ""
-            if q < b.count, b[q] == UInt8(ascii: ";") {
-                q = skipWhite(b, q + 1)
-                guard q < b.count else { throw .emptyHeaderParameters(field: index, offset: q) }
-                // parse_params stops at an unquoted comma.
-                var r = q
-                var quoted = false
-                while r < b.count {
-                    if b[r] == UInt8(ascii: "\"") { quoted.toggle() }
-                    if b[r] == UInt8(ascii: ","), !quoted { break }
-                    r += 1
-                }
-                var paramEnd = r
-                while paramEnd > q, URIParameters.isWhite(b[paramEnd - 1]) { paramEnd -= 1 }
-                headerParams = text(b, q, paramEnd)
-                end = paramEnd
-                q = skipWhite(b, r)
-            }
-            // Most entries have no display name: nothing to trim.
-            let trimmedName = lt == start ? "" : text(b, start, lt).trimmed(of: " \t\r\n")
-            let uriText = text(b, lt + 1, gt)
-            let entry = RouteEntry(
-                raw: start == 0 && end == b.count ? whole : text(b, start, end), displayName: trimmedName.isEmpty ? nil : trimmedName,
-                uriText: uriText, uri: try? RouteURI(parsing: uriText), headerParams: headerParams,
-                fieldIndex: index, offset: start, length: end - start)
+            let (entry, q) = try parseEntry(b, at: p, index: index, whole: whole)
             if q >= b.count {
                 // Most fields hold one value: an array literal, not an append growing an empty one.
                 if entries.isEmpty { return [entry] }
@@ -123,6 +104,47 @@ public struct RouteEntry: Sendable, Hashable {
             p = skipWhite(b, q + 1)
             guard p < b.count else { throw .textAfterCommaMissing(field: index, offset: q) }
         }
+    }
+
+    /// The entry starting at `p` (not white space) and where the text after it starts, white
+    /// space skipped (`b.count` at the end of the field).
+    private static func parseEntry(_ b: UnsafeBufferPointer<UInt8>, at p: Int, index: Int,
+                                   whole: String) throws(RouteParseError) -> (RouteEntry, Int) {
+        let start = p
+        guard let lt = findNotQuoted(b, from: p, UInt8(ascii: "<")) else {
+            throw .missingAngleBrackets(field: index, offset: start)
+        }
+        guard let gt = findNotQuoted(b, from: lt + 1, UInt8(ascii: ">")) else {
+            throw .missingClosingBracket(field: index, offset: start)
+        }
+        var end = gt + 1
+        var q = skipWhite(b, end)
+        var headerParams = ""
+        if q < b.count, b[q] == UInt8(ascii: ";") {
+            q = skipWhite(b, q + 1)
+            guard q < b.count else { throw .emptyHeaderParameters(field: index, offset: q) }
+            // parse_params stops at an unquoted comma.
+            var r = q
+            var quoted = false
+            while r < b.count {
+                if b[r] == UInt8(ascii: "\"") { quoted.toggle() }
+                if b[r] == UInt8(ascii: ","), !quoted { break }
+                r += 1
+            }
+            var paramEnd = r
+            while paramEnd > q, URIParameters.isWhite(b[paramEnd - 1]) { paramEnd -= 1 }
+            headerParams = text(b, q, paramEnd)
+            end = paramEnd
+            q = skipWhite(b, r)
+        }
+        // Most entries have no display name: nothing to trim.
+        let trimmedName = lt == start ? "" : text(b, start, lt).trimmed(of: " \t\r\n")
+        let uriText = text(b, lt + 1, gt)
+        let entry = RouteEntry(
+            raw: start == 0 && end == b.count ? whole : text(b, start, end), displayName: trimmedName.isEmpty ? nil : trimmedName,
+            uriText: uriText, uri: try? RouteURI(parsing: uriText), headerParams: headerParams,
+            fieldIndex: index, offset: start, length: end - start)
+        return (entry, q)
     }
 
     private static func skipWhite(_ b: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {

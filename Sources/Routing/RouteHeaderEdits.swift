@@ -8,6 +8,9 @@
 struct RouteHeaderEdits {
     let fields: [String]
     private var parsed: [(field: Int, entries: [RouteEntry])] = []
+    /// Deleted fields 0..<64 as bits (a request has one or two Route fields: no list to allocate
+    /// for each routed request), any later ones listed.
+    private var deletedLow: UInt64 = 0
     private var deletedFields: [Int] = []
     private var cuts: [(field: Int, range: Range<Int>)] = []
     var appended: [String] = []
@@ -31,7 +34,15 @@ struct RouteHeaderEdits {
 
     /// Deletes a whole header field.
     mutating func deleteField(_ index: Int) {
-        if !deletedFields.contains(index) { deletedFields.append(index) }
+        if index >= 0 && index < 64 {
+            deletedLow |= 1 << UInt64(index)
+        } else if !deletedFields.contains(index) {
+            deletedFields.append(index)
+        }
+    }
+
+    private func isDeleted(_ index: Int) -> Bool {
+        index >= 0 && index < 64 ? deletedLow & (1 << UInt64(index)) != 0 : deletedFields.contains(index)
     }
 
     /// Deletes UTF-8 bytes `range` of field `index`.
@@ -43,7 +54,7 @@ struct RouteHeaderEdits {
     /// The field bodies after the edits, then the appended ones.
     func rendered() -> [String] {
         var out: [String] = []
-        for (i, f) in fields.enumerated() where !deletedFields.contains(i) {
+        for (i, f) in fields.enumerated() where !isDeleted(i) {
             guard cuts.contains(where: { $0.field == i }) else { out.append(f); continue }
             let bytes = Array(f.utf8)
             var keep = [Bool](repeating: true, count: bytes.count)

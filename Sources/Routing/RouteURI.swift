@@ -6,22 +6,39 @@ public struct RouteURI: Sendable, Hashable {
     /// Lower-cased scheme: `sip`, `sips`, `tel` or `tels`.
     public var scheme: String { parts.scheme.rawValue }
     /// The port number when one is written.
-    public let port: Int?
+    public var port: Int? { parts.port }
     /// Where the parts are in `text`'s UTF-8: the parse records positions and builds a part's
     /// String only when it is read (most parses are asked for the host and a parameter or two,
     /// and building every part was most of the cost of parsing a URI).
     private let parts: Parts
 
+    // The parts are unwrapped before `slice` is called: `parts.host.map(slice)` made a closure
+    // holding a copy of the whole URI for every part read.
     /// The user part (before `@`), `nil` when absent. For `tel:` the number.
-    public var user: String? { parts.user.map(slice) }
+    public var user: String? {
+        guard let range = parts.user else { return nil }
+        return slice(range)
+    }
     /// The host as written (IPv6 references keep their `[]`); `nil` for `tel:`.
-    public var host: String? { parts.host.map(slice) }
+    public var host: String? {
+        guard let range = parts.host else { return nil }
+        return slice(range)
+    }
     /// The port digits exactly as written (used by the maddr rule).
-    public var portText: String? { parts.portText.map(slice) }
+    public var portText: String? {
+        guard let range = parts.portText else { return nil }
+        return slice(range)
+    }
     /// The URI parameter section without the leading `;` (up to `?`), `""` when there is none.
-    public var params: String { parts.params.map(slice) ?? "" }
+    public var params: String {
+        guard let range = parts.params else { return "" }
+        return slice(range)
+    }
     /// The header section after `?` (without it), `nil` when absent.
-    public var headers: String? { parts.headers.map(slice) }
+    public var headers: String? {
+        guard let range = parts.headers else { return nil }
+        return slice(range)
+    }
 
     /// Parses `text` the way Kamailio's `parse_uri` accepts it (approximation of its state machine:
     /// known scheme, no white space, non-empty host, IPv6 only in brackets, numeric port).
@@ -31,19 +48,55 @@ public struct RouteURI: Sendable, Hashable {
         var utf8 = text
         let parts = utf8.withUTF8 { bytes in Self.split(bytes) }
         guard let parts else { throw .invalidURI(text) }
-        port = parts.port
         self.parts = parts
     }
 
     /// The pieces of a URI as UTF-8 offsets into its text, or nil when `parse_uri` would reject it.
+    ///
+    /// Kept as 32-bit offsets: a URI is copied with every Route entry and every question asked of
+    /// it, and five optional `Range<Int>`s and an optional port made it 170 bytes (a `memcpy` per
+    /// copy); packed, the whole URI is 64. `split` rejects a text of 4 GiB or more.
     private struct Parts: Sendable, Hashable {
         var scheme: Scheme
-        var user: Range<Int>?
-        var host: Range<Int>?
-        var port: Int?
-        var portText: Range<Int>?
-        var params: Range<Int>?
-        var headers: Range<Int>?
+        /// The port, -1 without one (a port has at most five digits and is at most 65535).
+        private var portValue: Int32
+        private var userSlot: Slot, hostSlot: Slot, portTextSlot: Slot, paramsSlot: Slot, headersSlot: Slot
+
+        init(scheme: Scheme, user: Range<Int>?, host: Range<Int>?, port: Int?, portText: Range<Int>?,
+             params: Range<Int>?, headers: Range<Int>?) {
+            self.scheme = scheme
+            portValue = port.map { Int32(truncatingIfNeeded: $0) } ?? -1
+            userSlot = Slot(user)
+            hostSlot = Slot(host)
+            portTextSlot = Slot(portText)
+            paramsSlot = Slot(params)
+            headersSlot = Slot(headers)
+        }
+
+        var user: Range<Int>? { userSlot.range }
+        var host: Range<Int>? { hostSlot.range }
+        var port: Int? { portValue < 0 ? nil : Int(portValue) }
+        var portText: Range<Int>? { portTextSlot.range }
+        var params: Range<Int>? { paramsSlot.range }
+        var headers: Range<Int>? { headersSlot.range }
+    }
+
+    /// An optional range of offsets below 2^32 in eight bytes (`UInt32.max` bounds: none).
+    private struct Slot: Sendable, Hashable {
+        private var lower: UInt32
+        private var upper: UInt32
+
+        init(_ range: Range<Int>?) {
+            if let range {
+                lower = UInt32(truncatingIfNeeded: range.lowerBound)
+                upper = UInt32(truncatingIfNeeded: range.upperBound)
+            } else {
+                lower = .max
+                upper = .max
+            }
+        }
+
+        var range: Range<Int>? { lower == .max ? nil : Int(lower)..<Int(upper) }
     }
 
     /// The text of one part (the delimiters are ASCII, so a part of valid UTF-8 is valid).
@@ -66,6 +119,7 @@ public struct RouteURI: Sendable, Hashable {
     }
 
     private static func split(_ b: UnsafeBufferPointer<UInt8>) -> Parts? {
+        guard b.count < Int(UInt32.max) else { return nil }  // offsets are kept in 32 bits
         func first(_ c: UInt8, in range: Range<Int>) -> Int? {
             // A plain loop: every Route value and Request-URI of every audited message is split here.
             var i = range.lowerBound

@@ -109,4 +109,19 @@ import Testing
             try RouteEntry.parseFields(["<sip:proxy-number-one.example.com;lr;ftag=0123456789"])
         }
     }
+
+    @Test("parseSingleValue gives the entry parseField gives for a one-value field, nil otherwise")
+    func singleValueMatchesFieldParse() throws {
+        let singles = ["<sip:127.0.5.110:18510;transport=tcp;r2=on;lr;ftag=32303c1>",
+                       "  \"edge\" <sip:10.0.0.1;lr>;foo=bar ", "<sip:[2001:db8::1]:5061;lr>", "<not a uri>",
+                       "<sip:a>;p=\"x,y\""]
+        for text in singles {
+            let entry = try #require(RouteEntry.parseSingleValue(text))
+            #expect(try [entry] == RouteEntry.parseField(text, index: 0))
+        }
+        // Two values, errors: nil (parseField tells which).
+        for text in ["<sip:a;lr>, <sip:b;lr>", "<sip:a>,", "sip:a", "<sip:a> x", "", "  ", "<sip:a>;"] {
+            #expect(RouteEntry.parseSingleValue(text) == nil)
+        }
+    }
 }

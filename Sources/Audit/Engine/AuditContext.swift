@@ -39,12 +39,31 @@ final class AuditContext {
     /// capture cannot tell (see `expectedRouteSet`).
     private let callerRouteSet: [RouteValue]?
     private let calleeRouteSet: [RouteValue]?
-    /// Per proxy, the Record-Route values it inserted (see `recordRoute(of:)`).
-    let proxyRecordRoutes: [[RouteValue]]
+    /// Per proxy whose captured hop shows no Record-Route, the dialog's values that are "myself"
+    /// for it (see `recordRoute(of:)`). Built on first use, as the two tables below: most dialogs
+    /// never ask (every proxy's hop was captured, and only findings cite frames and inserters).
+    private lazy var myselfRecordRoutes: [[RouteValue]] = proxies.map { proxy in
+        proxy.recordRoute.isEmpty ? recordRouteValues.filter(proxy.isMyself) : []
+    }
     /// The frame of the first set-up message carrying each Record-Route value.
-    private let recordRouteFrames: FirstPerValue<Int>
+    private lazy var recordRouteFrames: FirstPerValue<Int> = {
+        var frames = FirstPerValue<Int>()
+        for message in initialCopies {
+            for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
+        }
+        for message in formingResponses {
+            for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
+        }
+        return frames
+    }()
     /// The proxy whose captured hop shows it inserting each Record-Route value.
-    private let inserters: FirstPerValue<Int>
+    private lazy var inserters: FirstPerValue<Int> = {
+        var inserters = FirstPerValue<Int>()
+        for proxy in proxies {
+            for value in proxy.recordRoute { inserters.recordIfAbsent(value, proxy.index) }
+        }
+        return inserters
+    }()
     /// Every in-dialog request whose UA copy is captured and whose sender's route set is known.
     private(set) var uaRequests: [UARequest] = []  // set last in `init`, from the fields above
 
@@ -57,23 +76,24 @@ final class AuditContext {
         self.requestCopies = requestCopies
         self.proxies = proxies
         self.settings = settings
-        // By index throughout: binding an element copies a whole request audit, dialog request or
-        // hop (a dozen retains and releases each) to read two fields of it.
+        // Request audits and hops by index: binding one copies a dozen fields to read two of them.
+        // A dialog request is one boxed reference: bound once, its fields are read from the box
+        // (each `dialog.requests[i]` read retained and released the dialog's box and array).
+        let dialogRequests = dialog.requests
         var visits: [ProxyVisit] = []
         for position in requests.indices {
             guard let evaluation = requests[position].atProxy, proxies.indices.contains(evaluation.proxyIndex)
             else { continue }
             let requestIndex = requests[position].requestIndex
-            let hops = dialog.requests[requestIndex].hops
+            let dialogRequest = dialogRequests[requestIndex]
+            let hops = dialogRequest.hops
             let copies = requestCopies[requestIndex]
             let incoming = copies[requests[position].copyIndex]
             let outgoing = hops.firstIndex { incoming.isSame(as: $0.incoming) }.flatMap { hop in
                 hops[hop].outgoing.flatMap { sent in copies.first { $0.isSame(as: sent) } }
             }
-            let request = ProxyVisit.Request(method: dialog.requests[requestIndex].method,
-                                             cseq: dialog.requests[requestIndex].cseq,
-                                             role: dialog.requests[requestIndex].role,
-                                             direction: dialog.requests[requestIndex].direction)
+            let request = ProxyVisit.Request(method: dialogRequest.method, cseq: dialogRequest.cseq,
+                                             role: dialogRequest.role, direction: dialogRequest.direction)
             visits.append(ProxyVisit(request: request, evaluation: evaluation,
                                      proxy: proxies[evaluation.proxyIndex], incoming: incoming, outgoing: outgoing,
                                      routeAfter: cache.values(evaluation.routeAfter),
@@ -98,10 +118,13 @@ final class AuditContext {
             if let calleeTag = dialog.calleeTag {
                 // One pass, no filtered array of the observed messages in between.
                 let responses = initial.responses
+                forming.reserveCapacity(responses.count)  // one allocation, not a regrowth per few
                 for index in responses.indices {
-                    guard let code = responses[index].message.statusCode, code > 100, code < 300,
-                          responses[index].message.toTag == calleeTag else { continue }
-                    forming.append(MessageCopy(responses[index], cache: &cache))
+                    // Read once: each read of `message` copies it out of the observed message.
+                    let message = responses[index].message
+                    guard let code = message.statusCode, code > 100, code < 300, message.toTag == calleeTag
+                    else { continue }
+                    forming.append(MessageCopy(responses[index], message: message, cache: &cache))
                 }
             }
         }
@@ -118,47 +141,39 @@ final class AuditContext {
         } else {
             calleeIsUA = false
         }
+        // Each value once. A dialog has a handful, and those of one cache are the same objects
+        // when equal: the list itself is searched, until a crafted dialog makes it long.
         var seen = FirstPerValue<Bool>()
         var dialogRecordRoute: [RouteValue] = []
         dialogRecordRoute.reserveCapacity(dialog.recordRouteAtCallee.count)
         func collect(_ list: [String]) {
             for raw in list {
                 let value = cache.value(raw)
-                if seen.recordIfAbsent(value, true) { dialogRecordRoute.append(value) }
+                if dialogRecordRoute.count < 16 {
+                    guard !dialogRecordRoute.contains(value) else { continue }
+                    dialogRecordRoute.append(value)
+                    if dialogRecordRoute.count == 16 { for known in dialogRecordRoute { seen.recordIfAbsent(known, true) } }
+                } else if seen.recordIfAbsent(value, true) {
+                    dialogRecordRoute.append(value)
+                }
             }
         }
         collect(dialog.recordRouteAtCallee)
         collect(dialog.recordRouteAtCaller)
         recordRouteValues = dialogRecordRoute
-        proxyRecordRoutes = proxies.map { proxy in
-            proxy.recordRoute.isEmpty ? dialogRecordRoute.filter(proxy.isMyself) : proxy.recordRoute
-        }
-        var frames = FirstPerValue<Int>()
-        for message in initialCopies {
-            for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
-        }
-        for message in forming {
-            for value in message.recordRoute { frames.recordIfAbsent(value, message.frame) }
-        }
-        recordRouteFrames = frames
-        var inserters = FirstPerValue<Int>()
-        for proxy in proxies {
-            for value in proxy.recordRoute { inserters.recordIfAbsent(value, proxy.index) }
-        }
-        self.inserters = inserters
         let known = hasInitial
         callerRouteSet = known && callerIsUA && !formingResponses.isEmpty ? cache.values(dialog.routeSet.caller) : nil
         calleeRouteSet = known && calleeIsUA ? cache.values(dialog.routeSet.callee) : nil
         var uaRequests: [UARequest] = []
-        for index in dialog.requests.indices {
-            guard dialog.requests[index].role == .inDialog, let copy = uaCopy(requestCopies[index]),
-                  let routeSet = expectedRouteSet(dialog.requests[index].direction) else { continue }
-            // Field by field: binding the request would copy it whole.
-            let direction = dialog.requests[index].direction
-            let request = UARequest.Request(method: dialog.requests[index].method, direction: direction,
-                                            copies: dialog.requests[index].copies)
+        for index in dialogRequests.indices {
+            let dialogRequest = dialogRequests[index]
+            guard dialogRequest.role == .inDialog, let copy = uaCopy(requestCopies[index]),
+                  let routeSet = expectedRouteSet(dialogRequest.direction) else { continue }
+            let direction = dialogRequest.direction
+            let request = UARequest.Request(method: dialogRequest.method, direction: direction,
+                                            copies: dialogRequest.copies)
             // The remote target the sender had to put in the Request-URI.
-            let remoteTarget = dialog.requests[index].remoteTarget ?? dialog.remoteTarget.forSender(direction)
+            let remoteTarget = dialogRequest.remoteTarget ?? dialog.remoteTarget.forSender(direction)
             uaRequests.append(UARequest(request: request, copy: copy, routeSet: routeSet, remoteTarget: remoteTarget,
                                         cache: &cache))
         }
@@ -211,7 +226,9 @@ final class AuditContext {
     /// The Record-Route values a proxy inserted: from its captured hop, else the dialog's values
     /// that are "myself" for it.
     func recordRoute(of proxy: ProxyIdentity) -> [RouteValue] {
-        proxyRecordRoutes.indices.contains(proxy.index) ? proxyRecordRoutes[proxy.index] : proxy.recordRoute
+        guard proxies.indices.contains(proxy.index) else { return proxy.recordRoute }
+        let known = proxies[proxy.index].recordRoute
+        return known.isEmpty ? myselfRecordRoutes[proxy.index] : known
     }
 
     /// The proxy that inserted the Record-Route value `raw` (seen in a hop), else the one it names.

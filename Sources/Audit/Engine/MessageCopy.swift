@@ -26,15 +26,21 @@ final class MessageCopy: Sendable {
     /// - Parameter readsRecordRoute: false for a copy of an in-dialog request: rules read the
     ///   Record-Route of the dialog-forming messages only, and scanning every copy for it was a
     ///   fifth of building one.
-    init(_ observed: ObservedMessage, readsRecordRoute: Bool = true, cache: inout RouteValueCache) {
+    convenience init(_ observed: ObservedMessage, readsRecordRoute: Bool = true, cache: inout RouteValueCache) {
+        self.init(observed, message: observed.message, readsRecordRoute: readsRecordRoute, cache: &cache)
+    }
+
+    /// - Parameter message: `observed.message`, when the caller has read it already (each read
+    ///   copies the message out of its box).
+    init(_ observed: ObservedMessage, message: SIPMessage, readsRecordRoute: Bool = true,
+         cache: inout RouteValueCache) {
         self.observed = observed
-        let message = observed.message
         if let code = message.statusCode {
             requestURI = ""
             statusCode = code
             route = []
         } else {
-            requestURI = message.requestURI ?? ""
+            requestURI = cache.requestURI(of: message)
             statusCode = nil
             route = cache.values(.route, of: message)
         }

@@ -76,19 +76,23 @@ struct RouteValue: Sendable, Hashable {
         init(_ raw: String) {
             self.raw = raw
             rawLength = raw.utf8.count
-            var entry: RouteEntry?
-            do {
-                let entries = try RouteEntry.parseField(raw, index: 0)
-                entry = entries.count == 1 ? entries.first : nil
-                parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
-            } catch {
-                entry = nil
-                parseError = error
+            var parsed = RouteEntry.parseSingleValue(raw)  // the usual value: no one-element array
+            if case .none = parsed {
+                do {
+                    let entries = try RouteEntry.parseField(raw, index: 0)
+                    parsed = entries.count == 1 ? entries.first : nil
+                    parseError = entries.count == 1 ? nil : .commaExpected(field: 0, offset: 0)
+                } catch {
+                    parseError = error
+                }
+            } else {
+                parseError = nil
             }
-            self.entry = entry
-            // Every piece is read from one unwrapped entry and URI: each `entry?.…` would copy the
-            // whole entry out of the optional again. The flags are kept for the same reason.
-            guard let entry else {
+            // Every piece is read from one unwrapped entry and URI, and the entry is moved into
+            // `self.entry` last: each `entry?.…`, and storing the entry before reading it, copied
+            // the whole entry (five Strings and the URI) once more. The flags are kept likewise.
+            guard let entry = consume parsed else {
+                self.entry = nil
                 (hasURI, isLoose, hasR2, ftag, lrHasValue, myselfAddress, transport, port) =
                     (false, false, false, nil, false, nil, nil, nil)
                 uriText = RouteComparison.trim(raw[...])
@@ -99,6 +103,7 @@ struct RouteValue: Sendable, Hashable {
                 (hasURI, ftag, lrHasValue, myselfAddress, transport, port) = (false, nil, false, nil, nil, nil)
                 isLoose = entry.isLoose
                 hasR2 = entry.hasR2
+                self.entry = consume entry
                 return
             }
             hasURI = true
@@ -121,6 +126,7 @@ struct RouteValue: Sendable, Hashable {
             } else {
                 myselfAddress = nil
             }
+            self.entry = consume entry
         }
     }
 
@@ -171,9 +177,17 @@ struct RouteValue: Sendable, Hashable {
             while start < uri.count, uri[start] != UInt8(ascii: ":") { start += 1 }
             guard start < uri.count else { return false }
             start += 1
-            var at = uri.count - 1  // the last '@' after the scheme's colon
-            while at >= start, uri[at] != UInt8(ascii: "@") { at -= 1 }
-            if at >= start { start = at + 1 }
+            // The last '@' after the scheme's colon, found with `memchr`: most values have none,
+            // and a byte loop walked back over the whole URI for each.
+            if let base = uri.baseAddress {
+                var from = start, last: Int?
+                while from < uri.count, let found = memchr(base + from, Int32(UInt8(ascii: "@")), uri.count - from) {
+                    let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    last = at
+                    from = at + 1
+                }
+                if let last { start = last + 1 }
+            }
             guard start < uri.count, uri[start] != UInt8(ascii: "[") else { return false }
             var colons = 0
             var index = start

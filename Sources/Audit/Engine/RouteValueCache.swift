@@ -1,3 +1,4 @@
+import Glibc
 import SIP
 
 /// Parses each distinct Route/Record-Route text once per dialog: the same few values recur in
@@ -9,6 +10,10 @@ import SIP
 struct RouteValueCache {
     private var recent: [RouteValue] = []
     private var table: [String: RouteValue] = [:]
+    /// The last list `values(_:of:)` built.
+    private var lastList: [RouteValue] = []
+    /// The last two distinct Request-URI texts built (see `requestURI(of:)`).
+    private var requestURIs: (last: String?, previous: String?)
     /// Values kept in `recent` before the table is used.
     private static let linearLimit = 16
 
@@ -33,10 +38,30 @@ struct RouteValueCache {
     /// The values of every `name` header of `message`, as `values(message.values(name))` gives
     /// them, read from the message's bytes: a value already known (most are: the same few recur in
     /// every copy of every request) is found by comparing bytes, and only a new one becomes a String.
+    ///
+    /// A list of the very values the previous list held is that list again, shared: the copies of
+    /// a request and the dialog-forming responses mostly carry one Route or Record-Route list,
+    /// and an array per copy was an allocation and a free each.
     mutating func values(_ name: HeaderName, of message: SIPMessage) -> [RouteValue] {
-        var result: [RouteValue] = []
-        message.forEachValue(name) { storage, range in result.append(value(storage, range)) }
-        return result
+        var built: [RouteValue] = []
+        var shared = 0  // leading values the same objects as `lastList`'s, not copied into `built`
+        var diverged = false
+        message.forEachValue(name) { storage, range in
+            let found = value(storage, range)
+            if !diverged {
+                if shared < lastList.count, lastList[shared].isIdentical(to: found) {
+                    shared += 1
+                    return
+                }
+                diverged = true
+                built.reserveCapacity(shared + 2)
+                built.append(contentsOf: lastList[..<shared])
+            }
+            built.append(found)
+        }
+        guard diverged else { return shared == lastList.count ? lastList : Array(lastList[..<shared]) }
+        lastList = built
+        return built
     }
 
     /// The value whose text is the UTF-8 of `storage[range]`. Equal bytes make equal Strings, and
@@ -47,5 +72,34 @@ struct RouteValueCache {
             return recent.first { $0.hasUTF8(candidate) }
         }
         return known ?? value(String(decoding: storage[range], as: UTF8.self))
+    }
+
+    /// `message.requestURI ?? ""`, as the String built for an earlier copy when the bytes are the
+    /// same: the copies of a request, and mostly the requests of a dialog, carry one Request-URI,
+    /// and building its String for each copy (tens of bytes: an allocation) cost more than
+    /// comparing the bytes with the last two built.
+    mutating func requestURI(of message: SIPMessage) -> String {
+        guard message.isRequest else { return "" }
+        let range = message.startLineParts.target
+        let known = message.bytes.withUnsafeBufferPointer { bytes -> String? in
+            let candidate = UnsafeBufferPointer(rebasing: bytes[range])
+            if let last = requestURIs.last, Self.text(last, is: candidate) { return last }
+            if let previous = requestURIs.previous, Self.text(previous, is: candidate) { return previous }
+            return nil
+        }
+        if let known { return known }
+        let text = message.text(range)
+        requestURIs = (text, requestURIs.last)
+        return text
+    }
+
+    /// True when `text`'s UTF-8 is exactly `bytes`.
+    private static func text(_ text: String, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        var text = text
+        return text.withUTF8 { own in
+            guard let left = own.baseAddress, let right = bytes.baseAddress else { return true }  // both empty
+            return memcmp(left, right, own.count) == 0
+        }
     }
 }

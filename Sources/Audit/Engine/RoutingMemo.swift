@@ -33,17 +33,29 @@ struct RoutingMemo {
         var answers: LooseRouteAnswers
     }
 
-    private var entries: [(key: Key, routing: Routing)] = []
+    /// One remembered answer. A class: a look-up compares keys and hands out a reference, where
+    /// a tuple in the array was copied (key, evaluation, answers: a dozen retains and releases)
+    /// to compare its key and again to return its answer.
+    final class Entry {
+        let key: Key
+        let routing: Routing
+
+        init(key: Key, routing: Routing) {
+            self.key = key
+            self.routing = routing
+        }
+    }
+
+    private var entries: [Entry] = []
     /// Distinct texts remembered; a crafted dialog with thousands of distinct requests must not
     /// make every look-up scan thousands of entries (those beyond are computed each time).
     private static let limit = 16
 
-    mutating func routing(for key: Key, compute: () -> Routing) -> Routing {
-        // By index: `first(where:)` copies each remembered entry (key, evaluation, answers: a
-        // dozen retains and releases) only to compare its key.
-        for index in entries.indices where entries[index].key.matches(key) { return entries[index].routing }
-        let routing = compute()
-        if entries.count < Self.limit { entries.append((key, routing)) }
-        return routing
+    /// The remembered answer for `key`, computed and remembered when there is none.
+    mutating func routing(for key: Key, compute: () -> Routing) -> Entry {
+        for entry in entries where entry.key.matches(key) { return entry }
+        let entry = Entry(key: key, routing: compute())
+        if entries.count < Self.limit { entries.append(entry) }
+        return entry
     }
 }

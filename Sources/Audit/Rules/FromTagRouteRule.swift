@@ -6,16 +6,23 @@ struct FromTagRouteRule: AuditRule {
     var codes: [FindingCode] { [.ftagMismatch, .ftagMissing] }
 
     func findings(in context: AuditContext) -> [Finding] {
-        var reported = RequestAtProxy.Seen()
+        let visits = context.visits
+        /// Reported once per request and proxy: the first visit the rule looks at speaks for the
+        /// others. Asked only when a visit would report, so a clean dialog keeps no list of them.
+        func isFirst(_ position: Int) -> Bool {
+            let request = visits[position].requestAtProxy
+            return !visits[..<position].contains {
+                $0.request.role == .inDialog && $0.foundOwnEntry && $0.requestAtProxy == request
+            }
+        }
         // A loop, not compactMap: each visit's optional finding was built and destroyed.
         var findings: [Finding] = []
-        for visit in context.visits {
-            guard visit.request.role == .inDialog, visit.foundOwnEntry,
-                  reported.insert(visit.requestAtProxy)
-            else { continue }
+        for position in visits.indices {
+            let visit = visits[position]
+            guard visit.request.role == .inDialog, visit.foundOwnEntry else { continue }
             let fromTag = visit.fromTag, toTag = visit.toTag
             if let ftag = visit.writtenFtag {
-                guard ftag != fromTag && ftag != toTag else { continue }
+                guard ftag != fromTag && ftag != toTag, isFirst(position) else { continue }
                 findings.append(context.finding(
                     .ftagMismatch, frame: visit.incoming.frame, proxy: visit.proxy,
                     message: "\(visit.request.method) reaches \(visit.proxy.name) with ftag=\(ftag), neither the From nor the To tag",
@@ -24,7 +31,8 @@ struct FromTagRouteRule: AuditRule {
                                EvidenceEntry("route_params", .string(visit.evaluation.routeParams ?? ""))]))
                 continue
             }
-            guard let recorded = context.recordRoute(of: visit.proxy).first?.ftag, !recorded.isEmpty else { continue }
+            guard let recorded = context.recordRoute(of: visit.proxy).first?.ftag, !recorded.isEmpty,
+                  isFirst(position) else { continue }
             findings.append(context.finding(
                 .ftagMissing, frame: visit.incoming.frame, proxy: visit.proxy,
                 message: "\(visit.request.method) reaches \(visit.proxy.name) without the ftag=\(recorded) it record-routed",

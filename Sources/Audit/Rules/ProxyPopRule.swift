@@ -32,7 +32,7 @@ struct ProxyPopRule: AuditRule {
 
             // Only entries not the proxy's own can be lost: the elements are built for those.
             guard !received.allSatisfy(proxy.isMyself) else {
-                all.append(contentsOf: findings)
+                if !findings.isEmpty { all.append(contentsOf: findings) }  // the usual visit has none
                 continue
             }
             var lost = received.filter { !proxy.isMyself($0) }

@@ -7,16 +7,15 @@ struct RecordRouteFromTagRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         context.proxies.compactMap { proxy in
             guard let first = context.recordRoute(of: proxy).first(where: \.hasURI) else { return nil }
-            let frame = context.firstFrame(recordRouting: first)
             guard let ftag = first.ftag, !ftag.isEmpty else {
                 return context.finding(
-                    .ftagAbsent, frame: frame, proxy: proxy,
+                    .ftagAbsent, frame: context.firstFrame(recordRouting: first), proxy: proxy,
                     message: "\(proxy.name) record-routes without ftag (append_fromtag=0?)",
                     evidence: [EvidenceEntry("record_route", .string(first.raw))])
             }
             guard context.dialog.initialRequest != nil, ftag != context.dialog.callerTag else { return nil }
             return context.finding(
-                .ftagNotInitiator, frame: frame, proxy: proxy,
+                .ftagNotInitiator, frame: context.firstFrame(recordRouting: first), proxy: proxy,
                 message: "\(proxy.name) record-routes ftag=\(ftag), not the caller's tag \(context.dialog.callerTag)",
                 evidence: [EvidenceEntry("record_route", .string(first.raw)),
                            EvidenceEntry("expected_ftag", .string(context.dialog.callerTag)),
