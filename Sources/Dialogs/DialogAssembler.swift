@@ -24,8 +24,9 @@ enum DialogAssembler {
         let cseq: UInt32
         let fromTag: String?
         let toTag: String?
-        /// Filled by `attachResponses`, before any plan reads it.
-        var responses: [Int] = []
+        /// Filled by `attachResponses`, before any plan reads it. Without runtime exclusivity
+        /// checks: it is set once per request, by `attachResponses` alone, and only read after.
+        @exclusivity(unchecked) var responses: [Int] = []
         let firstTime: CaptureTime
 
         init(copies: [Int], role: RequestRole, method: SIPMethod, cseq: UInt32, fromTag: String?, toTag: String?,
