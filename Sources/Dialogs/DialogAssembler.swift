@@ -113,6 +113,9 @@ enum DialogAssembler {
         var lists = [[Int]].filled([], count: requests.count)
         for (index, response) in graph.responses.enumerated() {
             if let first = graph.firstCopy(withTopViaOf: response.entry), owner[first] >= 0 {
+                // Room for a usual request's responses (a few, each copy of each) at once,
+                // not regrown.
+                if lists[owner[first]].isEmpty { lists[owner[first]].reserveCapacity(8) }
                 lists[owner[first]].append(index)
             }
         }

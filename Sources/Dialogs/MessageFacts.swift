@@ -88,7 +88,10 @@ final class MessageFacts: MessageBox, @unchecked Sendable {
             let code = message.statusCode
             // Read without `startLine`, which would make a String of the Request-URI or reason.
             let method = code == nil ? message.method ?? cseq.method : cseq.method  // a request always has its own method
-            let terminated = method == .notify
+            let methodHash = MessageFacts.hash(of: method)
+            // The hash told first: comparing two different method names cost a call into the
+            // String runtime for every message.
+            let terminated = methodHash == MessageFacts.notifyHash && method == .notify
                 && (message.fields(.subscriptionState).first?.lowercased().hasPrefix("terminated") ?? false)
             topVia = top
             secondVia = second.take()
@@ -97,7 +100,7 @@ final class MessageFacts: MessageBox, @unchecked Sendable {
             self.fromTag = fromTag
             self.toTag = toTag
             self.method = method
-            methodHash = MessageFacts.hash(of: method)
+            self.methodHash = methodHash
             self.viaCount = UInt32(clamping: viaCount)
             status = code.map { UInt16(clamping: $0) } ?? 0
             isRequest = code == nil
@@ -115,6 +118,7 @@ final class MessageFacts: MessageBox, @unchecked Sendable {
         return KeyHash.string(method.rawValue)
     }
 
+    private static let notifyHash = KeyHash.string(SIPMethod.notify.rawValue)
     private static let inviteHash = KeyHash.string(SIPMethod.invite.rawValue)
     private static let ackHash = KeyHash.string(SIPMethod.ack.rawValue)
     private static let byeHash = KeyHash.string(SIPMethod.bye.rawValue)

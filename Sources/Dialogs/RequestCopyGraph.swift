@@ -243,13 +243,20 @@ struct RequestCopyGraph {
 
     /// Groups the joined copies: groups in order of their first copy, each sorted in path order.
     private static func groups(of copies: [Copy], edges: [(from: Int, to: Int)], union: inout UnionFind) -> [[Int]] {
+        // Each group's size counted first (at its root), so that each group's array is made at
+        // its size instead of regrown as copies join it.
+        var sizeOfRoot = [Int].filled(0, count: copies.count)
+        for index in copies.indices { sizeOfRoot[union.find(index)] += 1 }
         var groupOfRoot = [Int].filled(-1, count: copies.count)
         var grouped: [[Int]] = []
         for index in copies.indices {
             let root = union.find(index)
             if groupOfRoot[root] < 0 {
                 groupOfRoot[root] = grouped.count
-                grouped.append([index])
+                var group: [Int] = []
+                group.reserveCapacity(sizeOfRoot[root])
+                group.append(index)
+                grouped.append(group)
             } else {
                 grouped[groupOfRoot[root]].append(index)
             }
