@@ -184,10 +184,28 @@ struct RequestCopyGraph {
     /// tells (RFC 2543 matching, 17.1.1.3).
     private func failureACKs() -> [Bool] {
         var isFailureACK = [Bool].filled(false, count: copies.count)
+        // A usual call's few responses are scanned for each ACK: building the tables below (and
+        // hashing every final response's tags) cost more than the scans.
+        guard responses.count > HashChains.linearLimit else {
+            for index in copies.indices where copies[index].entry.facts.method == .ack {
+                let ack = copies[index].entry
+                if hasInvite(acknowledgedBy: ack)
+                    && !responses.contains(where: { Self.isSuccess($0.entry, acknowledgedBy: ack) }) {
+                    isFailureACK[index] = true
+                    continue
+                }
+                var failed = false, succeeded = false
+                for response in responses where Self.isFinal(response.entry, taggedLike: ack) {
+                    if (response.facts.statusCode ?? 0) >= 300 { failed = true } else { succeeded = true }
+                }
+                if failed && !succeeded { isFailureACK[index] = true }
+            }
+            return isFailureACK
+        }
         var successes: [Int] = []
         var successChains = HashChains(capacity: 0)
         var finals: [Int] = []
-        for index in responses.indices where responses[index].entry.facts.method == .invite {
+        for index in responses.indices where Self.isInvite(responses[index].entry) {
             let response = responses[index].entry
             let code = response.facts.statusCode ?? 0
             if code / 100 == 2 {
@@ -202,15 +220,10 @@ struct RequestCopyGraph {
         var tagChains: HashChains?
         for index in copies.indices where copies[index].entry.facts.method == .ack {
             let ack = copies[index].entry
-            var hasInvite = false
-            Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,
-                             fromTag: ack.facts.fromTag, topVia: ack.facts.topVia) { _ in hasInvite = true; return false }
-            if hasInvite {
+            if hasInvite(acknowledgedBy: ack) {
                 let answered = successChains.first(hash: Self.viaHash(methodHash: Self.inviteHash, cseq: ack.facts.cseq,
                                                                       via: ack.facts.topVia)) { item in
-                    let success = responses[successes[item]].entry
-                    return success.facts.cseq == ack.facts.cseq && success.facts.fromTag == ack.facts.fromTag
-                        && success.facts.topVia == ack.facts.topVia
+                    Self.isSuccess(responses[successes[item]].entry, acknowledgedBy: ack)
                 } != nil
                 if !answered {
                     isFailureACK[index] = true
@@ -225,8 +238,7 @@ struct RequestCopyGraph {
             var failed = false, succeeded = false
             tagChains?.forEach(hash: Self.tagHash(ack)) { item in
                 let response = responses[finals[item]].entry
-                if response.facts.cseq == ack.facts.cseq && response.facts.fromTag == ack.facts.fromTag
-                    && response.facts.toTag == ack.facts.toTag {
+                if Self.isFinal(response, taggedLike: ack) {
                     if (response.facts.statusCode ?? 0) >= 300 { failed = true } else { succeeded = true }
                 }
                 return true
@@ -234,6 +246,33 @@ struct RequestCopyGraph {
             if failed && !succeeded { isFailureACK[index] = true }
         }
         return isFailureACK
+    }
+
+    /// Whether a copy of the INVITE that `ack` would acknowledge hop by hop (same CSeq, From
+    /// tag and top Via) exists.
+    private func hasInvite(acknowledgedBy ack: CallRecord.Entry) -> Bool {
+        var found = false
+        Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,
+                         fromTag: ack.facts.fromTag, topVia: ack.facts.topVia) { _ in found = true; return false }
+        return found
+    }
+
+    /// A response to an INVITE (the method hash told first: comparing two different method
+    /// names calls into the String runtime).
+    private static func isInvite(_ response: CallRecord.Entry) -> Bool {
+        response.facts.methodHash == inviteHash && response.facts.method == .invite
+    }
+
+    /// Whether `response` is a 2xx to the INVITE that `ack` carries the CSeq, From tag and top Via of.
+    private static func isSuccess(_ response: CallRecord.Entry, acknowledgedBy ack: CallRecord.Entry) -> Bool {
+        response.facts.cseq == ack.facts.cseq && (response.facts.statusCode ?? 0) / 100 == 2 && isInvite(response)
+            && response.facts.fromTag == ack.facts.fromTag && response.facts.topVia == ack.facts.topVia
+    }
+
+    /// Whether `response` is a final response to an INVITE with the CSeq and tags of `ack`.
+    private static func isFinal(_ response: CallRecord.Entry, taggedLike ack: CallRecord.Entry) -> Bool {
+        response.facts.cseq == ack.facts.cseq && (response.facts.statusCode ?? 0) >= 200 && isInvite(response)
+            && response.facts.fromTag == ack.facts.fromTag && response.facts.toTag == ack.facts.toTag
     }
 
     private static func tagHash(_ entry: CallRecord.Entry) -> Int {
