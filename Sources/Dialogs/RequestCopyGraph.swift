@@ -282,37 +282,44 @@ struct RequestCopyGraph {
 
     /// Groups the joined copies: groups in order of their first copy, each sorted in path order.
     private static func groups(of copies: [Copy], edges: [(from: Int, to: Int)], union: inout UnionFind) -> [[Int]] {
-        // Each group's size counted first (at its root), so that each group's array is made at
-        // its size instead of regrown as copies join it.
-        var sizeOfRoot = [Int].filled(0, count: copies.count)
-        for index in copies.indices { sizeOfRoot[union.find(index)] += 1 }
-        var groupOfRoot = [Int].filled(-1, count: copies.count)
-        var grouped: [[Int]] = []
+        // Per root, first how many copies its group holds, then its group's number g (as -1 - g):
+        // each group's array made at its size instead of regrown as copies join it.
+        var slot = [Int].filled(0, count: copies.count)
+        var groupCount = 0
         for index in copies.indices {
             let root = union.find(index)
-            if groupOfRoot[root] < 0 {
-                groupOfRoot[root] = grouped.count
+            if slot[root] == 0 { groupCount += 1 }
+            slot[root] += 1
+        }
+        var grouped: [[Int]] = []
+        grouped.reserveCapacity(groupCount)
+        for index in copies.indices {
+            let root = union.find(index)
+            if slot[root] > 0 {
                 var group: [Int] = []
-                group.reserveCapacity(sizeOfRoot[root])
+                group.reserveCapacity(slot[root])
                 group.append(index)
+                slot[root] = -1 - grouped.count
                 grouped.append(group)
             } else {
-                grouped[groupOfRoot[root]].append(index)
+                grouped[-1 - slot[root]].append(index)
             }
         }
+        guard groupCount < copies.count else { return grouped }  // no group of two copies to order
         // Path order: how many hops from the originator (hop-by-hop copies all have one Via, so
-        // the Via count alone cannot order them), then capture time.
+        // the Via count alone cannot order them), then capture time. The slots hold the depths.
         var parentOf = [Int].filled(-1, count: copies.count)
         for edge in edges where parentOf[edge.to] < 0 { parentOf[edge.to] = edge.from }
-        let depths = copies.indices.map { copy in
+        for copy in copies.indices {
             var node = copy, steps = 0
             while parentOf[node] >= 0, steps < copies.count { node = parentOf[node]; steps += 1 }
-            return steps
+            slot[copy] = steps
         }
+        let depths = slot
         for index in grouped.indices where grouped[index].count > 1 {
             grouped[index].sortIfNeeded { a, b in
                 depths[a] != depths[b] ? depths[a] < depths[b]
-                    : copies[a].entry.observed.time < copies[b].entry.observed.time
+                    : copies[a].entry.fields.time < copies[b].entry.fields.time
             }
         }
         return grouped
