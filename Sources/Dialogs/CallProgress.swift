@@ -21,6 +21,12 @@ struct CallProgress {
         var fromTag: String
         var cseq: UInt32
         var method: SIPMethod
+
+        /// The CSeq number compared first: the keys of a call mostly differ there, and it is
+        /// an integer (two different Strings compare in the String runtime).
+        static func == (left: InitialKey, right: InitialKey) -> Bool {
+            left.cseq == right.cseq && left.method == right.method && left.fromTag == right.fromTag
+        }
     }
 
     private(set) var firstTime: CaptureTime
