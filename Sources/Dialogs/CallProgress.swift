@@ -70,7 +70,7 @@ struct CallProgress {
     private mutating func noteRequest(_ facts: MessageFacts, _ time: CaptureTime) {
         guard let fromTag = facts.fromTag else { return }
         guard let toTag = facts.toTag else {
-            if DialogAssembler.formsDialog(facts.method) {
+            if facts.formsDialog {
                 let key = InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)
                 pendingInitial.insert(key)
                 initialKeys.insert(key)

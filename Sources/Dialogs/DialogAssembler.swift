@@ -78,7 +78,7 @@ enum DialogAssembler {
                 role = .cancel
             } else if group.contains(where: { graph.isFailureACK[$0] }) {
                 role = .failureACK
-            } else if formsDialog(entry.facts.method) && entry.facts.toTag == nil {
+            } else if entry.facts.formsDialog && entry.facts.toTag == nil {
                 role = .initial
             } else if toTag != nil {
                 role = .inDialog

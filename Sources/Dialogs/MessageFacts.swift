@@ -36,6 +36,13 @@ final class MessageFacts: MessageBox, @unchecked Sendable {
     var viaCount: Int { Int(values.viaCount) }
     /// The entry itself, as its facts.
     var facts: MessageFacts { self }
+    /// `DialogAssembler.formsDialog(method)`, the method hash told first: comparing two
+    /// different method names calls into the String runtime.
+    var formsDialog: Bool {
+        let hash = values.methodHash
+        return (hash == Self.inviteHash || hash == Self.subscribeHash || hash == Self.referHash)
+            && DialogAssembler.formsDialog(values.method)
+    }
 
     /// The message's box, with its facts (`Values(message)`, nil when the message lacks what a
     /// dialog needs). Both moved in, not copied (a copy retains and releases every array and
@@ -123,6 +130,8 @@ final class MessageFacts: MessageBox, @unchecked Sendable {
     }
 
     private static let notifyHash = KeyHash.string(SIPMethod.notify.rawValue)
+    private static let subscribeHash = KeyHash.string(SIPMethod.subscribe.rawValue)
+    private static let referHash = KeyHash.string(SIPMethod.refer.rawValue)
     private static let inviteHash = KeyHash.string(SIPMethod.invite.rawValue)
     private static let ackHash = KeyHash.string(SIPMethod.ack.rawValue)
     private static let byeHash = KeyHash.string(SIPMethod.bye.rawValue)
