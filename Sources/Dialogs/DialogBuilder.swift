@@ -21,7 +21,6 @@ final class DialogBuilder {
     init(callID: String, graph: RequestCopyGraph, requests: [DialogAssembler.LogicalRequest], end: DialogEnd,
          declaredProxies: [Endpoint]) {
         self.callID = callID
-        self.graph = graph
         self.requests = requests
         self.end = end
         self.declaredProxies = declaredProxies
@@ -39,6 +38,8 @@ final class DialogBuilder {
         }
         forwardTargets = targets
         forwardBounds = bounds
+        // Stored last: read after being stored, the graph was copied (a retain of each array).
+        self.graph = graph
     }
 
     /// The copies `copy` was forwarded as, in edge order.

@@ -142,7 +142,7 @@ struct RequestCopyGraph {
                 return true
             }
         }
-        let isFailureACK = failureACKs()
+        let isFailureACK = Self.failureACKs(copies: copies, responses: responses, byTopVia: byTopVia)
         // Hop-by-hop requests follow the INVITE's hops (the edges found so far: those added
         // below join CANCELs).
         let forwardEdges = edges.count
@@ -182,14 +182,17 @@ struct RequestCopyGraph {
     /// that hop makes it the end-to-end ACK. Some UAs give the ACK to a non-2xx a new branch:
     /// then the To tag of a failure response to the INVITE with that CSeq (and no 2xx with it)
     /// tells (RFC 2543 matching, 17.1.1.3).
-    private func failureACKs() -> [Bool] {
+    ///
+    /// Static, on the graph's tables: as a method it was called from the mutating `link`, which
+    /// copied the whole graph (a retain of each of its arrays) to call it.
+    private static func failureACKs(copies: [Copy], responses: [ResponseCopy], byTopVia: HashChains) -> [Bool] {
         var isFailureACK = [Bool].filled(false, count: copies.count)
         // A usual call's few responses are scanned for each ACK: building the tables below (and
         // hashing every final response's tags) cost more than the scans.
         guard responses.count > HashChains.linearLimit else {
             for index in copies.indices where copies[index].entry.facts.method == .ack {
                 let ack = copies[index].entry
-                if hasInvite(acknowledgedBy: ack)
+                if hasInvite(acknowledgedBy: ack, copies: copies, byTopVia: byTopVia)
                     && !responses.contains(where: { Self.isSuccess($0.entry, acknowledgedBy: ack) }) {
                     isFailureACK[index] = true
                     continue
@@ -220,7 +223,7 @@ struct RequestCopyGraph {
         var tagChains: HashChains?
         for index in copies.indices where copies[index].entry.facts.method == .ack {
             let ack = copies[index].entry
-            if hasInvite(acknowledgedBy: ack) {
+            if hasInvite(acknowledgedBy: ack, copies: copies, byTopVia: byTopVia) {
                 let answered = successChains.first(hash: Self.viaHash(methodHash: Self.inviteHash, cseq: ack.facts.cseq,
                                                                       via: ack.facts.topVia)) { item in
                     Self.isSuccess(responses[successes[item]].entry, acknowledgedBy: ack)
@@ -250,7 +253,7 @@ struct RequestCopyGraph {
 
     /// Whether a copy of the INVITE that `ack` would acknowledge hop by hop (same CSeq, From
     /// tag and top Via) exists.
-    private func hasInvite(acknowledgedBy ack: CallRecord.Entry) -> Bool {
+    private static func hasInvite(acknowledgedBy ack: CallRecord.Entry, copies: [Copy], byTopVia: HashChains) -> Bool {
         var found = false
         Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,
                          fromTag: ack.facts.fromTag, topVia: ack.facts.topVia) { _ in found = true; return false }
