@@ -44,6 +44,8 @@ struct CallKey: Hashable, Sendable {
     }
 
     /// Equal when the Call-ID Strings are equal (byte equality only where both are ASCII).
+    /// Inlined: the tracker's table compares the key of every message's call with it.
+    @inline(__always)
     static func == (left: CallKey, right: CallKey) -> Bool {
         guard left.hash == right.hash else { return false }
         guard left.isASCII && right.isASCII else { return left.callID == right.callID }
