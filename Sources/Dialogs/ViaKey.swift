@@ -70,6 +70,9 @@ struct ViaKey: Hashable, Sendable {
     /// `host[:port]`, lowercased.
     var sentBy: String { String(decoding: storage[sentByRange], as: UTF8.self).lowercased() }
 
+    /// Inlined up to the usual answer (branches and sent-by written alike, or different
+    /// branches): the copy graph and the assembler compare Vias for every copy and response.
+    @inline(__always)
     static func == (left: ViaKey, right: ViaKey) -> Bool {
         guard left.branchHash == right.branchHash, left.branchRange.count == right.branchRange.count else { return false }
         return left.storage.withUnsafeBufferPointer { l in
@@ -77,20 +80,27 @@ struct ViaKey: Hashable, Sendable {
                 guard Self.sameBytes(l, left.branchRange, r, right.branchRange) else { return false }
                 // Usually written alike: then equal without case mapping.
                 if Self.sameBytes(l, left.sentByRange, r, right.sentByRange) { return true }
-                let (a, b) = (l[left.sentByRange], r[right.sentByRange])
-                var isASCII = true
-                if a.count == b.count {
-                    for (x, y) in zip(a, b) {
-                        guard x < 0x80 && y < 0x80 else { isASCII = false; break }
-                        if Self.lowercase(x) != Self.lowercase(y) { return false }
-                    }
-                    if isASCII { return true }
-                } else if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
-                    return false
-                }
-                return left.sentBy == right.sentBy  // Unicode case mapping, as lowercased Strings compare
+                return sameSentBy(l, left, r, right)
             }
         }
+    }
+
+    /// Whether the sent-by values are equal, lowercased (they are not written alike).
+    @inline(never)
+    private static func sameSentBy(_ l: UnsafeBufferPointer<UInt8>, _ left: ViaKey,
+                                   _ r: UnsafeBufferPointer<UInt8>, _ right: ViaKey) -> Bool {
+        let (a, b) = (l[left.sentByRange], r[right.sentByRange])
+        var isASCII = true
+        if a.count == b.count {
+            for (x, y) in zip(a, b) {
+                guard x < 0x80 && y < 0x80 else { isASCII = false; break }
+                if Self.lowercase(x) != Self.lowercase(y) { return false }
+            }
+            if isASCII { return true }
+        } else if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
+            return false
+        }
+        return left.sentBy == right.sentBy  // Unicode case mapping, as lowercased Strings compare
     }
 
     /// Hashes the branch only (equal keys have equal branches); `==` also compares sent-by.
