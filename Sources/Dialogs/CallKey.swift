@@ -5,12 +5,16 @@
 /// It points into the message's bytes (shared, not copied) instead of holding a String: every
 /// message has a Call-ID, and making each a String (most are longer than the 15 bytes a String
 /// holds inline) cost an allocation and a free per message. The call makes its String once.
+///
+/// The range is held as 32-bit offsets: every held message keeps its key.
 struct CallKey: Hashable, Sendable {
     private let storage: [UInt8]
-    private let range: Range<Int>
+    let hash: Int
+    private let start: UInt32, end: UInt32
     /// Whether every byte is ASCII: then equal keys have equal bytes.
     private let isASCII: Bool
-    let hash: Int
+
+    private var range: Range<Int> { Int(start)..<Int(end) }
 
     init(_ callID: String) {
         let bytes = Array(callID.utf8)
@@ -19,8 +23,10 @@ struct CallKey: Hashable, Sendable {
 
     /// The Call-ID at `range` in `storage` (a message's bytes, or an unfolded copy of the value).
     init(storage: [UInt8], range: Range<Int>) {
+        // Beyond 32-bit offsets (no real message): the value's own bytes, from offset 0.
+        let (storage, range) = range.upperBound <= UInt32.max ? (storage, range) : storage[range].ownBytes
         self.storage = storage
-        self.range = range
+        (start, end) = (UInt32(truncatingIfNeeded: range.lowerBound), UInt32(truncatingIfNeeded: range.upperBound))
         let (hash, isASCII) = storage.withUnsafeBytes { KeyHash.asciiBytes(UnsafeRawBufferPointer(rebasing: $0[range])) }
         self.isASCII = isASCII
         // Strings compare by canonical equivalence: a non-ASCII Call-ID hashes as its String does.
@@ -38,6 +44,8 @@ struct CallKey: Hashable, Sendable {
     }
 
     /// Equal when the Call-ID Strings are equal (byte equality only where both are ASCII).
+    /// Inlined: the tracker's table compares the key of every message's call with it.
+    @inline(__always)
     static func == (left: CallKey, right: CallKey) -> Bool {
         guard left.hash == right.hash else { return false }
         guard left.isASCII && right.isASCII else { return left.callID == right.callID }

@@ -21,6 +21,12 @@ struct CallProgress {
         var fromTag: String
         var cseq: UInt32
         var method: SIPMethod
+
+        /// The CSeq number compared first: the keys of a call mostly differ there, and it is
+        /// an integer (two different Strings compare in the String runtime).
+        static func == (left: InitialKey, right: InitialKey) -> Bool {
+            left.cseq == right.cseq && left.method == right.method && left.fromTag == right.fromTag
+        }
     }
 
     private(set) var firstTime: CaptureTime
@@ -64,7 +70,7 @@ struct CallProgress {
     private mutating func noteRequest(_ facts: MessageFacts, _ time: CaptureTime) {
         guard let fromTag = facts.fromTag else { return }
         guard let toTag = facts.toTag else {
-            if DialogAssembler.formsDialog(facts.method) {
+            if facts.formsDialog {
                 let key = InitialKey(fromTag: fromTag, cseq: facts.cseq, method: facts.method)
                 pendingInitial.insert(key)
                 initialKeys.insert(key)

@@ -24,8 +24,9 @@ enum DialogAssembler {
         let cseq: UInt32
         let fromTag: String?
         let toTag: String?
-        /// Filled by `attachResponses`, before any plan reads it.
-        var responses: [Int] = []
+        /// Filled by `attachResponses`, before any plan reads it. Without runtime exclusivity
+        /// checks: it is set once per request, by `attachResponses` alone, and only read after.
+        @exclusivity(unchecked) var responses: [Int] = []
         let firstTime: CaptureTime
 
         init(copies: [Int], role: RequestRole, method: SIPMethod, cseq: UInt32, fromTag: String?, toTag: String?,
@@ -77,7 +78,7 @@ enum DialogAssembler {
                 role = .cancel
             } else if group.contains(where: { graph.isFailureACK[$0] }) {
                 role = .failureACK
-            } else if formsDialog(entry.facts.method) && entry.facts.toTag == nil {
+            } else if entry.facts.formsDialog && entry.facts.toTag == nil {
                 role = .initial
             } else if toTag != nil {
                 role = .inDialog
@@ -112,6 +113,9 @@ enum DialogAssembler {
         var lists = [[Int]].filled([], count: requests.count)
         for (index, response) in graph.responses.enumerated() {
             if let first = graph.firstCopy(withTopViaOf: response.entry), owner[first] >= 0 {
+                // Room for a usual request's responses (a few, each copy of each) at once,
+                // not regrown.
+                if lists[owner[first]].isEmpty { lists[owner[first]].reserveCapacity(8) }
                 lists[owner[first]].append(index)
             }
         }

@@ -21,7 +21,6 @@ final class DialogBuilder {
     init(callID: String, graph: RequestCopyGraph, requests: [DialogAssembler.LogicalRequest], end: DialogEnd,
          declaredProxies: [Endpoint]) {
         self.callID = callID
-        self.graph = graph
         self.requests = requests
         self.end = end
         self.declaredProxies = declaredProxies
@@ -39,6 +38,8 @@ final class DialogBuilder {
         }
         forwardTargets = targets
         forwardBounds = bounds
+        // Stored last: read after being stored, the graph was copied (a retain of each array).
+        self.graph = graph
     }
 
     /// The copies `copy` was forwarded as, in edge order.
@@ -49,8 +50,8 @@ final class DialogBuilder {
     private func observed(_ copy: Int) -> ObservedMessage { graph.copies[copy].entry.observed }
     private func copyEntry(_ copy: Int) -> CallRecord.Entry { graph.copies[copy].entry }
     private func responseEntry(_ response: Int) -> CallRecord.Entry { graph.responses[response].entry }
-    private func message(_ copy: Int) -> SIPMessage { graph.copies[copy].entry.observed.message }
-    private func responseMessage(_ response: Int) -> SIPMessage { graph.responses[response].entry.observed.message }
+    // Messages are read in place, as `copyEntry(copy).fields.message`: a helper returning the
+    // message copied it (a retain and a release of each of its arrays) for every read.
 
     func build(_ plan: DialogPlan) -> Dialog {
         let initial = plan.initial.map { requests[$0] }
@@ -66,9 +67,10 @@ final class DialogBuilder {
         // Record-Route values of request copies, each read once: the copy a proxy sent on is
         // usually the one that reached the callee.
         var knownRecordRoutes: [(copy: Int, values: [String])] = []
+        knownRecordRoutes.reserveCapacity(4)  // a usual dialog reads two or three copies
         func recordRoutes(_ copy: Int) -> [String] {
             if let known = knownRecordRoutes.first(where: { $0.copy == copy }) { return known.values }
-            let values = message(copy).recordRoutes
+            let values = copyEntry(copy).fields.message.recordRoutes
             knownRecordRoutes.append((copy, values))
             return values
         }
@@ -105,7 +107,7 @@ final class DialogBuilder {
             recordRouteAtCallee = recordRoutes(copyReachingCallee(initial, responses: mine))
         }
         if let forming {
-            recordRouteAtCaller = responseMessage(forming).recordRoutes
+            recordRouteAtCaller = responseEntry(forming).fields.message.recordRoutes
             callerRouteSet = recordRouteAtCaller.reversed()
         } else if let notifyForming, let last = requests[notifyForming].copies.last {
             // The subscriber learnt its route set as UAS of the NOTIFY (RFC 6665 4.1.2.4, RFC 3261 12.1.1).
@@ -116,17 +118,19 @@ final class DialogBuilder {
         // Parties.
         let firstMember = plan.members.first.map { requests[$0] }
         let originator = (initial ?? firstMember)?.copies.first
-        let callerContact = initial.flatMap { $0.copies.first }.flatMap { MessageFacts.contact(of: message($0)) }
-        var calleeContact = forming.flatMap { MessageFacts.contact(of: responseMessage($0)) }
+        let callerContact = initial.flatMap { $0.copies.first }
+            .flatMap { MessageFacts.contact(of: copyEntry($0).fields.message) }
+        var calleeContact = forming.flatMap { MessageFacts.contact(of: responseEntry($0).fields.message) }
         if calleeContact == nil, let notifyForming, let first = requests[notifyForming].copies.first {
-            calleeContact = MessageFacts.contact(of: message(first))
+            calleeContact = MessageFacts.contact(of: copyEntry(first).fields.message)
         }
-        let caller = Party(uri: originator.map { MessageFacts.fromURI(of: message($0)) } ?? "", contact: callerContact,
-                           endpoint: originator.map { observed($0).source })
+        let caller = Party(uri: originator.map { MessageFacts.fromURI(of: copyEntry($0).fields.message) } ?? "",
+                           contact: callerContact, endpoint: originator.map { observed($0).source })
         let calleeEndpoint = mine.max { responseEntry($0).facts.viaCount < responseEntry($1).facts.viaCount }
             .map { graph.responses[$0].entry.observed.source }
             ?? initial.flatMap { $0.copies.last }.map { observed($0).destination }
-        let callee = Party(uri: originator.map { MessageFacts.toURI(of: message($0)) } ?? "", contact: calleeContact, endpoint: calleeEndpoint)
+        let callee = Party(uri: originator.map { MessageFacts.toURI(of: copyEntry($0).fields.message) } ?? "",
+                           contact: calleeContact, endpoint: calleeEndpoint)
 
         // In-dialog requests with the remote target in effect when each was sent.
         var targets = RemoteTargets(caller: calleeContact, callee: callerContact)
@@ -266,8 +270,8 @@ final class DialogBuilder {
         guard method == .invite || method == .update || method == .subscribe || method == .notify,
               let success = request.responses.filter({ (responseEntry($0).facts.statusCode ?? 0) / 100 == 2 })
                 .min(by: { responseEntry($0).facts.viaCount < responseEntry($1).facts.viaCount }) else { return }
-        let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: message($0)) }
-        let answerContact = MessageFacts.contact(of: responseMessage(success))
+        let senderContact = request.copies.first.flatMap { MessageFacts.contact(of: copyEntry($0).fields.message) }
+        let answerContact = MessageFacts.contact(of: responseEntry(success).fields.message)
         switch direction {
         case .downstream:
             targets.callee = senderContact ?? targets.callee

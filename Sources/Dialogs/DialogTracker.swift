@@ -76,7 +76,7 @@ public struct DialogTracker: Sendable {
             // A new dialog-forming request (e.g. an INVITE retried long after a 407) starts a call
             // again; anything else of a reported Call-ID is a late retransmission.
             let forming = entry.facts.isRequest && entry.facts.toTag == nil
-                && DialogAssembler.formsDialog(entry.facts.method)
+                && entry.facts.formsDialog
             if let until = tombstones[callID], until >= time, !forming {
                 statistics.lateMessages += 1
                 return
@@ -121,7 +121,7 @@ public struct DialogTracker: Sendable {
     private func startsCall(_ facts: MessageFacts) -> Bool {
         guard facts.isRequest else { return false }  // a response alone shows no dialog's requests
         if facts.toTag != nil { return facts.method != .cancel }
-        return DialogAssembler.formsDialog(facts.method)
+        return facts.formsDialog
     }
 
     private mutating func sweepIfDue(now time: CaptureTime, emit: (EndedCall) -> Void) {

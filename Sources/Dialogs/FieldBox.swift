@@ -1,4 +1,4 @@
-/// The fields of a value type in one immutable, shared box (`Dialog`, `DialogRequest`, `Hop`).
+/// The fields of a value type in one immutable, shared box (`Dialog`, `DialogRequest`).
 ///
 /// Those are copied several times on their way through the audit and the reports, and each copy
 /// of the plain struct retained and released every String and array it held (two dozen for a

@@ -1,26 +1,20 @@
 /// One pass of a request through a proxy: the copy that arrived and the copy it sent on.
-public struct Hop: Sendable, FieldBoxed {
-    // In one immutable box (`FieldBox`): hops are copied with their requests through the audit.
-    @usableFromInline struct Fields: Sendable {
-        @usableFromInline var proxyIndex: Int
-        @usableFromInline var incoming: ObservedMessage
-        @usableFromInline var outgoing: ObservedMessage?
-    }
-
-    @usableFromInline var box: FieldBox<Fields>
-
+///
+/// A plain struct, not boxed like `DialogRequest`: its two messages are references already, so
+/// a copy costs two retains instead of one, while a box cost an allocation and a free for every
+/// hop of every dialog.
+public struct Hop: Sendable {
     /// Index into `Dialog.proxies`.
-    @inlinable public var proxyIndex: Int { get { box.fields.proxyIndex } set { update { $0.proxyIndex = newValue } } }
+    public var proxyIndex: Int
     /// The copy the proxy received.
-    @inlinable public var incoming: ObservedMessage { get { box.fields.incoming } set { update { $0.incoming = newValue } } }
+    public var incoming: ObservedMessage
     /// The copy it forwarded (same Call-ID and CSeq, one more Via whose second value is the
     /// incoming top Via); nil when the capture holds none (not forwarded, or not captured).
-    @inlinable public var outgoing: ObservedMessage? { get { box.fields.outgoing } set { update { $0.outgoing = newValue } } }
+    public var outgoing: ObservedMessage?
 
     public init(proxyIndex: Int, incoming: ObservedMessage, outgoing: ObservedMessage?) {
-        box = FieldBox(Fields(
-            proxyIndex: proxyIndex,
-            incoming: incoming,
-            outgoing: outgoing))
+        self.proxyIndex = proxyIndex
+        self.incoming = incoming
+        self.outgoing = outgoing
     }
 }

@@ -6,9 +6,10 @@ import Transport
 ///
 /// The same logical request appears as several `ObservedMessage`s when the capture sees it on
 /// both sides of a proxy (one per copy) or when it is retransmitted.
-public struct ObservedMessage: Sendable, FieldBoxed {
-    // In one immutable box (`FieldBox`): every message is copied into its dialog's requests
-    // and hops, and again by the audit.
+public struct ObservedMessage: Sendable {
+    // In one immutable box (`MessageBox`): every message is copied into its dialog's requests
+    // and hops, and again by the audit. A message that dialogs can use gets its facts read at
+    // once, into the same box (`MessageFacts`, a `MessageBox`): one object per message, not two.
     @usableFromInline struct Fields: Sendable {
         @usableFromInline var message: SIPMessage
         @usableFromInline var flow: Flow
@@ -17,7 +18,7 @@ public struct ObservedMessage: Sendable, FieldBoxed {
         @usableFromInline var fileIndex: Int
     }
 
-    @usableFromInline var box: FieldBox<Fields>
+    @usableFromInline var box: MessageBox
 
     /// The parsed message.
     @inlinable public var message: SIPMessage { get { box.fields.message } set { update { $0.message = newValue } } }
@@ -31,12 +32,30 @@ public struct ObservedMessage: Sendable, FieldBoxed {
     @inlinable public var fileIndex: Int { get { box.fields.fileIndex } set { update { $0.fileIndex = newValue } } }
 
     public init(message: SIPMessage, flow: Flow, time: CaptureTime, frames: [Int], fileIndex: Int = 0) {
-        box = FieldBox(Fields(
-            message: message,
-            flow: flow,
-            time: time,
-            frames: frames,
-            fileIndex: fileIndex))
+        self.init(fields: Fields(message: message, flow: flow, time: time, frames: frames, fileIndex: fileIndex))
+    }
+
+    /// The message in a box of its own, with its facts when dialogs can use it.
+    @usableFromInline init(fields: __owned Fields) {
+        // The facts first, so that the fields move into whichever box the message gets.
+        if let values = MessageFacts.Values(fields.message) {
+            box = MessageFacts(values, fields)
+        } else {
+            box = MessageBox(fields)
+        }
+    }
+
+    /// The message whose box this is.
+    init(box: MessageBox) {
+        self.box = box
+    }
+
+    /// Changes a field: the fields go into a new box (facts read again), as other copies may
+    /// share this one.
+    @inlinable mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        self = ObservedMessage(fields: fields)
     }
 
     /// The frame that completed the message: the one reports cite (Wireshark shows it there).
@@ -46,4 +65,19 @@ public struct ObservedMessage: Sendable, FieldBoxed {
     @inlinable public var source: TransportAddress { TransportAddress(flow.source, flow.transport) }
     /// Receiver, with the transport it used.
     @inlinable public var destination: TransportAddress { TransportAddress(flow.destination, flow.transport) }
+}
+
+/// The fields of an `ObservedMessage`, in one immutable, shared box (as `FieldBox`). Not final:
+/// the box of a message that dialogs can use is its `MessageFacts`.
+@usableFromInline class MessageBox: @unchecked Sendable {
+    // @unchecked: only because the class is not final; its one stored property is a `let` of a
+    // Sendable type, and the subclass's are too.
+    @usableFromInline let fields: ObservedMessage.Fields
+
+    @usableFromInline init(_ fields: __owned ObservedMessage.Fields) {
+        self.fields = fields
+    }
+
+    /// The message this box holds.
+    final var observed: ObservedMessage { ObservedMessage(box: self) }
 }

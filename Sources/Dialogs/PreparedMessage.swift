@@ -44,10 +44,9 @@ public struct PreparedMessage: Sendable {
     /// Nil when the message lacks what a dialog needs.
     var facts: MessageFacts? { entry?.facts }
 
-    /// Reads the message's facts.
+    /// The message with its facts (read when it was observed, into its box).
     public init(_ observed: ObservedMessage) {
-        // The facts go straight into the entry, not through an optional copy of them.
-        if let entry = CallRecord.Entry(observed: observed) {
+        if let entry = observed.box as? CallRecord.Entry {
             content = .entry(entry)
         } else {
             content = .unusable(observed)

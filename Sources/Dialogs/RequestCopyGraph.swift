@@ -142,7 +142,7 @@ struct RequestCopyGraph {
                 return true
             }
         }
-        let isFailureACK = failureACKs()
+        let isFailureACK = Self.failureACKs(copies: copies, responses: responses, byTopVia: byTopVia)
         // Hop-by-hop requests follow the INVITE's hops (the edges found so far: those added
         // below join CANCELs).
         let forwardEdges = edges.count
@@ -182,12 +182,33 @@ struct RequestCopyGraph {
     /// that hop makes it the end-to-end ACK. Some UAs give the ACK to a non-2xx a new branch:
     /// then the To tag of a failure response to the INVITE with that CSeq (and no 2xx with it)
     /// tells (RFC 2543 matching, 17.1.1.3).
-    private func failureACKs() -> [Bool] {
+    ///
+    /// Static, on the graph's tables: as a method it was called from the mutating `link`, which
+    /// copied the whole graph (a retain of each of its arrays) to call it.
+    private static func failureACKs(copies: [Copy], responses: [ResponseCopy], byTopVia: HashChains) -> [Bool] {
         var isFailureACK = [Bool].filled(false, count: copies.count)
+        // A usual call's few responses are scanned for each ACK: building the tables below (and
+        // hashing every final response's tags) cost more than the scans.
+        guard responses.count > HashChains.linearLimit else {
+            for index in copies.indices where copies[index].entry.facts.method == .ack {
+                let ack = copies[index].entry
+                if hasInvite(acknowledgedBy: ack, copies: copies, byTopVia: byTopVia)
+                    && !responses.contains(where: { Self.isSuccess($0.entry, acknowledgedBy: ack) }) {
+                    isFailureACK[index] = true
+                    continue
+                }
+                var failed = false, succeeded = false
+                for response in responses where Self.isFinal(response.entry, taggedLike: ack) {
+                    if (response.facts.statusCode ?? 0) >= 300 { failed = true } else { succeeded = true }
+                }
+                if failed && !succeeded { isFailureACK[index] = true }
+            }
+            return isFailureACK
+        }
         var successes: [Int] = []
         var successChains = HashChains(capacity: 0)
         var finals: [Int] = []
-        for index in responses.indices where responses[index].entry.facts.method == .invite {
+        for index in responses.indices where Self.isInvite(responses[index].entry) {
             let response = responses[index].entry
             let code = response.facts.statusCode ?? 0
             if code / 100 == 2 {
@@ -202,15 +223,10 @@ struct RequestCopyGraph {
         var tagChains: HashChains?
         for index in copies.indices where copies[index].entry.facts.method == .ack {
             let ack = copies[index].entry
-            var hasInvite = false
-            Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,
-                             fromTag: ack.facts.fromTag, topVia: ack.facts.topVia) { _ in hasInvite = true; return false }
-            if hasInvite {
+            if hasInvite(acknowledgedBy: ack, copies: copies, byTopVia: byTopVia) {
                 let answered = successChains.first(hash: Self.viaHash(methodHash: Self.inviteHash, cseq: ack.facts.cseq,
                                                                       via: ack.facts.topVia)) { item in
-                    let success = responses[successes[item]].entry
-                    return success.facts.cseq == ack.facts.cseq && success.facts.fromTag == ack.facts.fromTag
-                        && success.facts.topVia == ack.facts.topVia
+                    Self.isSuccess(responses[successes[item]].entry, acknowledgedBy: ack)
                 } != nil
                 if !answered {
                     isFailureACK[index] = true
@@ -225,8 +241,7 @@ struct RequestCopyGraph {
             var failed = false, succeeded = false
             tagChains?.forEach(hash: Self.tagHash(ack)) { item in
                 let response = responses[finals[item]].entry
-                if response.facts.cseq == ack.facts.cseq && response.facts.fromTag == ack.facts.fromTag
-                    && response.facts.toTag == ack.facts.toTag {
+                if Self.isFinal(response, taggedLike: ack) {
                     if (response.facts.statusCode ?? 0) >= 300 { failed = true } else { succeeded = true }
                 }
                 return true
@@ -236,6 +251,33 @@ struct RequestCopyGraph {
         return isFailureACK
     }
 
+    /// Whether a copy of the INVITE that `ack` would acknowledge hop by hop (same CSeq, From
+    /// tag and top Via) exists.
+    private static func hasInvite(acknowledgedBy ack: CallRecord.Entry, copies: [Copy], byTopVia: HashChains) -> Bool {
+        var found = false
+        Self.forEachCopy(of: copies, byTopVia, method: .invite, methodHash: Self.inviteHash, cseq: ack.facts.cseq,
+                         fromTag: ack.facts.fromTag, topVia: ack.facts.topVia) { _ in found = true; return false }
+        return found
+    }
+
+    /// A response to an INVITE (the method hash told first: comparing two different method
+    /// names calls into the String runtime).
+    private static func isInvite(_ response: CallRecord.Entry) -> Bool {
+        response.facts.methodHash == inviteHash && response.facts.method == .invite
+    }
+
+    /// Whether `response` is a 2xx to the INVITE that `ack` carries the CSeq, From tag and top Via of.
+    private static func isSuccess(_ response: CallRecord.Entry, acknowledgedBy ack: CallRecord.Entry) -> Bool {
+        response.facts.cseq == ack.facts.cseq && (response.facts.statusCode ?? 0) / 100 == 2 && isInvite(response)
+            && response.facts.fromTag == ack.facts.fromTag && response.facts.topVia == ack.facts.topVia
+    }
+
+    /// Whether `response` is a final response to an INVITE with the CSeq and tags of `ack`.
+    private static func isFinal(_ response: CallRecord.Entry, taggedLike ack: CallRecord.Entry) -> Bool {
+        response.facts.cseq == ack.facts.cseq && (response.facts.statusCode ?? 0) >= 200 && isInvite(response)
+            && response.facts.fromTag == ack.facts.fromTag && response.facts.toTag == ack.facts.toTag
+    }
+
     private static func tagHash(_ entry: CallRecord.Entry) -> Int {
         KeyHash.mix(KeyHash.mix(Int(entry.facts.cseq), entry.facts.fromTag.map(KeyHash.string) ?? 0),
                     entry.facts.toTag.map(KeyHash.string) ?? 0)
@@ -243,30 +285,44 @@ struct RequestCopyGraph {
 
     /// Groups the joined copies: groups in order of their first copy, each sorted in path order.
     private static func groups(of copies: [Copy], edges: [(from: Int, to: Int)], union: inout UnionFind) -> [[Int]] {
-        var groupOfRoot = [Int].filled(-1, count: copies.count)
-        var grouped: [[Int]] = []
+        // Per root, first how many copies its group holds, then its group's number g (as -1 - g):
+        // each group's array made at its size instead of regrown as copies join it.
+        var slot = [Int].filled(0, count: copies.count)
+        var groupCount = 0
         for index in copies.indices {
             let root = union.find(index)
-            if groupOfRoot[root] < 0 {
-                groupOfRoot[root] = grouped.count
-                grouped.append([index])
+            if slot[root] == 0 { groupCount += 1 }
+            slot[root] += 1
+        }
+        var grouped: [[Int]] = []
+        grouped.reserveCapacity(groupCount)
+        for index in copies.indices {
+            let root = union.find(index)
+            if slot[root] > 0 {
+                var group: [Int] = []
+                group.reserveCapacity(slot[root])
+                group.append(index)
+                slot[root] = -1 - grouped.count
+                grouped.append(group)
             } else {
-                grouped[groupOfRoot[root]].append(index)
+                grouped[-1 - slot[root]].append(index)
             }
         }
+        guard groupCount < copies.count else { return grouped }  // no group of two copies to order
         // Path order: how many hops from the originator (hop-by-hop copies all have one Via, so
-        // the Via count alone cannot order them), then capture time.
+        // the Via count alone cannot order them), then capture time. The slots hold the depths.
         var parentOf = [Int].filled(-1, count: copies.count)
         for edge in edges where parentOf[edge.to] < 0 { parentOf[edge.to] = edge.from }
-        let depths = copies.indices.map { copy in
+        for copy in copies.indices {
             var node = copy, steps = 0
             while parentOf[node] >= 0, steps < copies.count { node = parentOf[node]; steps += 1 }
-            return steps
+            slot[copy] = steps
         }
+        let depths = slot
         for index in grouped.indices where grouped[index].count > 1 {
             grouped[index].sortIfNeeded { a, b in
                 depths[a] != depths[b] ? depths[a] < depths[b]
-                    : copies[a].entry.observed.time < copies[b].entry.observed.time
+                    : copies[a].entry.fields.time < copies[b].entry.fields.time
             }
         }
         return grouped

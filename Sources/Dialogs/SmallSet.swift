@@ -19,7 +19,9 @@ struct SmallSet<Element: Hashable> {
 
     func contains(_ element: Element) -> Bool {
         if let large { return large.contains(element) }
-        return first == element || rest.contains(element)
+        // Compared in place: `first == element` made an optional copy of the element first.
+        if let first, first == element { return true }
+        return rest.contains(element)
     }
 
     mutating func insert(_ element: Element) {
@@ -40,7 +42,7 @@ struct SmallSet<Element: Hashable> {
     mutating func remove(_ element: Element) {
         if large != nil {
             large?.remove(element)
-        } else if first == element {
+        } else if let held = first, held == element {
             first = rest.popLast()
         } else if let index = rest.firstIndex(of: element) {
             rest.remove(at: index)

@@ -5,14 +5,18 @@
 /// differs from the incoming top Via in those only.
 ///
 /// Every Via of every message becomes one, so it keeps no Strings: it points into the message's
-/// bytes (shared, not copied) and compares and hashes them there.
+/// bytes (shared, not copied) and compares and hashes them there. The two ranges are held as
+/// 32-bit offsets: every held message keeps two keys, and this makes each 32 bytes instead of 48.
 struct ViaKey: Hashable, Sendable {
     private let storage: [UInt8]
-    private let branchRange: Range<Int>
-    private let sentByRange: Range<Int>
     /// `KeyHash` of the branch, computed once: the copy graph and the assembler bucket every
     /// copy and response by it.
     let branchHash: Int
+    private let branchStart: UInt32, branchEnd: UInt32
+    private let sentByStart: UInt32, sentByEnd: UInt32
+
+    private var branchRange: Range<Int> { Int(branchStart)..<Int(branchEnd) }
+    private var sentByRange: Range<Int> { Int(sentByStart)..<Int(sentByEnd) }
 
     /// From one Via value as on the wire, e.g. `SIP/2.0/UDP 10.0.0.1:5060;rport;branch=z9hG4bK1`:
     /// sent-by is what follows the protocol up to the first `;`, the branch the value of the
@@ -25,6 +29,8 @@ struct ViaKey: Hashable, Sendable {
     /// The Via value at `value` in `storage` (a message's bytes, or an unfolded copy of a value),
     /// read in one pass.
     init(storage: [UInt8], value: Range<Int>) {
+        // Beyond 32-bit offsets (no real message): the value's own bytes, from offset 0.
+        let (storage, value) = value.upperBound <= UInt32.max ? (storage, value) : storage[value].ownBytes
         self.storage = storage
         let ranges: (Range<Int>, Range<Int>) = storage.withUnsafeBufferPointer { bytes in
             let semicolon = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: value.lowerBound, to: value.upperBound)
@@ -52,7 +58,9 @@ struct ViaKey: Hashable, Sendable {
             }
             return (tokenStart..<tokenEnd, value.upperBound..<value.upperBound)
         }
-        (sentByRange, branchRange) = ranges
+        // Within `value`, so within 32 bits (checked above).
+        (sentByStart, sentByEnd) = (UInt32(truncatingIfNeeded: ranges.0.lowerBound), UInt32(truncatingIfNeeded: ranges.0.upperBound))
+        (branchStart, branchEnd) = (UInt32(truncatingIfNeeded: ranges.1.lowerBound), UInt32(truncatingIfNeeded: ranges.1.upperBound))
         branchHash = storage.withUnsafeBytes { KeyHash.bytes(UnsafeRawBufferPointer(rebasing: $0[ranges.1])) }
     }
 
@@ -62,6 +70,9 @@ struct ViaKey: Hashable, Sendable {
     /// `host[:port]`, lowercased.
     var sentBy: String { String(decoding: storage[sentByRange], as: UTF8.self).lowercased() }
 
+    /// Inlined up to the usual answer (branches and sent-by written alike, or different
+    /// branches): the copy graph and the assembler compare Vias for every copy and response.
+    @inline(__always)
     static func == (left: ViaKey, right: ViaKey) -> Bool {
         guard left.branchHash == right.branchHash, left.branchRange.count == right.branchRange.count else { return false }
         return left.storage.withUnsafeBufferPointer { l in
@@ -69,20 +80,27 @@ struct ViaKey: Hashable, Sendable {
                 guard Self.sameBytes(l, left.branchRange, r, right.branchRange) else { return false }
                 // Usually written alike: then equal without case mapping.
                 if Self.sameBytes(l, left.sentByRange, r, right.sentByRange) { return true }
-                let (a, b) = (l[left.sentByRange], r[right.sentByRange])
-                var isASCII = true
-                if a.count == b.count {
-                    for (x, y) in zip(a, b) {
-                        guard x < 0x80 && y < 0x80 else { isASCII = false; break }
-                        if Self.lowercase(x) != Self.lowercase(y) { return false }
-                    }
-                    if isASCII { return true }
-                } else if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
-                    return false
-                }
-                return left.sentBy == right.sentBy  // Unicode case mapping, as lowercased Strings compare
+                return sameSentBy(l, left, r, right)
             }
         }
+    }
+
+    /// Whether the sent-by values are equal, lowercased (they are not written alike).
+    @inline(never)
+    private static func sameSentBy(_ l: UnsafeBufferPointer<UInt8>, _ left: ViaKey,
+                                   _ r: UnsafeBufferPointer<UInt8>, _ right: ViaKey) -> Bool {
+        let (a, b) = (l[left.sentByRange], r[right.sentByRange])
+        var isASCII = true
+        if a.count == b.count {
+            for (x, y) in zip(a, b) {
+                guard x < 0x80 && y < 0x80 else { isASCII = false; break }
+                if Self.lowercase(x) != Self.lowercase(y) { return false }
+            }
+            if isASCII { return true }
+        } else if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
+            return false
+        }
+        return left.sentBy == right.sentBy  // Unicode case mapping, as lowercased Strings compare
     }
 
     /// Hashes the branch only (equal keys have equal branches); `==` also compares sent-by.

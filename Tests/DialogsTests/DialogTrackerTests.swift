@@ -359,10 +359,17 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialogs.first?.caller.uri == "sip:arik@a.example")
 }
 
-@Test func ackWithANewBranchToAFailureStaysWithItsInvite() throws {
-    // Seen in a real capture (heplify sip_tcp_websocket.pcap): 407, ACK on a new branch, retry.
+/// Seen in a real capture (heplify sip_tcp_websocket.pcap): 407, ACK on a new branch, retry.
+/// Here `forks` early forks (180 with a tag each) answer the INVITE before the 407, and the
+/// retry's 200 is ACKed on a new branch too. More than sixteen responses take the copy graph's
+/// hashed look-ups, fewer its scans.
+private func challengedCall(forks: Int) -> SIPScenario {
     var s = SIPScenario()
     s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
+    for fork in 0..<forks {
+        s.send(["SIP/2.0 180 Ringing", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=F\(fork)"),
+               from: Call.bob, to: Call.alice)
+    }
     s.send(["SIP/2.0 407 Proxy Authentication Required", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
            from: Call.bob, to: Call.alice)
     s.send(["ACK sip:bob@b.example SIP/2.0", Call.via("c1-ack")] + Call.headers(cseq: 1, "ACK", to: "<sip:bob@b.example>;tag=P"),
@@ -370,12 +377,22 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob)
     s.send(["SIP/2.0 200 OK", Call.via("c2")] + Call.headers(cseq: 2, "INVITE", to: "<sip:bob@b.example>;tag=B"),
            from: Call.bob, to: Call.alice)
-    let (dialogs, _) = s.run()
+    s.send(["ACK sip:bob@b.example SIP/2.0", Call.via("c2-ack")] + Call.headers(cseq: 2, "ACK", to: "<sip:bob@b.example>;tag=B"),
+           from: Call.alice, to: Call.bob)
+    return s
+}
+
+@Test(arguments: [0, 3, 20])
+func anAckToAFailureIsToldAlikeWithFewAndManyResponses(forks: Int) throws {
+    let (dialogs, _) = challengedCall(forks: forks).run()
     #expect(dialogs.count == 1)
     let dialog = try #require(dialogs.first)
     #expect(dialog.calleeTag == "B" && dialog.state == .confirmed)
     #expect(dialog.initialRequest?.cseq == 2)
-    #expect(dialog.requests.map(\.role) == [.failureACK])
+    #expect(dialog.initialRequest?.responses.count == 1)
+    // The ACK to the 407 belongs to the first attempt's transaction; the one to the 200 is in the dialog.
+    #expect(dialog.requests.map(\.role) == [.failureACK, .inDialog])
+    #expect(dialog.requests.map(\.cseq) == [1, 2])
 }
 
 @Test func inviteRetriedAfterTheLingerStartsANewCallNotALateMessage() throws {

@@ -3,7 +3,7 @@ import SIP
 import Testing
 
 private func facts(_ lines: [String]) throws -> MessageFacts? {
-    MessageFacts(try SIPParser.parse(Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)))
+    MessageFacts.of(try SIPParser.parse(Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)))
 }
 
 @Test func factsOfARequestAndOfAResponse() throws {
