@@ -6,7 +6,7 @@
 /// owns its buffer.
 struct JSONWriter: ~Copyable {
     private var bytes: ByteBuffer
-    /// For `unescapedString`: what its closure writes, kept to reuse its capacity.
+    /// For `unescapedString(upTo:_:else:)`: what its fallback writes, kept to reuse its capacity.
     private var scratch: [UInt8] = []
     /// One bit per open container (bit 0 the innermost): whether a value was already written in
     /// it. Records nest a few levels deep; a bit stack spares an array update per value.
@@ -95,22 +95,38 @@ struct JSONWriter: ~Copyable {
     /// Ends a JSON Lines record (between top-level values only).
     mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
-    /// A string value whose UTF-8 `content` appends itself, for text that needs no escaping and
-    /// is cheaper to write digit by digit than to build as a String first.
-    mutating func unescapedString(_ content: (inout [UInt8]) -> Void) {
+    /// A string value of at most `maximum` bytes that need no escaping, which `content` writes in
+    /// place and counts: no copy, and one capacity check for the whole value.
+    @inline(__always)
+    mutating func unescapedString(upTo maximum: Int, _ content: (UnsafeMutablePointer<UInt8>) -> Int) {
         separate()
-        scratch.removeAll(keepingCapacity: true)
-        content(&scratch)
-        bytes.append(UInt8(ascii: "\""))
-        scratch.withUnsafeBufferPointer { bytes.append($0) }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendInPlace(upTo: maximum + 2) { target in
+            target[0] = UInt8(ascii: "\"")
+            let count = content(target + 1)
+            target[count + 1] = UInt8(ascii: "\"")
+            return count + 2
+        }
     }
 
-    /// A string value of bytes that need no escaping (an address written on the stack).
-    mutating func unescapedString(bytes text: UnsafeRawBufferPointer) {
+    /// As `unescapedString(upTo:_:)`, except that `content` may decline (return nil, having
+    /// written nothing that counts), and `fallback` then appends the value instead.
+    @inline(__always)
+    mutating func unescapedString(upTo maximum: Int, _ content: (UnsafeMutablePointer<UInt8>) -> Int?,
+                                  else fallback: (inout [UInt8]) -> Void) {
         separate()
+        var written = false
+        bytes.appendInPlace(upTo: maximum + 2) { target in
+            guard let count = content(target + 1) else { return 0 }
+            target[0] = UInt8(ascii: "\"")
+            target[count + 1] = UInt8(ascii: "\"")
+            written = true
+            return count + 2
+        }
+        guard !written else { return }
+        scratch.removeAll(keepingCapacity: true)
+        fallback(&scratch)
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(text.assumingMemoryBound(to: UInt8.self))
+        scratch.withUnsafeBufferPointer { bytes.append($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 

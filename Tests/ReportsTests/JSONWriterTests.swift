@@ -1,3 +1,4 @@
+import Capture
 import Dialogs
 @testable import Reports
 import Testing
@@ -162,4 +163,25 @@ import Transport
         json.address(address)
         #expect(json.text == "\"\(address.description)\"")
     }
+}
+
+@Test func writesTimesAsTheirISO8601Text() {
+    let times = [
+        CaptureTime(seconds: 1_795_850_986, nanoseconds: 123_456_789),
+        CaptureTime(seconds: 0, nanoseconds: 0),
+        CaptureTime(seconds: 253_402_300_800, nanoseconds: 5_000),  // year 10000: the array fallback
+        CaptureTime(seconds: -62_167_219_201, nanoseconds: 0),
+    ]
+    var json = JSONWriter(capacity: 16)  // grows while writing in place
+    var expected = JSONWriter()
+    json.beginArray()
+    expected.beginArray()
+    for time in times {
+        json.time(time)
+        expected.string(time.iso8601)
+    }
+    json.endArray()
+    expected.endArray()
+    #expect(json.text == expected.text)
+    #expect(json.text.hasPrefix("[\"2026-11-28T07:29:46.123456Z\",\"1970-01-01T00:00:00.000000Z\",\"10000-"))
 }
