@@ -185,3 +185,20 @@ import Transport
     #expect(json.text == expected.text)
     #expect(json.text.hasPrefix("[\"2026-11-28T07:29:46.123456Z\",\"1970-01-01T00:00:00.000000Z\",\"10000-"))
 }
+
+@Test func writesEveryDigitCountAsItsDecimalText() {
+    // Both parities of every length (pairs of digits, then a single leading one), and each pair.
+    var numbers = [0, 9, 10, 99, 100, 101, 999, 1_000, 5_060, 9_999, 10_000, 65_535, 99_999, 100_000,
+                   1_000_000, 12_345_678, 987_654_321, Int.max, Int.min, -1, -10, -100]
+    var power = 1
+    while power <= Int.max / 10 {
+        power *= 10
+        numbers += [power - 1, power, power + 1]
+    }
+    numbers += (0..<100).map { $0 * 101 }
+    var json = JSONWriter()
+    json.beginArray()
+    for number in numbers { json.int(number) }
+    json.endArray()
+    #expect(json.text == "[" + numbers.map(String.init).joined(separator: ",") + "]")
+}
