@@ -39,38 +39,53 @@ public struct CaptureTime: Hashable, Comparable, Sendable {
     }
 
     /// Appends `iso8601`'s UTF-8 bytes: reports write one per request, and string
-    /// interpolation made that a large part of writing them. Years 0 to 9999 (every real
-    /// capture) are written into a fixed 27-byte template, two digits at a time.
+    /// interpolation made that a large part of writing them.
     public func appendISO8601(to bytes: inout [UInt8]) {
+        var text: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)  // 28 bytes on the stack
+        let written = withUnsafeMutableBytes(of: &text) { text in
+            text.baseAddress.map { writeISO8601(to: $0) } ?? false
+        }
+        guard written else {
+            let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+            let (year, month, day) = CaptureTime.civilDate(daysSinceEpoch: days)
+            appendISO8601(year: year, month: month, day: day, secondOfDay: seconds - days * 86_400,
+                          micros: Int64(nanoseconds) / 1000, to: &bytes)
+            return
+        }
+        withUnsafeBytes(of: &text) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<Self.iso8601Length])) }
+    }
+
+    /// The length of `iso8601` for the years 0 to 9999.
+    @inlinable public static var iso8601Length: Int { 27 }
+
+    /// Writes `iso8601`'s `iso8601Length` bytes at `target` and returns true when the year is 0
+    /// to 9999 (every real capture); else writes nothing and returns false. For writers that
+    /// keep their own buffer (a JSON record has one time per request): a fixed template, two
+    /// digits at a time.
+    public func writeISO8601(to target: UnsafeMutableRawPointer) -> Bool {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CaptureTime.civilDate(daysSinceEpoch: days)
-        let micros = Int64(nanoseconds) / 1000
-        guard (0...9999).contains(year) else {
-            appendISO8601(year: year, month: month, day: day, secondOfDay: secondOfDay, micros: micros, to: &bytes)
-            return
-        }
+        guard (0...9999).contains(year) else { return false }
         // The low six digits of the microseconds, as the template always showed them.
-        let sixDigits = micros % 1_000_000
-        var text: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)  // 28 bytes on the stack
-        withUnsafeMutableBytes(of: &text) { text in
-            /// Writes `value` (0...99) as two digits at `at`: one division for both, where a
-            /// digit-by-digit loop over each field cost most of writing a time.
-            func two(_ value: Int64, at: Int) {
-                let tens = value / 10
-                text[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: tens)
-                text[at + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value &- tens &* 10)
-            }
-            two(year / 100, at: 0); two(year % 100, at: 2); text[4] = UInt8(ascii: "-")
-            two(month, at: 5); text[7] = UInt8(ascii: "-")
-            two(day, at: 8); text[10] = UInt8(ascii: "T")
-            two(secondOfDay / 3600, at: 11); text[13] = UInt8(ascii: ":")
-            two(secondOfDay / 60 % 60, at: 14); text[16] = UInt8(ascii: ":")
-            two(secondOfDay % 60, at: 17); text[19] = UInt8(ascii: ".")
-            two(sixDigits / 10_000, at: 20); two(sixDigits / 100 % 100, at: 22); two(sixDigits % 100, at: 24)
-            text[26] = UInt8(ascii: "Z")
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[..<27]))
+        let sixDigits = Int64(nanoseconds) / 1000 % 1_000_000
+        let text = target.assumingMemoryBound(to: UInt8.self)
+        /// Writes `value` (0...99) as two digits at `at`: one division for both, where a
+        /// digit-by-digit loop over each field cost most of writing a time.
+        func two(_ value: Int64, at: Int) {
+            let tens = value / 10
+            text[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: tens)
+            text[at + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value &- tens &* 10)
         }
+        two(year / 100, at: 0); two(year % 100, at: 2); text[4] = UInt8(ascii: "-")
+        two(month, at: 5); text[7] = UInt8(ascii: "-")
+        two(day, at: 8); text[10] = UInt8(ascii: "T")
+        two(secondOfDay / 3600, at: 11); text[13] = UInt8(ascii: ":")
+        two(secondOfDay / 60 % 60, at: 14); text[16] = UInt8(ascii: ":")
+        two(secondOfDay % 60, at: 17); text[19] = UInt8(ascii: ".")
+        two(sixDigits / 10_000, at: 20); two(sixDigits / 100 % 100, at: 22); two(sixDigits % 100, at: 24)
+        text[26] = UInt8(ascii: "Z")
+        return true
     }
 
     /// `appendISO8601` for a year outside 0...9999: zero-padded to four digits, or the

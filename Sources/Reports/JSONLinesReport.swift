@@ -123,7 +123,7 @@ public struct JSONLinesReport: Sendable {
         json.beginObject()
         json.field("frame", request.frame)
         json.key("time")
-        json.unescapedString { request.time.appendISO8601(to: &$0) }
+        json.time(request.time)
         json.field("method", request.method.rawValue)
         json.field("cseq", Int(request.cseq))
         json.field("src", address: request.source)

@@ -3,8 +3,8 @@ import Transport
 
 extension JSONWriter {
     /// `"key":"ip:port/transport"`, the text of `TransportAddress.description`. Every request
-    /// record carries two, every proxy a list: an IPv4 address is written digit by digit into a stack buffer and
-    /// appended at once (the interpolated `description` costs thousands of instructions, and so
+    /// record carries two, every proxy a list: an IPv4 address is written digit by digit straight
+    /// into the record (the interpolated `description` costs thousands of instructions, and so
     /// do twenty single-byte appends), anything else through `description`.
     mutating func field(_ name: StaticString, address: TransportAddress?) {
         key(name)
@@ -23,17 +23,17 @@ extension JSONWriter {
     mutating func address(_ address: TransportAddress?) {
         guard let address else { null(); return }
         guard case .v4(let value) = address.endpoint.address else { string(address.description); return }
-        // "255.255.255.255:65535/sctp" is 26 bytes at most.
-        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &text) { raw in
-            guard let text = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
+        let port = address.endpoint.port, transport = address.transport
+        // "255.255.255.255:65535/sctp" is 26 bytes at most; written in place (an octet's four-byte
+        // store needs no more room than that).
+        unescapedString(upTo: 26) { text in
             var count = 0
             Self.putOctet(value >> 24, UInt8(ascii: "."), into: text, at: &count)
             Self.putOctet(value >> 16 & 0xff, UInt8(ascii: "."), into: text, at: &count)
             Self.putOctet(value >> 8 & 0xff, UInt8(ascii: "."), into: text, at: &count)
             Self.putOctet(value & 0xff, UInt8(ascii: ":"), into: text, at: &count)
-            Self.put(UInt32(address.endpoint.port), UInt8(ascii: "/"), into: text, at: &count)
-            Self.transportName(address.transport).withUTF8Buffer { name in
+            Self.put(UInt32(port), UInt8(ascii: "/"), into: text, at: &count)
+            Self.transportName(transport).withUTF8Buffer { name in
                 for byte in name {
                     text[count] = byte
                     count += 1
@@ -41,7 +41,6 @@ extension JSONWriter {
             }
             return count
         }
-        withUnsafeBytes(of: &text) { unescapedString(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 
     /// Writes the digits of `number`, then `separator`, at `count` (no captured state: a nested

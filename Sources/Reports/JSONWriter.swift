@@ -6,7 +6,7 @@
 /// owns its buffer.
 struct JSONWriter: ~Copyable {
     private var bytes: ByteBuffer
-    /// For `unescapedString`: what its closure writes, kept to reuse its capacity.
+    /// For `unescapedString(upTo:_:else:)`: what its fallback writes, kept to reuse its capacity.
     private var scratch: [UInt8] = []
     /// One bit per open container (bit 0 the innermost): whether a value was already written in
     /// it. Records nest a few levels deep; a bit stack spares an array update per value.
@@ -95,22 +95,38 @@ struct JSONWriter: ~Copyable {
     /// Ends a JSON Lines record (between top-level values only).
     mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
-    /// A string value whose UTF-8 `content` appends itself, for text that needs no escaping and
-    /// is cheaper to write digit by digit than to build as a String first.
-    mutating func unescapedString(_ content: (inout [UInt8]) -> Void) {
+    /// A string value of at most `maximum` bytes that need no escaping, which `content` writes in
+    /// place and counts: no copy, and one capacity check for the whole value.
+    @inline(__always)
+    mutating func unescapedString(upTo maximum: Int, _ content: (UnsafeMutablePointer<UInt8>) -> Int) {
         separate()
-        scratch.removeAll(keepingCapacity: true)
-        content(&scratch)
-        bytes.append(UInt8(ascii: "\""))
-        scratch.withUnsafeBufferPointer { bytes.append($0) }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendInPlace(upTo: maximum + 2) { target in
+            target[0] = UInt8(ascii: "\"")
+            let count = content(target + 1)
+            target[count + 1] = UInt8(ascii: "\"")
+            return count + 2
+        }
     }
 
-    /// A string value of bytes that need no escaping (an address written on the stack).
-    mutating func unescapedString(bytes text: UnsafeRawBufferPointer) {
+    /// As `unescapedString(upTo:_:)`, except that `content` may decline (return nil, having
+    /// written nothing that counts), and `fallback` then appends the value instead.
+    @inline(__always)
+    mutating func unescapedString(upTo maximum: Int, _ content: (UnsafeMutablePointer<UInt8>) -> Int?,
+                                  else fallback: (inout [UInt8]) -> Void) {
         separate()
+        var written = false
+        bytes.appendInPlace(upTo: maximum + 2) { target in
+            guard let count = content(target + 1) else { return 0 }
+            target[0] = UInt8(ascii: "\"")
+            target[count + 1] = UInt8(ascii: "\"")
+            written = true
+            return count + 2
+        }
+        guard !written else { return }
+        scratch.removeAll(keepingCapacity: true)
+        fallback(&scratch)
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(text.assumingMemoryBound(to: UInt8.self))
+        scratch.withUnsafeBufferPointer { bytes.append($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -134,18 +150,28 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Writes the decimal digits of `number` (20 at most) at `target` and returns how many: the
-    /// length first, then the digits from the last, dividing by the constant 10 only.
+    /// length first, then the digits from the last, two at a time from `digitPairs` (one
+    /// division by the constant 100 per pair, where a division per digit cost twice as many).
     @inline(__always)
     static func writeDecimal(_ number: UInt, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let length = decimalLength(number)
         var rest = number
         var index = length
-        repeat {
-            index -= 1
-            target[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        } while index > 0
+        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+        while index >= 2 {
+            index -= 2
+            let pair = pairs.loadUnaligned(fromByteOffset: 2 * Int(rest % 100), as: UInt16.self)
+            UnsafeMutableRawPointer(target + index).storeBytes(of: pair, as: UInt16.self)
+            rest /= 100
+        }
+        if index == 1 { target[0] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest) }
         return length
+    }
+
+    /// "00" to "99" in a row: a literal, so a constant address (no lazy global to check).
+    @inline(__always)
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// How many decimal digits `number` has. Most numbers written are address octets, ports,

@@ -6,7 +6,7 @@ import Transport
 /// The analysis options `batch` and `live` share with `analyze`.
 struct AnalysisArguments: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity exists: error, warning, info or none.")
-    var failOn: AnalyzeCommand.FailOn = .error
+    var failOn: AnalyzeCommand.FailOn = Self.defaultFailOn
 
     @Option(name: .customLong("proxy"), help: "Treat ADDR (ip[:port], port 5060 by default) as a proxy; repeatable.")
     var proxies: [String] = []
@@ -16,10 +16,19 @@ struct AnalysisArguments: ParsableArguments {
     var checkRouteParams: [String] = []
 
     @Option(name: .customLong("dialog-timeout"), help: "Seconds of capture time without a message after which an open dialog is reported.")
-    var dialogTimeout: Double = 3600
+    var dialogTimeout: Double = Self.defaultDialogTimeout
+
+    /// The defaults, shared with `AnalyzeSettings.init?(directArguments:)`.
+    static let defaultFailOn = AnalyzeCommand.FailOn.error
+    static let defaultDialogTimeout: Double = 3600
 
     /// The validated options; a bad value is a usage error (one line on stderr, exit 2).
     func analysisOptions() throws(ExitCode) -> Analysis.Options {
+        try Self.options(proxies: proxies, checkRouteParams: checkRouteParams, dialogTimeout: dialogTimeout)
+    }
+
+    /// The validated options of these argument values (`analyze` may have them without this type).
+    static func options(proxies: [String], checkRouteParams: [String], dialogTimeout: Double) throws(ExitCode) -> Analysis.Options {
         var declared: [Endpoint] = []
         for text in proxies {
             guard let endpoint = Endpoint(proxyAddress: text) else {

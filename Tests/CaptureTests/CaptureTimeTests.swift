@@ -29,6 +29,19 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == "time=2026-11-28T07:29:46.123456Z")
     }
 
+    @Test func writesISO8601InPlaceForFourDigitYearsOnly() {
+        var buffer = [UInt8](repeating: UInt8(ascii: "#"), count: 32)
+        let time = CaptureTime(seconds: 1_795_850_986, nanoseconds: 123_456_789)
+        #expect(buffer.withUnsafeMutableBytes { $0.baseAddress.map { time.writeISO8601(to: $0 + 2) } } == true)
+        #expect(String(decoding: buffer, as: UTF8.self) == "##2026-11-28T07:29:46.123456Z###")
+        #expect(CaptureTime.iso8601Length == time.iso8601.utf8.count)
+        var untouched = [UInt8](repeating: 0, count: 32)
+        #expect(untouched.withUnsafeMutableBytes {
+            $0.baseAddress.map { CaptureTime(seconds: 253_402_300_800, nanoseconds: 0).writeISO8601(to: $0) }
+        } == false)
+        #expect(untouched.allSatisfy { $0 == 0 })
+    }
+
     @Test func ordersBySecondsThenNanoseconds() {
         #expect(CaptureTime(seconds: 1, nanoseconds: 999) < CaptureTime(seconds: 2, nanoseconds: 0))
         #expect(CaptureTime(seconds: 2, nanoseconds: 1) > CaptureTime(seconds: 2, nanoseconds: 0))

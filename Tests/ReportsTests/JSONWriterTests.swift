@@ -1,3 +1,4 @@
+import Capture
 import Dialogs
 @testable import Reports
 import Testing
@@ -162,4 +163,42 @@ import Transport
         json.address(address)
         #expect(json.text == "\"\(address.description)\"")
     }
+}
+
+@Test func writesTimesAsTheirISO8601Text() {
+    let times = [
+        CaptureTime(seconds: 1_795_850_986, nanoseconds: 123_456_789),
+        CaptureTime(seconds: 0, nanoseconds: 0),
+        CaptureTime(seconds: 253_402_300_800, nanoseconds: 5_000),  // year 10000: the array fallback
+        CaptureTime(seconds: -62_167_219_201, nanoseconds: 0),
+    ]
+    var json = JSONWriter(capacity: 16)  // grows while writing in place
+    var expected = JSONWriter()
+    json.beginArray()
+    expected.beginArray()
+    for time in times {
+        json.time(time)
+        expected.string(time.iso8601)
+    }
+    json.endArray()
+    expected.endArray()
+    #expect(json.text == expected.text)
+    #expect(json.text.hasPrefix("[\"2026-11-28T07:29:46.123456Z\",\"1970-01-01T00:00:00.000000Z\",\"10000-"))
+}
+
+@Test func writesEveryDigitCountAsItsDecimalText() {
+    // Both parities of every length (pairs of digits, then a single leading one), and each pair.
+    var numbers = [0, 9, 10, 99, 100, 101, 999, 1_000, 5_060, 9_999, 10_000, 65_535, 99_999, 100_000,
+                   1_000_000, 12_345_678, 987_654_321, Int.max, Int.min, -1, -10, -100]
+    var power = 1
+    while power <= Int.max / 10 {
+        power *= 10
+        numbers += [power - 1, power, power + 1]
+    }
+    numbers += (0..<100).map { $0 * 101 }
+    var json = JSONWriter()
+    json.beginArray()
+    for number in numbers { json.int(number) }
+    json.endArray()
+    #expect(json.text == "[" + numbers.map(String.init).joined(separator: ",") + "]")
 }
