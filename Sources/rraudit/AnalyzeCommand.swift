@@ -49,7 +49,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto (terminal only), always or never. NO_COLOR always wins.")
     var color: String = Self.defaultColor
 
-    @Option(help: "Cores to use, 1 to \(Self.maxThreads): 1 runs everything on one thread; N > 1 decodes and tracks dialogs on a thread each, and parses messages and audits ended calls on N more. Default: the number of cores, at most \(Self.defaultMaxThreads).")
+    @Option(help: "Threads to run, 1 to \(Self.maxThreads): 1 runs everything on one thread; N > 1 runs N threads that parse messages and audit ended calls side by side and take turns at decoding and dialog tracking. Default: the number of cores, at most \(Self.defaultMaxThreads).")
     var threads: Int?
 
     /// The default of `--color`, shared with `AnalyzeSettings.init?(directArguments:)`.
@@ -57,8 +57,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     /// The most `--threads` accepts.
     static let maxThreads = 64
-    /// The most the default uses: reading and tracking stay on one thread each, so beyond a few
-    /// auditing threads more cores wait for them.
+    /// The most the default uses: decoding and tracking are turns one thread at a time takes, so
+    /// beyond a few threads more cores wait for them.
     static let defaultMaxThreads = 4
 
     /// The parsed arguments as plain values.
