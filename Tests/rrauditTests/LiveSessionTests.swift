@@ -28,7 +28,7 @@ private func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
 }
 
 @Suite(.serialized) struct LiveSessionTests {
-    /// A real sample's SIP replayed on `lo` (127.0.8.x, ports 19xxx) while a live session captures:
+    /// A real sample's SIP replayed on `lo` (127.0.N.x, see `LoopbackReplay.Lane`) while a live session captures:
     /// the dialog is emitted when it ends (before the capture stops) with the findings the offline
     /// analysis of the same capture reports.
     @Test(.enabled(if: getuid() == 0, "live capture on lo needs root (CAP_NET_RAW)"))
@@ -40,7 +40,7 @@ private func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
         let replay = try LoopbackReplay(capture: path)
 
         let session = LiveSession(configuration: .init(
-            interface: "lo", filter: "udp and net 127.0.8.0/24 and portrange 19000-19999", duration: 30))
+            interface: "lo", filter: replay.lane.filter, duration: 30))
         let stop = StopFlag()
         let collected = Collected()
         let box = OutcomeBox()
@@ -68,10 +68,11 @@ private func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
         let outcome = try #require(box.outcome.withLock { $0 }).get()
         let audits = collected.audits.withLock { $0 }
         #expect(audits.count == expected.count)
-        #expect(audits.map(\.dialog.callID) == expected.map { $0.dialog.callID.replacingOccurrences(of: "127.0.5.", with: "127.0.8.") })
+        #expect(audits.map(\.dialog.callID) == expected.map { $0.dialog.callID.replacingOccurrences(of: "127.0.5.", with: replay.lane.prefix) })
         #expect(audits.map { $0.findings.map(\.code) } == expected.map { $0.findings.map(\.code) })
         #expect(audits.first?.findings.map(\.code) == [.routeParamsChanged])
-        #expect(audits.first?.dialog.proxies.first?.primaryAddress?.description == "127.0.8.10:19010/udp")
+        #expect(audits.first?.dialog.proxies.first?.primaryAddress?.description
+                == "\(replay.lane.prefix)10:\(18010 + replay.lane.portOffset)/udp")
         #expect(outcome.capture.frames == replay.datagrams.count)
         #expect(outcome.capture.received.map { $0 >= UInt64(replay.datagrams.count) } == true)
         #expect(outcome.capture.queueDropped == 0)

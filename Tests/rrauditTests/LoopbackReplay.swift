@@ -2,11 +2,33 @@ import Foundation
 import Glibc
 import Transport
 
-/// Replays the SIP messages of a real capture over UDP between sockets on 127.0.8.x, so a live
-/// capture on `lo` sees them again. Only addresses are rewritten: 127.0.5.x becomes 127.0.8.x and
-/// port p becomes p + 1000 (18xxx → 19xxx), on the wire and in the message text alike; both keep
-/// their length, so Content-Length stays right.
+/// Replays the SIP messages of a real capture over UDP between sockets on 127.0.N.x, so a live
+/// capture on `lo` sees them again. Only addresses are rewritten: 127.0.5.x becomes 127.0.N.x and
+/// port p becomes p + offset, on the wire and in the message text alike; both keep their length
+/// (N is one digit, ports stay five), so Content-Length stays right. `Lane.ofThisProcess` picks
+/// N and the offset from the process id, so that two test processes replaying at once (e.g. in
+/// two working copies) are unlikely to capture each other's messages.
 struct LoopbackReplay {
+    /// Where a replay's copies go: the third octet of their 127.0.N.x addresses and the offset
+    /// added to their 18xxx ports.
+    struct Lane {
+        let octet: Int
+        let portOffset: UInt16
+
+        /// One of 4 x 46 lanes (octets 6 to 9, offsets 1,000 to 46,000), by process id.
+        static let ofThisProcess: Lane = {
+            let id = Int(getpid())
+            return Lane(octet: 6 + id % 4, portOffset: UInt16(1000 * (1 + id / 4 % 46)))
+        }()
+
+        /// The addresses' prefix, "127.0.N.".
+        var prefix: String { "127.0.\(octet)." }
+        /// The lowest and highest port a replay in this lane uses.
+        var ports: ClosedRange<UInt16> { 18000 + portOffset...18999 + portOffset }
+        /// A capture filter that sees this lane only.
+        var filter: String { "udp and net \(prefix)0/24 and portrange \(ports.lowerBound)-\(ports.upperBound)" }
+    }
+
     struct Datagram {
         var source: (address: String, port: UInt16)
         var destination: (address: String, port: UInt16)
@@ -16,8 +38,10 @@ struct LoopbackReplay {
     enum ReplayError: Error { case unsupported(String), socket(String) }
 
     private(set) var datagrams: [Datagram] = []
+    let lane: Lane
 
-    init(capture path: String) throws {
+    init(capture path: String, lane: Lane = .ofThisProcess) throws {
+        self.lane = lane
         let pipeline = try DecodePipeline(paths: [path])
         var payloads: [SIPPayload] = []
         pipeline.run(emit: { payloads.append($0) }, problem: { _ in })
@@ -31,11 +55,11 @@ struct LoopbackReplay {
         func map(_ endpoint: Endpoint) throws -> (String, UInt16) {
             let text = endpoint.address.description
             guard text.hasPrefix("127.0.5.") else { throw ReplayError.unsupported("address \(text)") }
-            return ("127.0.8." + text.dropFirst("127.0.5.".count), endpoint.port + 1000)
+            return (lane.prefix + text.dropFirst("127.0.5.".count), endpoint.port + lane.portOffset)
         }
         for payload in payloads {
-            var text = String(decoding: payload.bytes, as: UTF8.self).replacingOccurrences(of: "127.0.5.", with: "127.0.8.")
-            for port in ports { text = text.replacingOccurrences(of: ":\(port)", with: ":\(port + 1000)") }
+            var text = String(decoding: payload.bytes, as: UTF8.self).replacingOccurrences(of: "127.0.5.", with: lane.prefix)
+            for port in ports { text = text.replacingOccurrences(of: ":\(port)", with: ":\(port + lane.portOffset)") }
             datagrams.append(Datagram(source: try map(payload.flow.source), destination: try map(payload.flow.destination),
                                       bytes: Array(text.utf8)))
         }
