@@ -19,7 +19,7 @@ extension Analysis {
         case problem(DecodeProblem)
     }
 
-    /// What the decoding thread hands to the parse stage, in capture order.
+    /// What the decoding turn hands to the parse stage, in capture order.
     enum DecodedItem: Sendable {
         case payload(SIPPayload)
         case problem(DecodeProblem)
