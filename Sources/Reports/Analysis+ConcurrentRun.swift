@@ -67,7 +67,7 @@ extension Analysis {
         private let stageBatchMessages: Int
 
         /// - Parameters:
-        ///   - parses: the parse stage's bounds (batches of `readBatchSize` payloads).
+        ///   - parses: the parse stage's bounds (batches of at least `readBatchSize` payloads).
         ///   - audits: the audit stage's bounds (jobs, weighed in messages).
         ///   - stageBatchSize: ended calls (or problems) per audit job at most.
         ///   - stageBatchMessages: messages per audit job at most (unless one call has more).
