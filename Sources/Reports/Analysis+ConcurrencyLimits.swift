@@ -3,9 +3,10 @@ extension Analysis {
     /// stages: batch sizes trade the mutex and wake-ups against spreading the work; the stage
     /// bounds keep memory bounded whatever lags.
     struct ConcurrencyLimits: Sendable {
-        /// Payloads per parse job from the decoding thread.
+        /// Payloads (and decode problems) per parse job from the decoding turn, at least: a job
+        /// ends with the packet that fills it (`DecodePipeline.decode(atLeast:emit:problem:)`).
         var readBatchSize: Int
-        /// Parse jobs between the decoding thread and the tracker at most.
+        /// Parse jobs between the decoding turn and the tracking turn at most.
         var parseCapacity: Int
         /// Ended calls (or problems) per audit job at most.
         var stageBatchSize: Int

@@ -19,7 +19,7 @@ extension Analysis {
         case problem(DecodeProblem)
     }
 
-    /// What the decoding thread hands to the parse stage, in capture order.
+    /// What the decoding turn hands to the parse stage, in capture order.
     enum DecodedItem: Sendable {
         case payload(SIPPayload)
         case problem(DecodeProblem)
@@ -37,10 +37,11 @@ extension Analysis {
     /// the calling thread. The output is the same, in the same order: the tracker takes the
     /// parsed messages, and `emit` the audited calls, in the order they were decoded
     /// (`OrderedJobs`). `emit` and `problem` run on the calling thread only. Memory stays bounded:
-    /// the parse stage holds at most `parseCapacity` batches of `readBatchSize` messages, and the
-    /// tracker waits while the audit stage holds `stageCapacity` jobs or `stageMessages` messages
-    /// (`ConcurrencyLimits`; a single call, which the tracker limits to 2,000 messages, always
-    /// passes).
+    /// the parse stage holds at most `parseCapacity` batches of about `readBatchSize` messages (a
+    /// batch ends with the packet that fills it; the last one also holds what the decoders flush
+    /// at the end), and the tracker waits while the audit stage holds `stageCapacity` jobs or
+    /// `stageMessages` messages (`ConcurrencyLimits`; a single call, which the tracker limits to
+    /// 2,000 messages, always passes).
     ///
     /// Parsing is most of the work during the first seconds of capture time, before any call has
     /// ended, and auditing most of it afterwards; both split into independent pieces (messages,

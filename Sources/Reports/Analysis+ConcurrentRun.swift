@@ -16,10 +16,10 @@ extension Analysis {
     /// idled (the audit workers a quarter of their time, on the benchmark's prefix).
     final class ConcurrentRun<Rendered: Sendable>: @unchecked Sendable {
         // @unchecked: the stored properties are read and written only while `mutex` is locked,
-        // except `collection` and `pending`, which only the thread holding the tracking turn
-        // touches, and `pipeline`, which only the thread holding the decoding turn uses (each
-        // turn's flag is set and cleared under the mutex, which orders one holder's writes before
-        // the next holder's reads, and the last before the calling thread's last step).
+        // except `collection`, `pending` and `pendingMessages`, which only the thread holding the
+        // tracking turn touches, and `pipeline`, which only the thread holding the decoding turn
+        // uses (each turn's flag is set and cleared under the mutex, which orders one holder's
+        // writes before the next holder's reads, and the last before the calling thread's last step).
         typealias Parses = OrderedJobs<[DecodedItem], [ReadItem]>
         typealias Audits = OrderedJobs<[StageItem], [StageResult<Rendered>]>
 
@@ -67,7 +67,7 @@ extension Analysis {
         private let stageBatchMessages: Int
 
         /// - Parameters:
-        ///   - parses: the parse stage's bounds (batches of `readBatchSize` payloads).
+        ///   - parses: the parse stage's bounds (batches of at least `readBatchSize` payloads).
         ///   - audits: the audit stage's bounds (jobs, weighed in messages).
         ///   - stageBatchSize: ended calls (or problems) per audit job at most.
         ///   - stageBatchMessages: messages per audit job at most (unless one call has more).

@@ -28,9 +28,9 @@ public struct Analysis: Sendable {
 
     /// Totals so far (complete after `finish`).
     public internal(set) var summary: AnalysisSummary
-    /// Parsing and dialog tracking (internal: `runConcurrently` moves it to its own thread).
+    /// Parsing and dialog tracking (internal: `runConcurrently` lends it to its tracking turns).
     var collection: DialogCollection
-    /// The rules (internal: `runConcurrently` lends copies to its audit workers).
+    /// The rules (internal: `runConcurrently` lends copies to the threads that audit).
     let auditor: Auditor
 
     /// - Throws: `Auditor.InvalidRegex` when a `--check-route-param` regex does not compile.

@@ -1,6 +1,7 @@
 /// One header field line of a message, as offsets into `SIPMessage.bytes` (zero-copy): what
-/// `SIPMessage.headers`, `firstHeader(_:)` and `headers(named:)` give. The message itself stores a
-/// more compact table; this view carries the canonical name as a value.
+/// `SIPMessage.headers` and `SIPMessage.header(_:)` give. The message itself stores a more compact
+/// table (`HeaderEntry`, what `firstHeader(_:)` and `headers(named:)` give); this view carries the
+/// canonical name as a value and the name's range as read from the bytes.
 ///
 /// `rawValue` spans the value from its first non-blank byte to its last non-blank byte and may
 /// include folded continuation lines (CRLF followed by SP/HT, RFC 3261 7.3.1). Use

@@ -66,8 +66,6 @@ public final class DecodePipeline {
         for index in local.indices { local[index].finish(lend: emit, problem: problem) }
     }
 
-    /// The single-file loop: the decoder is an `inout` parameter, so the per-packet closure
-    /// mutates it under static exclusivity checking, without a runtime access check per packet.
     /// Decodes packets until `count` payloads and problems were handed out or the capture
     /// ended, and says whether more may come: false once the capture ended and the decoders
     /// finished (later calls hand out nothing). `run` decodes everything at once; this is for
@@ -97,6 +95,8 @@ public final class DecodePipeline {
         return true
     }
 
+    /// The single-file loop: the decoder is an `inout` parameter, so the per-packet closure
+    /// mutates it under static exclusivity checking, without a runtime access check per packet.
     private func run(_ decoder: inout TransportDecoder, emit: (SIPPayloadView) -> Void,
                      problem: (DecodeProblem) -> Void) {
         capture.forEachPacket { decoder.decode($0, lend: emit, problem: problem) }

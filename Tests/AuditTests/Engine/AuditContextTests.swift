@@ -29,6 +29,19 @@ struct AuditContextTests {
         #expect(context.visits.count == 4)
     }
 
+    /// Each Record-Route value of the dialog once, in the order first seen (callee side, then
+    /// caller side), whether the list is short (searched as it is) or long (searched through a
+    /// table from the sixteenth value on): repeats before and after the sixteenth are dropped.
+    @Test func recordRouteValuesAreKeptOnceBeyondSixteen() throws {
+        let distinct = (1...20).map { "<sip:127.0.0.10;lr;ftag=A;n=\($0)>" }
+        var call = CallScenario.oneProxy(recordRoute: Array(distinct.prefix(3)) + distinct.prefix(3) + distinct)
+        let extra = "<sip:127.0.0.99;lr>"
+        call.establish(mirror: { $0 + $0.reversed() + [extra] + $0 + [extra] })
+        let context = try Self.context(call)
+        #expect(call.recordRouteAtBob.count == 26 && call.recordRouteAtAlice.count == 80)
+        #expect(context.recordRouteValues.map(\.raw) == distinct + [extra])
+    }
+
     /// Capture taken between P1 and P2 only: P1 is seen sending the INVITE and the requests, but it
     /// is not the UAC, so nothing it sends is judged against a UA's route set.
     @Test func captureStartingInsideThePath() throws {
