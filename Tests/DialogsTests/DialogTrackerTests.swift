@@ -4,47 +4,9 @@ import SIP
 import Testing
 import Transport
 
-/// alice → proxy → bob INVITE with one Record-Route, answered 180/200, ACK; the INVITE is
-/// retransmitted once by alice. Returns the scenario after the ACK.
-private func establishedCall(record rr: [String] = [Call.rr], callID: String = "call-1") -> SIPScenario {
-    var s = SIPScenario()
-    let h = { (cseq: Int, method: String, to: String) in Call.headers(cseq: cseq, method, to: to, callID: callID) }
-    let invite1 = [Call.via("c1")] + h(1, "INVITE", "<sip:bob@b.example>") + ["Contact: <sip:alice@127.0.0.1:5061>"]
-    let invite2 = [Call.via("p1", Call.proxyVia), Call.via("c1") + ";received=127.0.0.1"]
-        + h(1, "INVITE", "<sip:bob@b.example>") + ["Contact: <sip:alice@127.0.0.1:5061>"]
-        + rr.map { "Record-Route: \($0)" }
-    s.send(["INVITE sip:bob@b.example SIP/2.0"] + invite1, from: Call.alice, to: Call.proxy)          // 1
-    s.send(["INVITE sip:bob@127.0.0.2:5062 SIP/2.0"] + invite2, from: Call.proxy, to: Call.bob)      // 2
-    s.send(["INVITE sip:bob@b.example SIP/2.0"] + invite1, from: Call.alice, to: Call.proxy, after: 0.5) // 3 retransmission
-    let tagged = "<sip:bob@b.example>;tag=B"
-    let atBob = [Call.via("p1", Call.proxyVia), Call.via("c1") + ";received=127.0.0.1"] + h(1, "INVITE", tagged)
-        + rr.map { "Record-Route: \($0)" }
-    let atAlice = [Call.via("c1") + ";received=127.0.0.1"] + h(1, "INVITE", tagged) + rr.map { "Record-Route: \($0)" }
-    s.send(["SIP/2.0 180 Ringing"] + atBob, from: Call.bob, to: Call.proxy)                           // 4
-    s.send(["SIP/2.0 180 Ringing"] + atAlice, from: Call.proxy, to: Call.alice)                       // 5
-    s.send(["SIP/2.0 200 OK"] + atBob + ["Contact: <sip:bob@127.0.0.2:5062>"], from: Call.bob, to: Call.proxy)     // 6
-    s.send(["SIP/2.0 200 OK"] + atAlice + ["Contact: <sip:bob@127.0.0.2:5062>"], from: Call.proxy, to: Call.alice) // 7
-    let route = rr.reversed().map { "Route: \($0)" }
-    s.send(["ACK sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("c2")] + h(1, "ACK", tagged) + route,
-           from: Call.alice, to: Call.proxy)                                                           // 8
-    s.send(["ACK sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("p2", Call.proxyVia), Call.via("c2")] + h(1, "ACK", tagged),
-           from: Call.proxy, to: Call.bob)                                                             // 9
-    return s
-}
-
-/// bob hangs up through the proxy; both copies of BYE and of its 200.
-private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
-    let h = Call.headers(cseq: 7, "BYE", from: "<sip:bob@b.example>;tag=B", to: "<sip:alice@a.example>;tag=A", callID: callID)
-    let bobVia = Call.via("b1", Call.bob)
-    s.send(["BYE sip:alice@127.0.0.1:5061 SIP/2.0", bobVia] + h + ["Route: \(Call.rr)"], from: Call.bob, to: Call.proxy)
-    s.send(["BYE sip:alice@127.0.0.1:5061 SIP/2.0", Call.via("p3", Call.proxyVia), bobVia] + h, from: Call.proxy, to: Call.alice)
-    s.send(["SIP/2.0 200 OK", Call.via("p3", Call.proxyVia), bobVia] + h, from: Call.alice, to: Call.proxy)
-    s.send(["SIP/2.0 200 OK", bobVia] + h, from: Call.proxy, to: Call.bob)
-}
-
 @Test func callThroughRecordRoutingProxy() throws {
-    var s = establishedCall()
-    byeFromBob(&s)
+    var s = SIPScenario.establishedCall()
+    s.byeFromBob()
     let (dialogs, tracker) = s.run()
     #expect(dialogs.count == 1)
     let dialog = try #require(dialogs.first)
@@ -198,7 +160,7 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
 }
 
 @Test func reInviteFromCalleeRefreshesTheTarget() throws {
-    var s = establishedCall()
+    var s = SIPScenario.establishedCall()
     let h = Call.headers(cseq: 5, "INVITE", from: "<sip:bob@b.example>;tag=B", to: "<sip:alice@a.example>;tag=A")
     let bobVia = Call.via("b9", Call.bob)
     s.send(["INVITE sip:alice@127.0.0.1:5061 SIP/2.0", bobVia] + h + ["Route: \(Call.rr)", "Contact: <sip:bob@127.0.0.9:5099>"],
@@ -242,43 +204,6 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
     #expect(dialogs.first?.routeSet.callee == ["<sip:p2.example;lr>", "<sip:p1.example;lr>"])
 }
 
-@Test func endedCallIsEmittedAfterLingerAndOpenOneExpires() throws {
-    var s = establishedCall()
-    byeFromBob(&s)
-    // An unrelated call much later advances capture time past the linger.
-    s.send(["INVITE sip:carol@c.example SIP/2.0", Call.via("x1")] + Call.headers(cseq: 1, "INVITE", callID: "call-2"),
-           from: Call.alice, to: Call.proxy, after: 10)
-    let (streamed, tracker) = s.run(.init(dialogTimeout: 60), finish: false)
-    #expect(streamed.map(\.callID) == ["call-1"])
-    #expect(streamed.first?.end == .ended)
-    #expect(tracker.openCalls == 1)
-
-    // call-2 never gets an answer: after the timeout it is reported as expired.
-    var later = s
-    later.send(["OPTIONS sip:x@x.example SIP/2.0", Call.via("o1")] + Call.headers(cseq: 1, "OPTIONS", callID: "ping"),
-               from: Call.alice, to: Call.proxy, after: 120)
-    let (all, after) = later.run(.init(dialogTimeout: 60), finish: false)
-    #expect(all.map(\.callID) == ["call-1", "call-2"])
-    #expect(all.last?.end == .expired)
-    #expect(all.last?.state == .early)
-    #expect(after.openCalls == 0)
-    #expect(after.statistics.expiredCalls == 1)
-    #expect(after.statistics.nonDialogMessages == 1)
-}
-
-@Test func lateRetransmissionAfterReportIsCountedNotANewDialog() throws {
-    var s = establishedCall()
-    byeFromBob(&s)
-    s.send(["INVITE sip:carol@c.example SIP/2.0", Call.via("x1")] + Call.headers(cseq: 1, "INVITE", callID: "call-2"),
-           from: Call.alice, to: Call.proxy, after: 10)
-    // bob's BYE 200 arrives again after call-1 was reported.
-    let h = Call.headers(cseq: 7, "BYE", from: "<sip:bob@b.example>;tag=B", to: "<sip:alice@a.example>;tag=A")
-    s.send(["BYE sip:alice@127.0.0.1:5061 SIP/2.0", Call.via("b1", Call.bob)] + h, from: Call.bob, to: Call.proxy)
-    let (dialogs, tracker) = s.run()
-    #expect(dialogs.map(\.callID) == ["call-1", "call-2"])
-    #expect(tracker.statistics.lateMessages == 1)
-}
-
 @Test func outOfDialogTrafficIsCountedNotKept() {
     var s = SIPScenario()
     s.send(["OPTIONS sip:bob@b.example SIP/2.0", Call.via("o1")] + Call.headers(cseq: 1, "OPTIONS", callID: "o"), from: Call.alice, to: Call.bob)
@@ -315,7 +240,7 @@ private func byeFromBob(_ s: inout SIPScenario, callID: String = "call-1") {
 
 @Test func captureStartingMidDialogGivesAPartialDialog() throws {
     var s = SIPScenario()
-    byeFromBob(&s)
+    s.byeFromBob()
     let (dialogs, _) = s.run()
     let dialog = try #require(dialogs.first)
     #expect(dialog.initialRequest == nil)
@@ -395,30 +320,6 @@ func anAckToAFailureIsToldAlikeWithFewAndManyResponses(forks: Int) throws {
     #expect(dialog.requests.map(\.cseq) == [1, 2])
 }
 
-@Test func inviteRetriedAfterTheLingerStartsANewCallNotALateMessage() throws {
-    var s = SIPScenario()
-    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
-    s.send(["SIP/2.0 486 Busy Here", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
-           from: Call.bob, to: Call.alice)
-    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob,
-           after: 10)
-    let (dialogs, tracker) = s.run()
-    #expect(dialogs.map(\.state) == [.rejected, .early])
-    #expect(tracker.statistics.lateMessages == 0)
-}
-
-@Test func retryAfterAChallengeJoinsTheCallWithinHalfAMinute() throws {
-    var s = SIPScenario()
-    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c1")] + Call.headers(cseq: 1, "INVITE"), from: Call.alice, to: Call.bob)
-    s.send(["SIP/2.0 401 Unauthorized", Call.via("c1")] + Call.headers(cseq: 1, "INVITE", to: "<sip:bob@b.example>;tag=P"),
-           from: Call.bob, to: Call.alice)
-    s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("c2")] + Call.headers(cseq: 2, "INVITE"), from: Call.alice, to: Call.bob,
-           after: 20)
-    let (dialogs, _) = s.run()
-    #expect(dialogs.count == 1)
-    #expect(dialogs.first?.initialRequest?.cseq == 2)
-}
-
 @Test func quotedDisplayNamesWithBracketsAndSemicolonsDoNotConfuseTags() throws {
     var s = SIPScenario()
     s.send(["INVITE sip:bob@b.example SIP/2.0", Call.via("q1"), "From: \"Smith <Jr>; x\" <sip:smith@a.example;user=phone>;tag=S",
@@ -433,19 +334,4 @@ func anAckToAFailureIsToldAlikeWithFewAndManyResponses(forks: Int) throws {
     #expect(dialog.caller.uri == "sip:smith@a.example;user=phone")
     #expect(dialog.caller.contact == "sip:smith@127.0.0.1:5061")
     #expect(dialog.callee.uri == "sip:bob@b.example")
-}
-
-@Test func aCallThatNeverEndsIsReportedAtTheMessageLimit() throws {
-    var s = establishedCall()
-    for cseq in 2...30 {
-        s.send(["INFO sip:bob@127.0.0.2:5062 SIP/2.0", Call.via("i\(cseq)")]
-               + Call.headers(cseq: cseq, "INFO", to: "<sip:bob@b.example>;tag=B") + ["Route: \(Call.rr)"],
-               from: Call.alice, to: Call.proxy)
-    }
-    let (dialogs, tracker) = s.run(.init(maxMessagesPerCall: 20), finish: false)
-    #expect(dialogs.count == 1)
-    #expect(dialogs.first?.end == .messageLimit)
-    #expect(tracker.statistics.limitedCalls == 1)
-    #expect(tracker.openCalls == 0)
-    #expect(tracker.statistics.lateMessages > 0)
 }
